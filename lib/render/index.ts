@@ -1,0 +1,3 @@
+/** Server-side chart rendering shared by the nodes: vega-lite spec in, SVG/PNG out. */
+export { renderChart, withFont, DEFAULT_FONT_FAMILY } from './renderChart';
+export type { RenderOptions, RenderedChart } from './renderChart';

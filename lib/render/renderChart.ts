@@ -1,0 +1,89 @@
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+import { Resvg } from '@resvg/resvg-js';
+
+/** Font used when the spec does not name one; DejaVu ships with most Linux images. */
+export const DEFAULT_FONT_FAMILY = 'DejaVu Sans';
+
+/** Options of {@link renderChart}. */
+export interface RenderOptions {
+	/** Also rasterise the SVG to PNG (default false). */
+	png?: boolean;
+	/** PNG scale factor relative to the SVG size (default 2, crisp on high-DPI screens). */
+	scale?: number;
+	/** Font family for all chart text when the spec's config does not set `font`. */
+	fontFamily?: string;
+	/** Extra font files (TTF/OTF paths) for the PNG step, for systems without DejaVu. */
+	fontFiles?: string[];
+}
+
+/** A rendered chart. */
+export interface RenderedChart {
+	/** Standalone SVG document. */
+	svg: string;
+	/** PNG bytes, present when `options.png` was true. */
+	png?: Buffer;
+	/** Pixel size of the SVG (the PNG is this times `scale`). */
+	width: number;
+	height: number;
+}
+
+/**
+ * Adds a font family to the spec's config unless it sets one, so every text mark names a font
+ * that the PNG rasteriser can find (resvg draws no text for unknown families).
+ *
+ * @example
+ * withFont({ mark: 'point' }, 'DejaVu Sans').config; // { font: 'DejaVu Sans' }
+ */
+export function withFont(spec: TopLevelSpec, fontFamily: string): TopLevelSpec {
+	const config = spec.config ?? {};
+	if (config.font !== undefined) return spec;
+	return { ...spec, config: { ...config, font: fontFamily } };
+}
+
+/**
+ * Renders a vega-lite spec to SVG (and optionally PNG) on the server: vega-lite compiles it,
+ * a headless vega View (renderer 'none') writes the SVG, and resvg rasterises it.
+ *
+ * @example
+ * const { svg, png } = await renderChart(
+ *   { data: { values: [{ x: 1, y: 2 }] }, mark: 'point',
+ *     encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+ *   { png: true },
+ * );
+ */
+export async function renderChart(spec: TopLevelSpec, options: RenderOptions = {}): Promise<RenderedChart> {
+	const fontFamily = options.fontFamily ?? DEFAULT_FONT_FAMILY;
+	const vegaSpec = compile(withFont(spec, fontFamily)).spec;
+	const view = new View(parse(vegaSpec), { renderer: 'none' });
+	let svg: string;
+	try {
+		svg = await view.toSVG();
+	} finally {
+		view.finalize();
+	}
+	const { width, height } = svgSize(svg);
+	if (!options.png) return { svg, width, height };
+	const scale = options.scale ?? 2;
+	if (!(scale > 0) || !Number.isFinite(scale)) {
+		throw new Error(`options.scale must be a positive number, got ${String(options.scale)}`);
+	}
+	const resvg = new Resvg(svg, {
+		fitTo: { mode: 'zoom', value: scale },
+		font: {
+			loadSystemFonts: true,
+			fontFiles: options.fontFiles ?? [],
+			defaultFontFamily: fontFamily,
+		},
+	});
+	const png = resvg.render().asPng();
+	return { svg, png, width, height };
+}
+
+/** Reads width/height from the root element that vega writes. */
+function svgSize(svg: string): { width: number; height: number } {
+	const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+	const width = Number(/\swidth="([\d.]+)"/.exec(root)?.[1] ?? NaN);
+	const height = Number(/\sheight="([\d.]+)"/.exec(root)?.[1] ?? NaN);
+	return { width, height };
+}
