@@ -1,0 +1,100 @@
+/**
+ * Readers of single row fields. Each returns the value or throws an Error naming the row index
+ * and the field, so bad input never turns into a wrong number.
+ */
+import type { LocalDays } from './localDay';
+
+/** Where a field lives: row index and the field name as the user's data spells it. */
+export interface FieldRef {
+	row: number;
+	field: string;
+}
+
+const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
+
+function show(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+	return typeof value;
+}
+
+/**
+ * Error message naming the row and field.
+ *
+ * @example
+ * fieldError({ row: 3, field: 'received' }, 'must be a number', 'abc');
+ * // 'Row 3: field "received" must be a number, got "abc"'
+ */
+export function fieldError(ref: FieldRef, problem: string, value?: unknown): Error {
+	const got = arguments.length > 2 ? `, got ${show(value)}` : '';
+	return new Error(`Row ${ref.row}: field "${ref.field}" ${problem}${got}`);
+}
+
+/**
+ * True for values that count as "not given": undefined, null, empty or blank text.
+ *
+ * @example
+ * isBlank('  '); // true
+ */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * A number >= 0 from a number or numeric text (CSV exports carry text).
+ *
+ * @example
+ * quantity('120', { row: 0, field: 'received' }); // 120
+ */
+export function quantity(value: unknown, ref: FieldRef): number {
+	const n = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
+	if (!Number.isFinite(n) || n < 0) throw fieldError(ref, 'must be a number >= 0', value);
+	return n;
+}
+
+/**
+ * A finite number (may be negative, e.g. a credit note) from a number or numeric text.
+ *
+ * @example
+ * amount('-50.5', { row: 2, field: 'amount' }); // -50.5
+ */
+export function amount(value: unknown, ref: FieldRef): number {
+	const n = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
+	if (!Number.isFinite(n)) throw fieldError(ref, 'must be a number', value);
+	return n;
+}
+
+/**
+ * Non-empty text (numbers such as supplier codes become text), trimmed.
+ *
+ * @example
+ * text(4711, { row: 0, field: 'supplier' }); // '4711'
+ */
+export function text(value: unknown, ref: FieldRef): string {
+	const s = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+	if (s === '') throw fieldError(ref, 'must be non-empty text', value);
+	return s;
+}
+
+/**
+ * Calendar day number of a required date.
+ *
+ * @example
+ * day('2026-03-01', { row: 0, field: 'date' }, new LocalDays()); // 20513
+ */
+export function day(value: unknown, ref: FieldRef, days: LocalDays): number {
+	const d = isBlank(value) ? null : days.of(value);
+	if (d === null) throw fieldError(ref, 'must be an ISO-8601 date (e.g. 2026-03-01 or 2026-03-01T08:00:00Z)', value);
+	return d;
+}
+
+/**
+ * Calendar day number of an optional date, `null` when blank.
+ *
+ * @example
+ * optionalDay('', { row: 0, field: 'closedAt' }, new LocalDays()); // null
+ */
+export function optionalDay(value: unknown, ref: FieldRef, days: LocalDays): number | null {
+	return isBlank(value) ? null : day(value, ref, days);
+}
