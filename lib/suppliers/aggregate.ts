@@ -125,7 +125,8 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 				const responded = optionalDay(r[f.respondedAt], { row: i, field: f.respondedAt }, days);
 				if (closed !== null && closed < date) throw fieldError({ row: i, field: f.closedAt }, `is before the opening date "${f.date}"`, r[f.closedAt]);
 				if (responded !== null && responded < date) throw fieldError({ row: i, field: f.respondedAt }, `is before the opening date "${f.date}"`, r[f.respondedAt]);
-				for (const d of [due, closed, responded]) if (d !== null && d > latestDay) latestDay = d;
+				// Only events move the clock; due dates are plans and may lie in the future.
+				for (const d of [closed, responded]) if (d !== null && d > latestDay) latestDay = d;
 				scars.push({ tallies: talliesOf(supplier, ordinal, i), due, responseDue: date + scheme.scarResponseDays, closed, responded });
 				break;
 			}

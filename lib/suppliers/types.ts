@@ -81,7 +81,7 @@ export interface SupplierScheme {
 	scarDueDays?: number;
 	/** Days from opening within which a SCAR must get its first response (default 2). */
 	scarResponseDays?: number;
-	/** Date at which open SCARs are judged (default: the latest date found in the rows). */
+	/** Date at which open SCARs are judged (default: the latest event in the rows: row dates, responses, closures). */
 	asOf?: DateInput;
 	/** Field names of the rows. */
 	fields?: Partial<FieldMap>;
