@@ -1,0 +1,58 @@
+import { DateTime } from 'luxon';
+
+/** A time span: calendar units, or business days alone. */
+export interface Span {
+	weeks?: number;
+	days?: number;
+	hours?: number;
+	minutes?: number;
+	businessDays?: number;
+}
+
+/** Which days are worked, for business-day spans. */
+export interface BusinessCalendar {
+	/** ISO weekdays off (6 = Saturday, 7 = Sunday). */
+	weekend?: number[];
+	/** Dates off, `YYYY-MM-DD` in the profile's zone. */
+	holidays?: string[];
+	/** Dates worked although on a weekend (make-up working days). */
+	workdays?: string[];
+}
+
+/**
+ * True when the local date of `time` is a working day of the calendar.
+ *
+ * @example
+ * isBusinessDay(DateTime.fromISO('2026-04-03T10:00', { zone: 'Europe/Berlin' }), { weekend: [6, 7], holidays: ['2026-04-03'] }); // false
+ */
+export function isBusinessDay(time: DateTime, calendar: BusinessCalendar): boolean {
+	const date = time.toISODate() ?? '';
+	if (calendar.workdays?.includes(date)) return true;
+	return !(calendar.weekend ?? [6, 7]).includes(time.weekday) && !calendar.holidays?.includes(date);
+}
+
+/**
+ * Moves `time` by a span in `zone`, forward (`direction` 1) or back (-1). Calendar days keep the
+ * wall-clock time, so a day across a DST change is 23 or 25 hours; hours are exact hours.
+ * Business days step one local day at a time and count only working days, keeping the time of
+ * day: opened Friday 15:00, one business day later is Monday 15:00.
+ *
+ * @example
+ * const t = DateTime.fromISO('2026-03-07T12:00:00-05:00', { setZone: true });
+ * addSpan(t, { days: 10 }, 'America/New_York').toISO(); // '2026-03-17T12:00:00.000-04:00' (239 hours)
+ * addSpan(t, { hours: 24 }, 'America/New_York').toISO(); // '2026-03-08T13:00:00.000-04:00'
+ */
+export function addSpan(time: DateTime, span: Span, zone: string, calendar: BusinessCalendar = {}, direction: 1 | -1 = 1): DateTime {
+	const local = time.setZone(zone);
+	if (span.businessDays === undefined) {
+		const { weeks = 0, days = 0, hours = 0, minutes = 0 } = span;
+		return local.plus({ weeks: weeks * direction, days: days * direction, hours: hours * direction, minutes: minutes * direction });
+	}
+	let current = local;
+	let remaining = span.businessDays;
+	while (remaining > 0) {
+		current = current.plus({ days: direction });
+		if (isBusinessDay(current, calendar)) remaining -= 1;
+	}
+	return current;
+}

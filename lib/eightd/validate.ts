@@ -1,0 +1,69 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+
+import { isIsoDateTime } from './dates';
+import reportSchema from './schema/eightd-report.schema.json';
+import type { EightDReport } from './types';
+
+/** The published JSON schema of the 8D record (draft-07). */
+export const eightDReportSchema: Readonly<Record<string, unknown>> = reportSchema;
+
+/** One ajv instance for the engine's schemas; `date-time` means ISO-8601 with offset, checked with luxon. */
+const ajv = new Ajv({ allErrors: true, strict: false });
+ajv.addFormat('date-time', { type: 'string', validate: isIsoDateTime });
+
+/**
+ * Compiles one of the engine's JSON schemas with the shared ajv instance.
+ *
+ * @example
+ * const check = compileSchema({ type: 'object', required: ['id'] });
+ * check({ id: 'x' }); // true
+ */
+export function compileSchema<T>(schema: object): ValidateFunction<T> {
+	return ajv.compile<T>(schema);
+}
+
+/**
+ * Turns ajv's first error into a message that names the field as a dotted path.
+ *
+ * @example
+ * describeSchemaError('report', { instancePath: '/disciplines/D9', ... }); // 'report.disciplines.D9: ...'
+ */
+export function describeSchemaError(root: string, error: ErrorObject): string {
+	const path = root + error.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+	if (error.keyword === 'propertyNames') {
+		const name = (error.params as { propertyName?: string }).propertyName;
+		return `${path}.${name}: unknown key ${JSON.stringify(name)}` + (root === 'report' ? ' (expected a discipline D0..D8 or a documented field)' : '');
+	}
+	if (error.keyword === 'required') {
+		return `${path}.${(error.params as { missingProperty: string }).missingProperty}: is required`;
+	}
+	if (error.keyword === 'format' || error.keyword === 'pattern') {
+		return `${path}: ${error.message ?? 'malformed'}` + (error.keyword === 'format' ? ' (ISO-8601 date-time with offset, e.g. 2026-03-07T12:00:00+08:00)' : '');
+	}
+	if (error.keyword === 'enum') {
+		return `${path}: must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+	}
+	return `${path}: ${error.message ?? 'is invalid'}`;
+}
+
+const validateReportShape = compileSchema<EightDReport>(reportSchema);
+
+/**
+ * Checks an 8D record against the published schema; throws an Error naming the first bad field.
+ *
+ * @example
+ * validateEightDReport({ id: '8D-1', openedAt: '2026-03-02T08:00:00Z', stage: 'D0', disciplines: {} }); // returns the report
+ * validateEightDReport(undefined); // throws: report: missing (expected an 8D record object)
+ */
+export function validateEightDReport(report: unknown): EightDReport {
+	if (report === undefined || report === null || typeof report !== 'object' || Array.isArray(report)) {
+		throw new Error(`report: ${report === undefined || report === null ? 'missing' : 'not an object'} (expected an 8D record object)`);
+	}
+	if (!validateReportShape(report)) {
+		const errors = validateReportShape.errors ?? [];
+		// Unknown disciplines are the most likely typo; report them before follow-on errors.
+		const first = errors.find((e) => e.keyword === 'propertyNames') ?? errors[0];
+		throw new Error(describeSchemaError('report', first));
+	}
+	return report;
+}
