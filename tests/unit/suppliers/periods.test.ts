@@ -55,6 +55,18 @@ describe('periods', () => {
 		expect(periodsOf([receipt(Date.UTC(2026, 2, 31, 20))], { zone: 'Asia/Shanghai' })).toEqual(['2026-04']);
 	});
 
+	test('ISO-8601 spellings: fractions, compact and hour-only offsets, space separator, 24:00', () => {
+		const day = (date: string) => periodsOf([receipt(date)], {});
+		expect(day('2026-03-31T23:59:59.999+00:00')).toEqual(['2026-03']);
+		expect(day('2026-04-01T03:00:00.5+0530')).toEqual(['2026-03']); // 21:30Z on March 31
+		expect(day('2026-03-31T22:00-03')).toEqual(['2026-04']); // 01:00Z on April 1
+		expect(day('2026-03-31 12:00')).toEqual(['2026-03']);
+		expect(day('2026-03-31T24:00')).toEqual(['2026-04']);
+		for (const bad of ['2026-03-31T25:00', '2026-03-31T24:30', '2026-03-31T10:00+5', '2026-03-31T10:00:00.Z', '2026-3-31', '2026-03-31Z']) {
+			expect(() => day(bad)).toThrow('Row 0: field "date" must be an ISO-8601 date');
+		}
+	});
+
 	test('time zone with a half-hour offset across the DST-free boundary (India, UTC+5:30)', () => {
 		// 18:29Z is 23:59 local; 18:30Z is 00:00 the next local day.
 		expect(periodsOf([receipt('2026-01-31T18:29:00Z')], { zone: 'Asia/Kolkata' })).toEqual(['2026-01']);
