@@ -70,7 +70,7 @@ export function listNames(names: readonly string[]): Bilingual {
 
 /** Reasons the gate gives, one builder per finding. `label` is what the rule is about. */
 export const reasons = {
-	missing: (label: Bilingual): Bilingual => ({ en: `${label.en} is missing`, zh: `缺少${label.zh}` }),
+	missing: (label: Bilingual): Bilingual => ({ en: `${label.en} missing`, zh: `缺少${label.zh}` }),
 	missingFields: (label: Bilingual, fields: readonly string[]): Bilingual => ({
 		en: `${label.en}: ${listNames(fields).en} missing`,
 		zh: `${label.zh}：缺少${listNames(fields).zh}`,
@@ -84,8 +84,8 @@ export const reasons = {
 		zh: `${label.zh} ${item}：缺少${listNames(fields).zh}`,
 	}),
 	notCovered: (label: Bilingual, values: readonly string[]): Bilingual => ({
-		en: `${label.en} do not cover ${listNames(values).en}`,
-		zh: `${label.zh}未涵盖${listNames(values).zh}`,
+		en: `${label.en}: ${listNames(values).en} not covered`,
+		zh: `${label.zh}：未涵盖${listNames(values).zh}`,
 	}),
 	notEqual: (label: Bilingual, expected: unknown): Bilingual => ({
 		en: `${label.en} must be ${JSON.stringify(expected)}`,

@@ -4,7 +4,7 @@ import type { BusinessCalendar, Span } from './calendar';
 import builtInProfiles from './profiles/deadline-profiles.json';
 import profileSchema from './schema/eightd-deadline-profile.schema.json';
 import type { Discipline } from './types';
-import { compileSchema, describeSchemaError } from './validate';
+import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
 
 /** When disciplines are due (from `openedAt`), when "due soon" starts, who is told how late. */
 export interface DeadlineProfile {
@@ -42,8 +42,7 @@ export function parseDeadlineProfile(source: unknown, field = 'profile'): Deadli
 	}
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${field}: expected a deadline profile object`);
 	if (!validateProfileShape(value)) {
-		const errors = validateProfileShape.errors ?? [];
-		throw new Error(describeSchemaError(field, errors[0]));
+		throw new Error(describeSchemaError(field, firstSchemaError(validateProfileShape.errors ?? [])));
 	}
 	if (!IANAZone.isValidZone(value.zone)) throw new Error(`${field}.zone: unknown time zone "${value.zone}"`);
 	return value;

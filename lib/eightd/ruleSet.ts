@@ -3,7 +3,7 @@ import defaultRules from './rules/default.json';
 import northwindRules from './rules/northwind-motors.json';
 import ruleSetSchema from './schema/eightd-rule-set.schema.json';
 import type { Discipline, EightDLanguage, SixM } from './types';
-import { compileSchema, describeSchemaError } from './validate';
+import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
 
 /** A text in both languages the gate speaks. */
 export type Bilingual = Record<EightDLanguage, string>;
@@ -62,7 +62,6 @@ export const eightDRuleSetSchema: Readonly<Record<string, unknown>> = ruleSetSch
 
 const validateRuleSetShape = compileSchema<EightDRuleSetSource>(ruleSetSchema);
 
-
 /**
  * Checks a rule set written as JSON (object or text); throws an Error naming the bad field.
  *
@@ -83,10 +82,7 @@ export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRu
 		throw new Error(`${field}: expected a rule set object with "id" and "disciplines"`);
 	}
 	if (!validateRuleSetShape(value)) {
-		const errors = validateRuleSetShape.errors ?? [];
-		// if/then failures come with the specific error first; prefer it over the generic "must match then".
-		const first = errors.find((e) => e.keyword !== 'if') ?? errors[0];
-		throw new Error(describeSchemaError(field, first));
+		throw new Error(describeSchemaError(field, firstSchemaError(validateRuleSetShape.errors ?? [])));
 	}
 	return value;
 }
@@ -98,7 +94,8 @@ export const builtInEightDRuleSets: readonly EightDRuleSetSource[] = [
 ];
 
 /**
- * Merges a rule set with the set it extends (recursively): same rule id replaces, `remove` drops.
+ * Resolves a rule set given by id, as an object or as JSON text, merged with the set it extends
+ * (recursively): a rule with the same id replaces the parent's, `remove` drops parent rules.
  *
  * @example
  * const set = resolveEightDRuleSet('northwind-motors');
@@ -134,7 +131,8 @@ export function resolveEightDRuleSet(
 			disciplines,
 		};
 	};
-	const source = typeof selector === 'string' ? find(selector, field) : parseEightDRuleSet(selector, field);
+	// A string is a rule set id, unless it is the JSON of a whole set.
+	const source = typeof selector === 'string' && !selector.trim().startsWith('{') ? find(selector, field) : parseEightDRuleSet(selector, field);
 	return merge(source, field, []);
 }
 

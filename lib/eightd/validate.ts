@@ -26,7 +26,8 @@ export function compileSchema<T>(schema: object): ValidateFunction<T> {
  * Turns ajv's first error into a message that names the field as a dotted path.
  *
  * @example
- * describeSchemaError('report', { instancePath: '/disciplines/D9', ... }); // 'report.disciplines.D9: ...'
+ * describeSchemaError('report', { instancePath: '/approvals/0', keyword: 'required', params: { missingProperty: 'name' }, schemaPath: '', message: '' });
+ * // 'report.approvals[0].name: is required'
  */
 export function describeSchemaError(root: string, error: ErrorObject): string {
 	const path = root + error.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
@@ -46,6 +47,17 @@ export function describeSchemaError(root: string, error: ErrorObject): string {
 	return `${path}: ${error.message ?? 'is invalid'}`;
 }
 
+/**
+ * The error worth showing first: an unknown key (the likeliest typo) before its follow-on errors,
+ * and a rule's own error before ajv's generic "must match then schema".
+ *
+ * @example
+ * describeSchemaError('report', firstSchemaError(validate.errors ?? []));
+ */
+export function firstSchemaError(errors: readonly ErrorObject[]): ErrorObject {
+	return errors.find((e) => e.keyword === 'propertyNames') ?? errors.find((e) => e.keyword !== 'if') ?? errors[0];
+}
+
 const validateReportShape = compileSchema<EightDReport>(reportSchema);
 
 /**
@@ -60,10 +72,7 @@ export function validateEightDReport(report: unknown): EightDReport {
 		throw new Error(`report: ${report === undefined || report === null ? 'missing' : 'not an object'} (expected an 8D record object)`);
 	}
 	if (!validateReportShape(report)) {
-		const errors = validateReportShape.errors ?? [];
-		// Unknown disciplines are the most likely typo; report them before follow-on errors.
-		const first = errors.find((e) => e.keyword === 'propertyNames') ?? errors[0];
-		throw new Error(describeSchemaError('report', first));
+		throw new Error(describeSchemaError('report', firstSchemaError(validateReportShape.errors ?? [])));
 	}
 	return report;
 }
