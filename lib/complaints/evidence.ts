@@ -1,0 +1,185 @@
+import type { CompiledLexicon, Entry } from './compile';
+import { assignWords, UnitKind, type Unit } from './tokenize';
+import type { KeywordHit, Severity } from './types';
+
+/** A literal found in the unit stream (inclusive unit indices). */
+interface Match {
+	first: number;
+	last: number;
+	entry: Entry;
+	fuzzy?: boolean;
+}
+
+/** Evidence gathered from one text. */
+export interface Evidence {
+	/** Evidence score per category id (only categories with evidence). */
+	scores: Map<string, number>;
+	keywords: KeywordHit[];
+	negated: KeywordHit[];
+	severity: Severity;
+	severityTerms: { term: string; severity: Severity; start: number; end: number }[];
+	/** Identifier labels found: where the value may start. */
+	labels: { kind: string; start: number; end: number }[];
+}
+
+/** A typo match counts less than an exact one. */
+const FUZZY_FACTOR = 0.6;
+/** After a negated item, coordinated items ("no scratches or dents") stay negated this many words on. */
+const CHAIN_SCOPE = 2;
+
+/**
+ * Matches the compiled lexicon on the unit stream and turns matches into evidence: negated
+ * terms are dropped (and reported), intensifiers multiply the weight of what follows,
+ * repeated evidence adds up, severity words set the severity.
+ *
+ * @example
+ * const e = collectEvidence('没有划痕，外箱压坏', toUnits('没有划痕，外箱压坏'), compiled, true);
+ * e.keywords.map((k) => k.term) // ['外箱', '压坏']
+ * e.negated.map((k) => k.term)  // ['划痕']
+ */
+export function collectEvidence(text: string, units: Unit[], compiled: CompiledLexicon, fuzzy: boolean): Evidence {
+	const raw: Match[] = [];
+	const keys = units.map((u) => u.key);
+	compiled.automaton.scan(keys, (first, last, entry) => raw.push({ first, last, entry }));
+	if (fuzzy) addFuzzy(units, raw, compiled);
+
+	const categories = longestLeftmost(raw.filter((m) => m.entry.type === 'category'));
+	const severities = longestLeftmost(raw.filter((m) => m.entry.type === 'severity'));
+	const literals = raw.filter((m) => m.entry.type !== 'negation');
+	// A cue inside a longer literal ("no response", "无法", "not only") is part of that literal.
+	const cues = longestLeftmost(
+		raw.filter((m) => m.entry.type === 'negation' && !literals.some((l) => covers(l, m) && l.last - l.first > m.last - m.first)),
+	);
+	const afterCues = longestLeftmost(
+		raw.filter((m) => m.entry.type === 'negationAfter' && !literals.some((l) => covers(l, m) && l.last - l.first > m.last - m.first)),
+	);
+	const intensifiers = raw.filter((m) => m.entry.type === 'intensity');
+	const breaks = raw.filter((m) => m.entry.type === 'break');
+
+	// Word distances in Chinese need the segmenter; only pay for it when a scope starts in Chinese.
+	const needsWords = [...cues, ...afterCues, ...intensifiers].some((m) => units[m.first].kind === UnitKind.Han);
+	assignWords(units, text, needsWords);
+
+	const startsAt: Match[][] = units.map(() => []);
+	for (const m of [...breaks, ...cues, ...afterCues, ...intensifiers, ...categories, ...severities]) startsAt[m.first].push(m);
+
+	const negatedSet = new Set<Match>();
+	const factorOf = new Map<Match, number>();
+	let scopeLimit = -1; // last word a negation still reaches; -1 when none is active
+	let pendingComma = false;
+	let boost: { word: number; factor: number } | undefined;
+	let clause: Match[] = [];
+	for (let i = 0; i < units.length; i++) {
+		const unit = units[i];
+		if (unit.kind === UnitKind.Break) {
+			scopeLimit = -1;
+			pendingComma = false;
+			boost = undefined;
+			clause = [];
+			continue;
+		}
+		if (unit.kind === UnitKind.Comma) {
+			if (scopeLimit >= 0) pendingComma = true;
+			continue;
+		}
+		const here = startsAt[i];
+		if (here.some((m) => m.entry.type === 'break')) {
+			scopeLimit = -1;
+			boost = undefined;
+			clause = [];
+		}
+		const evidence = here.filter((m) => m.entry.type === 'category' || m.entry.type === 'severity');
+		// After a comma the negation goes on only through a list of further evidence.
+		if (pendingComma && evidence.length === 0) scopeLimit = -1;
+		pendingComma = false;
+		for (const m of evidence) {
+			clause.push(m);
+			if (scopeLimit >= 0 && units[m.first].word <= scopeLimit) {
+				negatedSet.add(m);
+				scopeLimit = Math.max(scopeLimit, units[m.last].word + CHAIN_SCOPE);
+				continue;
+			}
+			if (boost && units[m.first].word - boost.word - 1 < compiled.intensityWindow) factorOf.set(m, boost.factor);
+		}
+		for (const m of here) {
+			if (m.entry.type === 'negation') scopeLimit = units[m.last].word + 1 + m.entry.scope;
+			else if (m.entry.type === 'negationAfter') {
+				const from = units[m.first].word - 1 - m.entry.scope;
+				for (const e of clause) if (units[e.last].word >= from) negatedSet.add(e);
+			}
+			else if (m.entry.type === 'intensity') boost = { word: units[m.last].word, factor: Math.max(m.entry.factor, boost?.factor ?? 1) };
+		}
+	}
+
+	const scores = new Map<string, number>();
+	const keywords: KeywordHit[] = [];
+	const negated: KeywordHit[] = [];
+	for (const m of categories) {
+		if (m.entry.type !== 'category') continue;
+		const hit: KeywordHit = { term: m.entry.term, category: m.entry.category, start: units[m.first].start, end: units[m.last].end };
+		if (negatedSet.has(m)) {
+			negated.push(hit);
+			continue;
+		}
+		const weight = m.entry.weight * (factorOf.get(m) ?? 1) * (m.fuzzy ? FUZZY_FACTOR : 1);
+		hit.weight = round(weight);
+		if (m.fuzzy) hit.fuzzy = true;
+		keywords.push(hit);
+		scores.set(m.entry.category, (scores.get(m.entry.category) ?? 0) + weight);
+	}
+
+	let severity: Severity = compiled.severityDefault;
+	const severityTerms: Evidence['severityTerms'] = [];
+	for (const m of severities) {
+		if (m.entry.type !== 'severity' || negatedSet.has(m)) continue;
+		severityTerms.push({ term: m.entry.term, severity: m.entry.severity, start: units[m.first].start, end: units[m.last].end });
+		if (m.entry.severity === 'critical') severity = 'critical';
+		else if (severity !== 'critical') severity = 'major';
+	}
+
+	const labels = longestLeftmost(raw.filter((m) => m.entry.type === 'label')).map((m) => ({
+		kind: m.entry.type === 'label' ? m.entry.kind : '',
+		start: units[m.first].start,
+		end: units[m.last].end,
+	}));
+	return { scores, keywords, negated, severity, severityTerms, labels };
+}
+
+/** Typo matches for English words that no exact literal covers. */
+function addFuzzy(units: Unit[], raw: Match[], compiled: CompiledLexicon): void {
+	const covered = new Uint8Array(units.length);
+	for (const m of raw) for (let i = m.first; i <= m.last; i++) covered[i] = 1;
+	for (let i = 0; i < units.length; i++) {
+		if (covered[i] || units[i].kind !== UnitKind.Word) continue;
+		const found = compiled.fuzzy.lookup(units[i].key);
+		if (found) for (const entry of found.payloads) raw.push({ first: i, last: i, entry, fuzzy: true });
+	}
+}
+
+function covers(outer: Match, inner: Match): boolean {
+	return outer.first <= inner.first && outer.last >= inner.last;
+}
+
+/**
+ * Keeps leftmost-longest non-overlapping matches ("deep scratch" over "scratch"); matches with
+ * exactly the kept span stay too (one literal in two categories).
+ */
+function longestLeftmost(matches: Match[]): Match[] {
+	matches.sort((a, b) => a.first - b.first || b.last - a.last);
+	const kept: Match[] = [];
+	let end = -1;
+	let span: Match | undefined;
+	for (const m of matches) {
+		if (span && m.first === span.first && m.last === span.last) kept.push(m);
+		else if (m.first > end) {
+			kept.push(m);
+			span = m;
+			end = m.last;
+		}
+	}
+	return kept;
+}
+
+function round(x: number): number {
+	return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,22 @@
+import { PorterStemmer } from 'natural/lib/natural/stemmers';
+
+const cache = new Map<string, string>();
+// Bounds memory on endless streams of distinct words (numbers, codes); refilling is cheap.
+const CACHE_LIMIT = 100_000;
+
+/**
+ * Porter stem of one lower-case English token (natural's PorterStemmer), memoised.
+ *
+ * @example
+ * stemWord('cracked') // 'crack'
+ * stemWord('cracks')  // 'crack'
+ */
+export function stemWord(token: string): string {
+	let stem = cache.get(token);
+	if (stem === undefined) {
+		stem = /[a-z]/.test(token) ? PorterStemmer.stem(token) : token;
+		if (cache.size >= CACHE_LIMIT) cache.clear();
+		cache.set(token, stem);
+	}
+	return stem;
+}
