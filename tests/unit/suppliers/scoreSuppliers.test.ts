@@ -1,4 +1,4 @@
-import { analyzeSuppliers, scoreSuppliers, type MetricResult, type SupplierScore } from '../../../lib/suppliers';
+import { analyzeSuppliers, scoreSuppliers, type SupplierMetricResult as MetricResult, type SupplierScore } from '../../../lib/suppliers';
 import { HAND_CHECKED_ROWS } from '../../fixtures/suppliers/handChecked';
 
 /*
