@@ -1,7 +1,7 @@
 import { type EightDActor, parseActor, prepareChange, record } from './audit';
 import { formatTime } from './dates';
 import { disciplinesBetween, parseTarget } from './disciplines';
-import { evaluateGate, type GateOptions, type GateResult, type MissingItem } from './gate';
+import { evaluateGate, type GateOptions, type GateResult, type MissingItem, NO_HISTORY_WARNING } from './gate';
 import type { EightDReport } from './types';
 import { validateEightDReport } from './validate';
 
@@ -51,6 +51,7 @@ export function advance(input: unknown, targetInput: unknown, actorInput: EightD
 		next.stage = target;
 		next.status = 'open';
 	}
-	const reasons = [...gate.warnings, ...(options.reason?.trim() ? [options.reason.trim()] : [])];
+	// The opening entry prepareChange adds already says the chain starts here.
+	const reasons = [...gate.warnings.filter((w) => w !== NO_HISTORY_WARNING), ...(options.reason?.trim() ? [options.reason.trim()] : [])];
 	return record(next, at, { actor, action: 'advance', from: report.stage, to: target, decision: 'allowed', reasons, ruleSet: gate.ruleSet });
 }

@@ -18,6 +18,9 @@ export interface GateOptions extends DeadlineOptions {
 	language?: EightDLanguage;
 }
 
+/** The warning for a report made without history: its first audited change opens the chain. */
+export const NO_HISTORY_WARNING = 'the report has no history yet; the first advance starts it';
+
 /** One thing that blocks a step. */
 export interface MissingItem {
 	discipline: Discipline;
@@ -123,7 +126,15 @@ export function evaluateGate(input: unknown, targetInput: unknown, options: Gate
 		}
 	}
 	if (!report.history?.length) {
-		warnings.push('the report has no history yet; the first advance starts it');
+		// Without history nothing can vouch for completions, skips or a closing the record claims.
+		if (Object.keys(report.completedAt ?? {}).length || Object.keys(report.skipped ?? {}).length || report.status === 'closed') {
+			missing.push(gateItem(current, 'history', {
+				en: 'the report claims completed, skipped or closed disciplines but has no history to vouch for them',
+				zh: '报告声称有已完成、已跳过或已关闭的阶段，但没有历史记录可作证明',
+			}, language));
+		} else {
+			warnings.push(NO_HISTORY_WARNING);
+		}
 	} else {
 		const history = verifyHistory(report);
 		if (!history.valid) {

@@ -66,7 +66,8 @@ export function resolveDeadlineProfile(
 	available: Readonly<Record<string, DeadlineProfile>> = {},
 ): DeadlineProfile {
 	if (choice !== undefined && typeof choice !== 'string') return parseDeadlineProfile(choice, 'options.profile');
-	const [name, field] = choice !== undefined ? [choice, 'options.profile'] : [reportProfile ?? 'default', 'report.profile'];
+	const name: string = choice ?? reportProfile ?? 'default';
+	const field = choice !== undefined ? 'options.profile' : 'report.profile';
 	if (available[name]) return parseDeadlineProfile(available[name], `options.profiles.${name}`);
 	const found = eightDDeadlineProfiles[name];
 	if (!found) {
