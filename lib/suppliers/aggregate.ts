@@ -1,9 +1,9 @@
-import { amount, day, fieldError, isBlank, optionalDay, quantity, text } from './fields';
+import { amount, day, fieldError, isBlank, optionalDay, quantity, SupplierRowError, text } from './fields';
 import { LocalDays } from './localDay';
 import { periodOrdinal } from './periods';
 import type { ResolvedScheme } from './scheme';
 import { emptyTally, type Tally } from './tally';
-import type { RecordKind, SupplierRecord, UnknownKindReport } from './types';
+import type { BadRowReport, RecordKind, SupplierRecord, UnknownKindReport } from './types';
 
 /** Tallies of every supplier (by name) and period (by ordinal), from one pass over the rows. */
 export interface Aggregation {
@@ -11,6 +11,8 @@ export interface Aggregation {
 	/** Row kinds present in the input. */
 	kinds: Set<RecordKind>;
 	unknownKinds: UnknownKindReport[];
+	/** Rows that could not be read (only with `scheme.onBadRow: 'skip'`). */
+	badRows: BadRowReport[];
 	/** Highest period ordinal holding a row's date (NaN when there are no rows). */
 	lastOrdinal: number;
 }
@@ -34,9 +36,10 @@ function categoryOf(value: unknown): string {
 
 /**
  * Reads every row once and tallies it into its supplier's period(s): a rolling window takes a
- * row into each of the `span` windows that hold its date. Throws on the first bad row, naming
- * its index and field; rows of unknown kinds throw too unless `scheme.onUnknownKind` is
- * `skip`, in which case they are counted in `unknownKinds`.
+ * row into each of the `span` windows that hold its date. Throws a `SupplierRowError` on the
+ * first bad row, naming its index and field, unless `scheme.onBadRow` is `skip` (then the row
+ * is left out whole and listed in `badRows`); rows of unknown kinds throw too unless
+ * `scheme.onUnknownKind` is `skip`, in which case they are counted in `unknownKinds`.
  *
  * @example
  * const agg = aggregate([{ kind: 'receipt', supplier: 'ACME', date: '2026-03-02', received: 100, rejected: 1 }], resolveScheme());
@@ -49,6 +52,7 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 	const tallies = new Map<string, Map<number, Tally>>();
 	const kinds = new Set<RecordKind>();
 	const unknown = new Map<string, UnknownKindReport>();
+	const badRows: BadRowReport[] = [];
 	const scars: PendingScar[] = [];
 	const span = scheme.period.span;
 	let lastOrdinal = -Infinity;
@@ -73,31 +77,12 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 		return out;
 	};
 
-	for (let i = 0; i < records.length; i++) {
-		const r = records[i];
-		if (r === null || typeof r !== 'object') throw new Error(`Row ${i}: expected an object, got ${r === null ? 'null' : typeof r}`);
-		const kindValue = r[f.kind];
-		const kind = typeof kindValue === 'string' ? kindValue.trim().toLowerCase() : '';
-		if (!KINDS.has(kind)) {
-			if (isBlank(kindValue)) throw fieldError({ row: i, field: f.kind }, 'is missing (receipt, delivery, scar, complaint, disruption, cost or premium_freight)');
-			if (scheme.onUnknownKind === 'error') {
-				throw fieldError({ row: i, field: f.kind }, 'is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight)', kindValue);
-			}
-			const label = String(kindValue);
-			const report = unknown.get(label) ?? { kind: label, count: 0, rows: [] };
-			report.count++;
-			if (report.rows.length < REPORTED_ROWS) report.rows.push(i);
-			unknown.set(label, report);
-			continue;
-		}
+	/** Validates every field of row i before touching a tally, so a bad row leaves no trace. */
+	const tallyRow = (r: SupplierRecord, i: number, kind: RecordKind): void => {
 		const supplier = text(r[f.supplier], { row: i, field: f.supplier });
 		const date = day(r[f.date], { row: i, field: f.date }, days);
-		if (date > latestDay) latestDay = date;
 		const ordinal = periodOrdinal(scheme.period, date);
-		if (ordinal > lastOrdinal) lastOrdinal = ordinal;
-		kinds.add(kind === 'premium_freight' ? 'cost' : (kind as RecordKind));
-
-		switch (kind as RecordKind) {
+		switch (kind) {
 			case 'receipt': {
 				const received = quantity(r[f.received], { row: i, field: f.received });
 				const rejected = quantity(r[f.rejected] ?? 0, { row: i, field: f.rejected });
@@ -154,6 +139,34 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 				break;
 			}
 		}
+		if (date > latestDay) latestDay = date;
+		if (ordinal > lastOrdinal) lastOrdinal = ordinal;
+		kinds.add(kind === 'premium_freight' ? 'cost' : kind);
+	};
+
+	for (let i = 0; i < records.length; i++) {
+		const r = records[i];
+		try {
+			if (r === null || typeof r !== 'object') throw new SupplierRowError(i, '', `expected an object, got ${r === null ? 'null' : typeof r}`);
+			const kindValue = r[f.kind];
+			const kind = typeof kindValue === 'string' ? kindValue.trim().toLowerCase() : '';
+			if (KINDS.has(kind)) {
+				tallyRow(r, i, kind as RecordKind);
+				continue;
+			}
+			if (isBlank(kindValue)) throw fieldError({ row: i, field: f.kind }, 'is missing (receipt, delivery, scar, complaint, disruption, cost or premium_freight)');
+			if (scheme.onUnknownKind === 'error') {
+				throw fieldError({ row: i, field: f.kind }, 'is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight)', kindValue);
+			}
+			const label = String(kindValue);
+			const report = unknown.get(label) ?? { kind: label, count: 0, rows: [] };
+			report.count++;
+			if (report.rows.length < REPORTED_ROWS) report.rows.push(i);
+			unknown.set(label, report);
+		} catch (error) {
+			if (scheme.onBadRow === 'error' || !(error instanceof SupplierRowError)) throw error;
+			badRows.push({ row: error.row, field: error.field, message: error.message });
+		}
 	}
 
 	const asOf = scheme.asOf === undefined ? latestDay : days.of(scheme.asOf);
@@ -163,6 +176,7 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 		tallies,
 		kinds,
 		unknownKinds: [...unknown.values()],
+		badRows,
 		lastOrdinal: Number.isFinite(lastOrdinal) ? lastOrdinal : NaN,
 	};
 }

@@ -10,6 +10,24 @@ export interface FieldRef {
 	field: string;
 }
 
+/**
+ * A row that cannot be read: carries the row index and field name so callers (the n8n node)
+ * can point at the offending item.
+ *
+ * @example
+ * new SupplierRowError(3, 'received', 'must be a number >= 0').message; // 'Row 3: field "received" must be a number >= 0'
+ */
+export class SupplierRowError extends Error {
+	constructor(
+		readonly row: number,
+		readonly field: string,
+		readonly problem: string,
+	) {
+		super(field ? `Row ${row}: field "${field}" ${problem}` : `Row ${row}: ${problem}`);
+		this.name = 'SupplierRowError';
+	}
+}
+
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 
 function show(value: unknown): string {
@@ -26,9 +44,9 @@ function show(value: unknown): string {
  * fieldError({ row: 3, field: 'received' }, 'must be a number', 'abc');
  * // 'Row 3: field "received" must be a number, got "abc"'
  */
-export function fieldError(ref: FieldRef, problem: string, value?: unknown): Error {
-	const got = arguments.length > 2 ? `, got ${show(value)}` : '';
-	return new Error(`Row ${ref.row}: field "${ref.field}" ${problem}${got}`);
+export function fieldError(ref: FieldRef, problem: string, ...value: [unknown?]): SupplierRowError {
+	const got = value.length > 0 ? `, got ${show(value[0])}` : '';
+	return new SupplierRowError(ref.row, ref.field, `${problem}${got}`);
 }
 
 /**

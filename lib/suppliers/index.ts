@@ -15,6 +15,7 @@ export { scorecardHtml } from './scorecardHtml';
 export type { ScorecardHtmlOptions } from './scorecardHtml';
 export { scoreTrendSpec, gradeDistributionSpec, renderScorecardChart } from './scorecardChart';
 export type { ScorecardChartKind, ScorecardChartOptions } from './scorecardChart';
+export { SupplierRowError } from './fields';
 export type {
 	SupplierRecord,
 	SupplierScheme,
@@ -22,6 +23,7 @@ export type {
 	SupplierReport,
 	SpecialStatusFlag,
 	UnknownKindReport,
+	BadRowReport as SupplierBadRowReport,
 	UnscoredPeriod as UnscoredSupplierPeriod,
 	RecordKind as SupplierRecordKind,
 	MetricId as SupplierMetricId,

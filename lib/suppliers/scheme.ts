@@ -30,6 +30,7 @@ export interface ResolvedScheme {
 	asOf: DateInput | undefined;
 	fields: FieldMap;
 	onUnknownKind: 'error' | 'skip';
+	onBadRow: 'error' | 'skip';
 	trackRows: boolean;
 }
 
@@ -144,6 +145,8 @@ export function resolveScheme(scheme: SupplierScheme = {}): ResolvedScheme {
 	if (scheme === null || typeof scheme !== 'object') throw new Error('scheme must be an object');
 	const onUnknownKind = scheme.onUnknownKind ?? 'error';
 	if (onUnknownKind !== 'error' && onUnknownKind !== 'skip') throw new Error(`scheme.onUnknownKind must be "error" or "skip", got ${JSON.stringify(onUnknownKind)}`);
+	const onBadRow = scheme.onBadRow ?? 'error';
+	if (onBadRow !== 'error' && onBadRow !== 'skip') throw new Error(`scheme.onBadRow must be "error" or "skip", got ${JSON.stringify(onBadRow)}`);
 	if (scheme.zone !== undefined && typeof scheme.zone !== 'string') throw new Error('scheme.zone must be a time zone name such as "Europe/Berlin"');
 	const zone = scheme.zone?.trim() || 'UTC';
 	return {
@@ -157,6 +160,7 @@ export function resolveScheme(scheme: SupplierScheme = {}): ResolvedScheme {
 		asOf: scheme.asOf,
 		fields: resolveFields(scheme.fields),
 		onUnknownKind,
+		onBadRow,
 		trackRows: scheme.trackRows === true,
 	};
 }

@@ -100,7 +100,8 @@ function rankAndOrder(drafts: Map<string, Map<number, Draft>>): Draft[] {
 
 /**
  * Scores suppliers from raw rows and says what it skipped: rows of unknown kinds (with
- * `scheme.onUnknownKind: 'skip'`) and supplier-periods where no metric had data.
+ * `scheme.onUnknownKind: 'skip'`), unreadable rows (with `scheme.onBadRow: 'skip'`) and
+ * supplier-periods where no metric had data.
  *
  * @example
  * const report = analyzeSuppliers(rows, { period: 'quarter', onUnknownKind: 'skip' });
@@ -113,7 +114,7 @@ export function analyzeSuppliers(records: readonly SupplierRecord[], scheme?: Su
 	addHistory(drafts);
 	const ordered = rankAndOrder(drafts);
 	const periods = [...new Set(ordered.map((d) => d.card.period))];
-	return { scorecards: ordered.map((d) => d.card), unknownKinds: agg.unknownKinds, unscored, periods };
+	return { scorecards: ordered.map((d) => d.card), unknownKinds: agg.unknownKinds, badRows: agg.badRows, unscored, periods };
 }
 
 /**

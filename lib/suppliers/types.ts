@@ -87,6 +87,8 @@ export interface SupplierScheme {
 	fields?: Partial<FieldMap>;
 	/** What to do with rows of an unknown kind: throw (default) or skip them and list them in the report. */
 	onUnknownKind?: 'error' | 'skip';
+	/** What to do with a row that cannot be read: throw (default) or leave it out and list it in the report. */
+	onBadRow?: 'error' | 'skip';
 	/** List the indices of the rows behind each scorecard in `rows` (default false). */
 	trackRows?: boolean;
 }
@@ -146,6 +148,14 @@ export interface UnknownKindReport {
 	rows: number[];
 }
 
+/** A row left out because it could not be read. */
+export interface BadRowReport {
+	row: number;
+	/** The field at fault as the data names it ('' when the row itself is not an object). */
+	field: string;
+	message: string;
+}
+
 /** A supplier-period that had rows but no metric with data. */
 export interface UnscoredPeriod {
 	supplier: string;
@@ -158,6 +168,8 @@ export interface UnscoredPeriod {
 export interface SupplierReport {
 	scorecards: SupplierScore[];
 	unknownKinds: UnknownKindReport[];
+	/** Rows left out with `scheme.onBadRow: 'skip'`. */
+	badRows: BadRowReport[];
 	unscored: UnscoredPeriod[];
 	/** Period labels in order. */
 	periods: string[];

@@ -1,4 +1,4 @@
-import { analyzeSuppliers, curveScore, scoreMetrics, scoreSuppliers } from '../../../lib/suppliers';
+import { analyzeSuppliers, curveScore, scoreMetrics, scoreSuppliers, SupplierRowError } from '../../../lib/suppliers';
 
 const receipt = (supplier: string, received: unknown = 1000, rejected: unknown = 0, date: unknown = '2026-03-02') => ({ kind: 'receipt', supplier, date, received, rejected });
 
@@ -32,6 +32,33 @@ describe('bad rows throw an Error naming the row index and the field', () => {
 	test('numeric text from CSV exports is read as numbers', () => {
 		const [c] = scoreSuppliers([receipt('A', ' 2000 ', '1')], { metrics: ['ppm'] });
 		expect(c.metrics[0].value).toBe(500);
+	});
+});
+
+describe('onBadRow "skip" leaves unreadable rows out whole and lists them', () => {
+	test('the row index, the field and the message; the other rows are scored', () => {
+		// Row 1 would add 500 received; row 2 is a complaint with a bad severity, the only complaint row,
+		// so with it left out the input has no complaint rows and complaints is n/a.
+		const rows = [receipt('A', 1000, 1), receipt('A', 500, 'x'), { kind: 'complaint', supplier: 'A', date: '2026-03-02', severity: '??' }, receipt('B')];
+		const report = analyzeSuppliers(rows, { metrics: ['ppm', 'complaints'], onBadRow: 'skip' });
+		expect(report.badRows).toEqual([
+			{ row: 1, field: 'rejected', message: 'Row 1: field "rejected" must be a number >= 0, got "x"' },
+			{ row: 2, field: 'severity', message: 'Row 2: field "severity" must be critical, major or minor, got "??"' },
+		]);
+		expect(report.scorecards.map((c) => [c.supplier, c.metrics[0].value, c.metrics[1].na])).toEqual([
+			['B', 0, true],
+			['A', 1000, true],
+		]);
+	});
+
+	test('errors carry row and field for callers', () => {
+		try {
+			scoreSuppliers([receipt('A'), receipt('A', 'many')]);
+			throw new Error('no error');
+		} catch (error) {
+			expect(error).toBeInstanceOf(SupplierRowError);
+			expect(error).toMatchObject({ row: 1, field: 'received', problem: 'must be a number >= 0, got "many"' });
+		}
 	});
 });
 
