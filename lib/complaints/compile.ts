@@ -6,7 +6,7 @@ import { validateSeverityRules, validateTaxonomy } from './taxonomy';
 
 /** What a matched literal means. */
 export type Entry =
-	| { type: 'category'; term: string; category: string; weight: number }
+	| { type: 'category'; term: string; category: string; weight: number; absence: boolean }
 	| { type: 'severity'; term: string; severity: 'critical' | 'major' }
 	| { type: 'negation'; term: string; scope: number }
 	| { type: 'negationAfter'; term: string; scope: number }
@@ -82,9 +82,10 @@ export function compileLexicon(
 				const keys = termKeys(term);
 				if (keys.length === 0) throw new Error(`taxonomy.categories[${i}].terms.${lang}[${j}]: term '${term}' has no letters or Chinese characters`);
 				const weight = typeof spec === 'string' || spec.weight === undefined ? defaultWeight(keys) : spec.weight;
+				const absence = typeof spec !== 'string' && spec.absence === true;
 				const id = `${category.id}\u0000${keys.join('\u0000')}`;
 				const known = byKeys.get(id);
-				if (!known || known.entry.weight < weight) byKeys.set(id, { keys, entry: { type: 'category', term, category: category.id, weight } });
+				if (!known || known.entry.weight < weight) byKeys.set(id, { keys, entry: { type: 'category', term, category: category.id, weight, absence } });
 			});
 		}
 	});

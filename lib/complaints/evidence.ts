@@ -117,7 +117,8 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	for (const m of categories) {
 		if (m.entry.type !== 'category') continue;
 		const hit: KeywordHit = { term: m.entry.term, category: m.entry.category, start: units[m.first].start, end: units[m.last].end };
-		if (negatedSet.has(m)) {
+		// "No certificate" is evidence of a documentation problem, "no scratches" is not evidence.
+		if (negatedSet.has(m) && !m.entry.absence) {
 			negated.push(hit);
 			continue;
 		}

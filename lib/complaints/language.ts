@@ -3,7 +3,7 @@ import { UnitKind, type Unit } from './tokenize';
 /** Chinese characters per word, on average, to compare Chinese and English amounts. */
 const HAN_PER_WORD = 1.7;
 /** Below this share the minority language is treated as quotes/terms inside the majority. */
-const MIXED_SHARE = 0.2;
+const MIXED_SHARE = 0.1;
 
 /**
  * Language of a complaint from its unit stream: 'zh', 'en' or 'mixed'. Upper-case acronyms and

@@ -60,6 +60,7 @@ function checkTerm(term: unknown, at: string): void {
 	if (term.weight !== undefined && !(typeof term.weight === 'number' && Number.isFinite(term.weight) && term.weight > 0)) {
 		throw new Error(`${at}.weight must be a positive number`);
 	}
+	if (term.absence !== undefined && typeof term.absence !== 'boolean') throw new Error(`${at}.absence must be a boolean`);
 }
 
 /**

@@ -1,7 +1,11 @@
 /** Public shapes of the complaint engine (see docs/CONTRACT.md, Complaints). */
 
-/** A taxonomy term: a literal word or phrase, optionally weighted (default grows with length). */
-export type TermSpec = string | { term: string; weight?: number };
+/**
+ * A taxonomy term: a literal word or phrase, optionally weighted (default grows with length).
+ * `absence: true` marks things whose lack is the complaint ("no certificate", "没有说明书"):
+ * negation does not cancel them.
+ */
+export type TermSpec = string | { term: string; weight?: number; absence?: boolean };
 
 /** One category of a taxonomy with its bilingual literal terms. */
 export interface TaxonomyCategory {
