@@ -1,0 +1,86 @@
+import { chartConstants } from './constants';
+import { detectRules } from './detectRules';
+import type { ResolvedRule } from './rules';
+import { toList } from './series';
+import type { ChartInput, ChartResult, Violation } from './types';
+import { checkSpread, knownStandard, phase1Length, readSeries } from './validate';
+
+/** I-MR limits and rule reports without per-point arrays. */
+export interface ImrScan {
+	center: number;
+	sigma: number;
+	ucl: number;
+	lcl: number;
+	mr: { center: number; ucl: number; lcl: number };
+	violations: Violation[];
+	phase1: number;
+}
+
+/**
+ * The I-MR analysis in two sweeps and no per-point allocation: phase I sums, then one pass that
+ * runs the rules on the individuals and the beyond-limit check on the moving ranges. Center =
+ * mean of phase I, sigma = MR-bar/d2(2) over the phase I moving ranges, unless known.
+ *
+ * @example
+ * imrScan(Float64Array.of(49.6, 47.6, 49.9, 51.3), {}, undefined, resolveRules('nelson')).center; // 49.6
+ */
+export function imrScan(
+	x: Float64Array,
+	known: { center?: number; sigma?: number },
+	phase1: number | undefined,
+	rules: readonly ResolvedRule[],
+): ImrScan {
+	const n = x.length;
+	const p1 = phase1Length(phase1, n, known.sigma === undefined ? 2 : 1);
+	let sum = x[0];
+	let mrSum = 0;
+	for (let i = 1; i < p1; i++) {
+		sum += x[i];
+		mrSum += Math.abs(x[i] - x[i - 1]);
+	}
+	const k2 = chartConstants(2);
+	const center = known.center ?? sum / p1;
+	const mrBar = mrSum / (p1 - 1);
+	const sigma = known.sigma ?? checkSpread(mrBar / k2.d2, 'values');
+	const ucl = center + 3 * sigma;
+	const lcl = center - 3 * sigma;
+	const mrCenter = known.sigma === undefined ? mrBar : k2.d2 * sigma;
+	const mr = { center: mrCenter, ucl: k2.D4 * mrCenter, lcl: k2.D3 * mrCenter };
+
+	const violations: Violation[] = [];
+	const mrIds = rules.filter((r) => r.kind === 'beyond').map((r) => r.id);
+	detectRules(
+		{ points: x, center, sigma, ucl, lcl, movingRange: { ucl: mr.ucl, lcl: mr.lcl, ids: mrIds } },
+		rules,
+		violations,
+		'primary',
+	);
+	return { center, sigma, ucl, lcl, mr, violations, phase1: p1 };
+}
+
+/**
+ * Individuals and moving-range chart (see {@link imrScan}); MR point i is |x[i] - x[i-1]|,
+ * null at 0. Run rules go on the individuals, beyond-limit checks on the moving ranges.
+ *
+ * @example
+ * imrChart({ chart: 'imr', values: [49.6, 47.6, 49.9, 51.3] }, resolveRules('nelson')).secondary.points;
+ * // [null, 2, 2.3, 1.4]
+ */
+export function imrChart(input: ChartInput, rules: readonly ResolvedRule[]): Omit<ChartResult, 'skippedRules'> {
+	const x = readSeries(input.values, 'values', 1);
+	const scan = imrScan(x, knownStandard(input), input.phase1, rules);
+	const n = x.length;
+	const mrPoints: (number | null)[] = [null];
+	for (let i = 1; i < n; i++) mrPoints.push(Math.abs(x[i] - x[i - 1]));
+	return {
+		chart: 'imr',
+		center: scan.center,
+		sigma: scan.sigma,
+		ucl: scan.ucl,
+		lcl: scan.lcl,
+		points: toList(x),
+		secondary: { chart: 'mr', ...scan.mr, points: mrPoints },
+		violations: scan.violations,
+		phase1: scan.phase1,
+	};
+}
