@@ -1,6 +1,7 @@
 import { aggregate, type Aggregation } from './aggregate';
 import type { DataPresence } from './metrics';
 import { periodDates, periodLabel } from './periods';
+import { assignRanks, byScoreThenName } from './ranking';
 import { resolveScheme, type ResolvedScheme } from './scheme';
 import type { Tally } from './tally';
 import type { MetricId, SpecialStatusFlag, SupplierRecord, SupplierReport, SupplierScheme, SupplierScore, UnscoredPeriod } from './types';
@@ -81,20 +82,11 @@ function addHistory(drafts: Map<string, Map<number, Draft>>): void {
 	}
 }
 
-/** Ranks within each period (competition ranking: equal scores share a rank, 1, 2, 2, 4). */
+/** Orders by period ordinal, then score, and ranks within each period. */
 function rankAndOrder(drafts: Map<string, Map<number, Draft>>): Draft[] {
 	const all = [...drafts.values()].flatMap((own) => [...own.values()]);
-	all.sort((a, b) => a.ordinal - b.ordinal || b.card.score - a.card.score || (a.card.supplier < b.card.supplier ? -1 : a.card.supplier > b.card.supplier ? 1 : 0));
-	for (let start = 0; start < all.length; ) {
-		let end = start;
-		while (end < all.length && all[end].ordinal === all[start].ordinal) end++;
-		for (let i = start; i < end; i++) {
-			const tied = i > start && all[i].card.score === all[i - 1].card.score;
-			all[i].card.rank = tied ? all[i - 1].card.rank : i - start + 1;
-			all[i].card.rankOf = end - start;
-		}
-		start = end;
-	}
+	all.sort((a, b) => a.ordinal - b.ordinal || byScoreThenName(a.card, b.card));
+	assignRanks(all.map((d) => d.card));
 	return all;
 }
 

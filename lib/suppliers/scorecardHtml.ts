@@ -122,7 +122,9 @@ export function scorecardHtml(cards: readonly SupplierScore[], options: Scorecar
 	}
 	const sections: string[] = [];
 	for (const [period, list] of byPeriod) {
-		sections.push(`<h2 style="${FONT}font-size:17px;margin:18px 0 8px 0;color:#222222;">${escapeHtml(period)} (${escapeHtml(list[0].periodStart)} to ${escapeHtml(list[0].periodEnd)})</h2>`);
+		const { periodStart, periodEnd } = list[0];
+		const range = periodStart && periodEnd ? ` (${escapeHtml(periodStart)} to ${escapeHtml(periodEnd)})` : '';
+		sections.push(`<h2 style="${FONT}font-size:17px;margin:18px 0 8px 0;color:#222222;">${escapeHtml(period)}${range}</h2>`);
 		sections.push(table(['Rank', 'Supplier', 'Score', 'Grade', 'Trend', 'Special status'], list.map(summaryRow)));
 	}
 	if (options.chartSrc) {

@@ -202,6 +202,11 @@ describe('scoreMetrics: pre-aggregated values', () => {
 		expect([s.score, s.grade]).toEqual([100, 'A']);
 	});
 
+	test('errors name the source of a value when given', () => {
+		expect(() => scoreMetrics({ otd: 2 }, undefined, { names: { otd: 'OTD %' } })).toThrow('field "OTD %" must be a share within 0..1, got 2');
+		expect(scoreMetrics({ otd: '0.9' as never }, { metrics: ['otd'] }).score).toBe(50);
+	});
+
 	test.each([
 		[{ otd: 1.5 }, 'values.otd must be a share within 0..1, got 1.5'],
 		[{ ppm: -1 }, 'values.ppm must be >= 0, got -1'],
