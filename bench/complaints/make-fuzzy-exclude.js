@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Regenerates lib/complaints/taxonomy/fuzzy-exclude.json: real English words (WordNet lemmas
- * seen in its sense-tagged corpus) that are one edit away from a single-word term of the
+ * seen in its sense-tagged corpus, plus natural's English stop words) that are one edit away from a single-word term of the
  * default taxonomy, so typo matching does not take "detect" for "defect".
  * Usage: QMS_LIB=/tmp/cc-dist/lib node bench/complaints/make-fuzzy-exclude.js
  */
@@ -32,6 +32,8 @@ for (const pos of ['noun', 'verb', 'adj', 'adv']) {
 		if (tagsense > 0 && /^[a-z]+$/.test(lemma)) words.add(lemma);
 	}
 }
+// Function words ("could", "would") are not in WordNet's index but are common near-misses.
+for (const w of require('natural/lib/natural/util/stopwords').words) if (/^[a-z]+$/.test(w)) words.add(w);
 const out = [];
 for (const w of words) {
 	const [stem] = termKeys(w);

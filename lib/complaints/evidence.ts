@@ -24,6 +24,8 @@ export interface Evidence {
 
 /** A typo match counts less than an exact one. */
 const FUZZY_FACTOR = 0.6;
+/** Literals longer than this (in units) are not looked for around a cue. */
+const MAX_LITERAL_UNITS = 16;
 /** After a negated item, coordinated items ("no scratches or dents") stay negated this many words on. */
 const CHAIN_SCOPE = 2;
 
@@ -45,20 +47,26 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 
 	const categories = longestLeftmost(raw.filter((m) => m.entry.type === 'category'));
 	const severities = longestLeftmost(raw.filter((m) => m.entry.type === 'severity'));
-	const literals = raw.filter((m) => m.entry.type !== 'negation');
 	// A cue inside a longer literal ("no response", "无法", "not only") is part of that literal.
-	const cues = longestLeftmost(
-		raw.filter((m) => m.entry.type === 'negation' && !literals.some((l) => covers(l, m) && l.last - l.first > m.last - m.first)),
-	);
-	const afterCues = longestLeftmost(
-		raw.filter((m) => m.entry.type === 'negationAfter' && !literals.some((l) => covers(l, m) && l.last - l.first > m.last - m.first)),
-	);
+	const longestFrom = new Int32Array(units.length).fill(-1);
+	for (const m of raw) {
+		if (m.entry.type !== 'negation' && m.entry.type !== 'negationAfter' && m.last > longestFrom[m.first]) longestFrom[m.first] = m.last;
+	}
+	const inLongerLiteral = (cue: Match): boolean => {
+		for (let s = cue.first; s >= 0 && s > cue.first - MAX_LITERAL_UNITS; s--) {
+			if (longestFrom[s] >= cue.last && longestFrom[s] - s > cue.last - cue.first) return true;
+		}
+		return false;
+	};
+	const cues = longestLeftmost(raw.filter((m) => m.entry.type === 'negation' && !inLongerLiteral(m)));
+	const afterCues = longestLeftmost(raw.filter((m) => m.entry.type === 'negationAfter' && !inLongerLiteral(m)));
 	const intensifiers = raw.filter((m) => m.entry.type === 'intensity');
 	const breaks = raw.filter((m) => m.entry.type === 'break');
 
-	// Word distances in Chinese need the segmenter; only pay for it when a scope starts in Chinese.
-	const needsWords = [...cues, ...afterCues, ...intensifiers].some((m) => units[m.first].kind === UnitKind.Han);
-	assignWords(units, text, needsWords);
+	// Word distances in Chinese need the segmenter; only runs where a scope starts pay for it.
+	const segmentAt = new Set<number>();
+	for (const m of [...cues, ...afterCues, ...intensifiers]) if (units[m.first].kind === UnitKind.Han) segmentAt.add(m.first);
+	assignWords(units, text, segmentAt);
 
 	const startsAt: Match[][] = units.map(() => []);
 	for (const m of [...breaks, ...cues, ...afterCues, ...intensifiers, ...categories, ...severities]) startsAt[m.first].push(m);
@@ -155,10 +163,6 @@ function addFuzzy(units: Unit[], raw: Match[], compiled: CompiledLexicon): void 
 		const found = compiled.fuzzy.lookup(units[i].key);
 		if (found) for (const entry of found.payloads) raw.push({ first: i, last: i, entry, fuzzy: true });
 	}
-}
-
-function covers(outer: Match, inner: Match): boolean {
-	return outer.first <= inner.first && outer.last >= inner.last;
 }
 
 /**

@@ -29,6 +29,8 @@ function foldUnit(c: number): number {
 		return half >= 0x41 && half <= 0x5a ? half + 32 : half;
 	}
 	if (c === 0x3000) return 0x20;
+	// CJK, kana and hangul have no case: skip the costly generic lower-casing below.
+	if (c >= 0x3001 && c < 0xa640) return -1;
 	// Typographic apostrophes, so "doesn’t" matches "doesn't".
 	if (c === 0x2019 || c === 0x2018) return 0x27;
 	if (c >= 0xd800 && c <= 0xdfff) return -1;

@@ -8,6 +8,8 @@ export class FuzzyIndex<P> {
 	private readonly byVariant = new Map<string, Set<string>>();
 	private readonly payloads = new Map<string, P[]>();
 	private readonly excluded = new Set<string>();
+	// Unknown words repeat across complaints; remember answers (bounded).
+	private readonly memo = new Map<string, { key: string; payloads: P[] } | undefined>();
 
 	/**
 	 * Indexes a term key with its payload.
@@ -39,6 +41,7 @@ export class FuzzyIndex<P> {
 	 */
 	exclude(keys: Iterable<string>): void {
 		for (const key of keys) this.excluded.add(key);
+		this.memo.clear();
 	}
 
 	/**
@@ -49,6 +52,14 @@ export class FuzzyIndex<P> {
 	 */
 	lookup(token: string): { key: string; payloads: P[] } | undefined {
 		if (token.length < FuzzyIndex.MIN_LENGTH || this.excluded.has(token) || this.payloads.has(token)) return undefined;
+		if (this.memo.has(token)) return this.memo.get(token);
+		if (this.memo.size >= 50_000) this.memo.clear();
+		const result = this.search(token);
+		this.memo.set(token, result);
+		return result;
+	}
+
+	private search(token: string): { key: string; payloads: P[] } | undefined {
 		const found = new Set<string>();
 		for (const variant of [token, ...deletions(token)]) {
 			for (const key of this.byVariant.get(variant) ?? []) if (withinOneEdit(token, key)) found.add(key);
