@@ -5,6 +5,8 @@
  */
 export class FuzzyIndex<P> {
 	static readonly MIN_LENGTH = 5;
+	/** Longer tokens are not words; generating their deletions would cost length squared. */
+	static readonly MAX_LENGTH = 24;
 	private readonly byVariant = new Map<string, Set<string>>();
 	private readonly payloads = new Map<string, P[]>();
 	private readonly excluded = new Set<string>();
@@ -19,7 +21,7 @@ export class FuzzyIndex<P> {
 	 * index.add('scratch', 'production');
 	 */
 	add(key: string, payload: P): void {
-		if (key.length < FuzzyIndex.MIN_LENGTH || !/^[a-z]+$/.test(key)) return;
+		if (key.length < FuzzyIndex.MIN_LENGTH || key.length > FuzzyIndex.MAX_LENGTH || !/^[a-z]+$/.test(key)) return;
 		const list = this.payloads.get(key);
 		if (list) {
 			list.push(payload);
@@ -51,7 +53,7 @@ export class FuzzyIndex<P> {
 	 * index.lookup('scrach') // ['production']
 	 */
 	lookup(token: string): { key: string; payloads: P[] } | undefined {
-		if (token.length < FuzzyIndex.MIN_LENGTH || this.excluded.has(token) || this.payloads.has(token)) return undefined;
+		if (token.length < FuzzyIndex.MIN_LENGTH || token.length > FuzzyIndex.MAX_LENGTH || this.excluded.has(token) || this.payloads.has(token)) return undefined;
 		if (this.memo.has(token)) return this.memo.get(token);
 		if (this.memo.size >= 50_000) this.memo.clear();
 		const result = this.search(token);

@@ -3,6 +3,8 @@ import { PorterStemmer } from 'natural/lib/natural/stemmers';
 const cache = new Map<string, string>();
 // Bounds memory on endless streams of distinct words (numbers, codes); refilling is cheap.
 const CACHE_LIMIT = 100_000;
+// Longer tokens are codes or garbage, and Porter's regular expressions would be slow on them.
+const MAX_STEM_LENGTH = 30;
 
 /**
  * Porter stem of one lower-case English token (natural's PorterStemmer), memoised.
@@ -14,7 +16,7 @@ const CACHE_LIMIT = 100_000;
 export function stemWord(token: string): string {
 	let stem = cache.get(token);
 	if (stem === undefined) {
-		stem = /[a-z]/.test(token) ? PorterStemmer.stem(token) : token;
+		stem = token.length <= MAX_STEM_LENGTH && /[a-z]/.test(token) ? PorterStemmer.stem(token) : token;
 		if (cache.size >= CACHE_LIMIT) cache.clear();
 		cache.set(token, stem);
 	}
