@@ -164,3 +164,13 @@ export function resolveScheme(scheme: SupplierScheme = {}): ResolvedScheme {
 		trackRows: scheme.trackRows === true,
 	};
 }
+
+/**
+ * Checks a scheme without scoring anything; throws the same errors as {@link resolveScheme}.
+ *
+ * @example
+ * checkScheme({ thresholds: { A: 80, B: 85 } }); // throws: scheme.thresholds must satisfy A >= B >= C ...
+ */
+export function checkScheme(scheme: SupplierScheme): void {
+	resolveScheme(scheme);
+}
