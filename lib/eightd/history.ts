@@ -31,7 +31,8 @@ export function canonicalJson(value: unknown): string {
  * hashHistoryEntry({ seq: 0, prevHash: GENESIS_HASH, ... }); // '3f1c...' (64 hex digits)
  */
 export function hashHistoryEntry(entry: Omit<EightDHistoryEntry, 'hash'> & { hash?: string }): string {
-	const { hash: _ignored, ...content } = entry;
+	const content: Partial<EightDHistoryEntry> = { ...entry };
+	delete content.hash;
 	return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -3,6 +3,7 @@ import { IANAZone } from 'luxon';
 import type { BusinessCalendar, Span } from './calendar';
 import builtInProfiles from './profiles/deadline-profiles.json';
 import profileSchema from './schema/eightd-deadline-profile.schema.json';
+import { parseJsonText } from './json';
 import type { Discipline } from './types';
 import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
 
@@ -33,13 +34,7 @@ const validateProfileShape = compileSchema<DeadlineProfile>(profileSchema);
  */
 export function parseDeadlineProfile(source: unknown, field = 'profile'): DeadlineProfile {
 	let value = source;
-	if (typeof source === 'string') {
-		try {
-			value = JSON.parse(source);
-		} catch (error) {
-			throw new Error(`${field}: not valid JSON (${(error as Error).message})`);
-		}
-	}
+	if (typeof source === 'string') value = parseJsonText(source, field);
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${field}: expected a deadline profile object`);
 	if (!validateProfileShape(value)) {
 		throw new Error(describeSchemaError(field, firstSchemaError(validateProfileShape.errors ?? [])));

@@ -2,6 +2,7 @@ import { DISCIPLINES } from './disciplines';
 import defaultRules from './rules/default.json';
 import northwindRules from './rules/northwind-motors.json';
 import ruleSetSchema from './schema/eightd-rule-set.schema.json';
+import { parseJsonText } from './json';
 import type { Discipline, EightDLanguage, SixM } from './types';
 import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
 
@@ -71,13 +72,7 @@ const validateRuleSetShape = compileSchema<EightDRuleSetSource>(ruleSetSchema);
  */
 export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRuleSetSource {
 	let value = source;
-	if (typeof source === 'string') {
-		try {
-			value = JSON.parse(source);
-		} catch (error) {
-			throw new Error(`${field}: not valid JSON (${(error as Error).message})`);
-		}
-	}
+	if (typeof source === 'string') value = parseJsonText(source, field);
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		throw new Error(`${field}: expected a rule set object with "id" and "disciplines"`);
 	}

@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { checkEightDDeadlines, type DeadlineOptions } from '../../../../lib/eightd';
+import { asObject, optionsCollection, readReport } from './common';
+import type { OperationResult } from './router';
+
+const show = ['checkDeadlines'];
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Deadline Profile',
+		name: 'profileSource',
+		type: 'options',
+		options: [
+			{ name: "Report's Own", value: 'report', description: 'The due dates stored in the report when it was opened (or its named profile)' },
+			{ name: 'Default (24 H / 10 Days / 30 Days)', value: 'default' },
+			{ name: 'Business Days, Germany', value: 'business-de' },
+			{ name: 'JSON', value: 'json', description: 'A profile written here' },
+		],
+		default: 'report',
+		displayOptions: { show: { operation: show } },
+	},
+	{
+		displayName: 'Profile JSON',
+		name: 'profileJson',
+		type: 'json',
+		default: '{\n  "zone": "Asia/Shanghai",\n  "businessDays": { "weekend": [6, 7], "holidays": [] },\n  "deadlines": [\n    { "discipline": "D3", "within": { "hours": 24 } },\n    { "discipline": "D4", "within": { "businessDays": 7 } },\n    { "discipline": "D8", "within": { "businessDays": 20 } }\n  ],\n  "escalation": [\n    { "level": "owner", "after": { "hours": 0 } },\n    { "level": "manager", "after": { "businessDays": 2 } },\n    { "level": "director", "after": { "businessDays": 5 } }\n  ]\n}',
+		description: 'A deadline profile in JSON, as the deadline profile schema shipped with the package describes it',
+		displayOptions: { show: { operation: show, profileSource: ['json'] } },
+	},
+	optionsCollection(show),
+];
+
+/** Output 0 "On Time", 1 "Due Soon", 2 "Overdue". */
+export const outputs = 3;
+
+const OUTPUT = { 'on-time': 0, 'due-soon': 1, overdue: 2 } as const;
+
+export function execute(this: IExecuteFunctions, index: number): OperationResult {
+	const report = readReport.call(this, index);
+	const source = this.getNodeParameter('profileSource', index) as string;
+	const options: DeadlineOptions = { now: (this.getNodeParameter('options.now', index, '') as string) || undefined };
+	if (source === 'json') options.profile = asObject(this.getNodeParameter('profileJson', index), 'Profile JSON') as DeadlineOptions['profile'];
+	else if (source !== 'report') options.profile = source;
+	const result = checkEightDDeadlines(report, options);
+	const deadlines = {
+		status: result.status,
+		escalation: result.escalation,
+		next: result.next ? { ...result.next } : null,
+		overdue: result.overdue.map((o) => ({ ...o })),
+		deadlines: result.deadlines.map((d) => ({ ...d })),
+		now: result.now,
+	};
+	return { output: OUTPUT[result.status], json: { ...this.getInputData()[index].json, deadlines } };
+}

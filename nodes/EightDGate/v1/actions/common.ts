@@ -1,0 +1,167 @@
+import type { GateOptions } from '../../../../lib/eightd';
+import { parseJsonText } from '../../../../lib/eightd/json';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+/** Operations that read a report from the item. */
+const REPORT_OPERATIONS = ['evaluateGate', 'advance', 'checkDeadlines', 'verifyHistory'];
+
+/** Where the report is on the item, shared by the operations that read one. */
+export const reportField: INodeProperties = {
+	displayName: 'Report Field',
+	name: 'reportField',
+	type: 'string',
+	default: 'report',
+	required: true,
+	description: 'Field of the input item that holds the 8D report (an object or its JSON text); dots reach into nested fields',
+	displayOptions: { show: { operation: REPORT_OPERATIONS } },
+};
+
+/** Rule set choice, shared by Evaluate Gate and Advance. */
+export function ruleSetProperties(operations: string[]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Rule Set',
+			name: 'ruleSetSource',
+			type: 'options',
+			options: [
+				{ name: 'Automatic', value: 'auto', description: "The report's rule set, else the set for its customer, else the default" },
+				{ name: 'Built-In', value: 'named', description: 'One of the rule sets shipped with the node' },
+				{ name: 'JSON', value: 'json', description: 'A rule set written here' },
+				{ name: 'From Input Field', value: 'field', description: 'A rule set carried by each item' },
+			],
+			default: 'auto',
+			displayOptions: { show: { operation: operations } },
+		},
+		{
+			displayName: 'Rule Set Name',
+			name: 'ruleSetName',
+			type: 'options',
+			options: [
+				{ name: 'Default', value: 'default' },
+				{ name: 'Northwind Motors (Customer Example)', value: 'northwind-motors' },
+			],
+			default: 'default',
+			displayOptions: { show: { operation: operations, ruleSetSource: ['named'] } },
+		},
+		{
+			displayName: 'Rule Set JSON',
+			name: 'ruleSetJson',
+			type: 'json',
+			default: '{\n  "id": "my-customer",\n  "extends": "default",\n  "disciplines": {}\n}',
+			description: 'A rule set in JSON, as the rule set schema shipped with the package describes it; "extends": "default" keeps the default rules',
+			displayOptions: { show: { operation: operations, ruleSetSource: ['json'] } },
+		},
+		{
+			displayName: 'Rule Set Field',
+			name: 'ruleSetField',
+			type: 'string',
+			default: 'ruleSet',
+			description: 'Field of the input item that holds the rule set (object or JSON text)',
+			displayOptions: { show: { operation: operations, ruleSetSource: ['field'] } },
+		},
+	];
+}
+
+/** Language of the reasons, shared by Evaluate Gate and Advance. */
+export function languageProperty(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Language',
+		name: 'language',
+		type: 'options',
+		options: [
+			{ name: 'English', value: 'en' },
+			{ name: 'Chinese (中文)', value: 'zh' },
+		],
+		default: 'en',
+		description: 'Language of the reasons listed for a blocked step',
+		displayOptions: { show: { operation: operations } },
+	};
+}
+
+/** The gate target, shared by Evaluate Gate and Advance. */
+export function targetProperty(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Target',
+		name: 'target',
+		type: 'options',
+		options: [
+			{ name: 'Next Discipline', value: 'next' },
+			...['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8'].map((d) => ({ name: d, value: d })),
+			{ name: 'Closed (After D8)', value: 'closed' },
+		],
+		default: 'next',
+		description: 'Where the report should move; every discipline it leaves behind must pass its gate',
+		displayOptions: { show: { operation: operations } },
+	};
+}
+
+/** Reads a dotted field of an item. */
+export function readField(json: IDataObject, path: string): unknown {
+	let current: unknown = json;
+	for (const key of path.split('.')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as IDataObject)[key];
+	}
+	return current;
+}
+
+/** An object, or the object a JSON text holds; `what` names it in the error. */
+export function asObject(value: unknown, what: string): unknown {
+	return typeof value === 'string' ? parseJsonText(value, what) : value;
+}
+
+/** The report of item `index`, from the Report Field. */
+export function readReport(this: IExecuteFunctions, index: number): unknown {
+	const field = this.getNodeParameter('reportField', index) as string;
+	const value = readField(this.getInputData()[index].json, field);
+	if (value === undefined || value === null || value === '') throw new Error(`field "${field}": no report on this item`);
+	return asObject(value, `field "${field}"`);
+}
+
+/** The next discipline after the report's stage (or `closed` after D8). */
+export function resolveTarget(target: string, report: unknown): string {
+	if (target !== 'next') return target;
+	const stage = (report as { stage?: unknown } | null)?.stage;
+	if (typeof stage !== 'string' || !/^D[0-8]$/.test(stage)) return 'next';
+	return stage === 'D8' ? 'closed' : `D${Number(stage[1]) + 1}`;
+}
+
+/** The engine options of item `index`: rule set, language and clock. */
+export function gateOptions(this: IExecuteFunctions, index: number): GateOptions {
+	const source = this.getNodeParameter('ruleSetSource', index) as string;
+	const language = this.getNodeParameter('language', index) as 'en' | 'zh';
+	const now = (this.getNodeParameter('options.now', index, '') as string) || undefined;
+	const options: GateOptions = { language, now };
+	if (source === 'named') options.ruleSet = this.getNodeParameter('ruleSetName', index) as string;
+	if (source === 'json') options.ruleSet = asObject(this.getNodeParameter('ruleSetJson', index), 'Rule Set JSON') as GateOptions['ruleSet'];
+	if (source === 'field') {
+		const field = this.getNodeParameter('ruleSetField', index) as string;
+		const value = readField(this.getInputData()[index].json, field);
+		if (value === undefined || value === null || value === '') throw new Error(`field "${field}": no rule set on this item`);
+		options.ruleSet = asObject(value, `field "${field}"`) as GateOptions['ruleSet'];
+	}
+	return options;
+}
+
+/** The "Options" collection fields every operation has. */
+export function optionsCollection(operations: string[], extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { operation: operations } },
+		options: [
+			{
+				displayName: 'Now',
+				name: 'now',
+				type: 'string',
+				default: '',
+				placeholder: '2026-03-02T10:00:00+08:00',
+				description: 'Fix the clock (ISO-8601 with offset), e.g. to replay a decision; empty means the current time',
+			},
+			...extra,
+		],
+	};
+}
