@@ -1,0 +1,24 @@
+import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+
+import { ComplaintClassifierV1 } from './v1/ComplaintClassifierV1.node';
+
+/** The "Complaint Classifier" node: category, severity, evidence and deadline per complaint (engine in lib/complaints). */
+export class ComplaintClassifier extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'Complaint Classifier',
+			name: 'complaintClassifier',
+			icon: 'file:complaintClassifier.svg',
+			group: ['transform'],
+			subtitle: '={{ $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
+			description:
+				'Classifies customer complaints in Chinese, English or both into a category and severity with highlighted evidence, part/lot/order numbers and a response deadline, and routes them',
+			defaultVersion: 1,
+			usableAsTool: true,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new ComplaintClassifierV1(baseDescription),
+		};
+		super(nodeVersions, baseDescription);
+	}
+}

@@ -1,0 +1,41 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import * as classify from './classify.operation';
+
+/**
+ * Outputs: one per category (default taxonomy, custom taxonomy JSON or trained model labels)
+ * plus Unclassified, or a single Complaints output; Summary last when the Pareto summary is on.
+ * n8n evaluates this function (as an expression on the node's parameters) in the editor and in
+ * the engine, so it must stay plain JavaScript without imports.
+ */
+const configuredOutputs = (parameters: { routing?: string; taxonomy?: string; taxonomyJson?: unknown; extendDefault?: boolean; modelJson?: unknown; summary?: boolean }) => {
+	const defaults = ['design', 'production', 'supplier_material', 'logistics_packaging', 'service', 'documentation', 'delivery'];
+	const parse = (value: unknown) => {
+		try {
+			return typeof value === 'string' ? JSON.parse(value) : value;
+		} catch {
+			return undefined;
+		}
+	};
+	let ids = defaults;
+	if (parameters.taxonomy === 'custom') {
+		const custom = parse(parameters.taxonomyJson);
+		const own = custom && Array.isArray(custom.categories) ? custom.categories.map((c: { id?: unknown }) => String(c.id)) : [];
+		ids = parameters.extendDefault === false ? own : defaults.concat(own.filter((id: string) => !defaults.includes(id)));
+	} else if (parameters.taxonomy === 'model') {
+		const model = parse(parameters.modelJson);
+		const labels = model && Array.isArray(model.labels) ? model.labels.map(String) : [];
+		ids = defaults.concat(labels.filter((id: string) => !defaults.includes(id)));
+	}
+	const names = parameters.routing === 'single' ? ['Complaints'] : ids.concat(['unclassified']);
+	if (parameters.summary) names.push('Summary');
+	return names.map((displayName) => ({ type: 'main', displayName }));
+};
+
+export const versionDescription = {
+	version: 1,
+	defaults: { name: 'Complaint Classifier' },
+	inputs: [NodeConnectionTypes.Main],
+	outputs: `={{(${configuredOutputs})($parameter)}}`,
+	properties: classify.description,
+} satisfies Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'>;
