@@ -25,3 +25,7 @@ export type {
 	CapabilityInput,
 	CapabilityResult,
 } from './types';
+export { explainViolations, pointFlags } from './describe';
+export type { Finding, PointFlag } from './describe';
+export { chartSpec } from './chartSpec';
+export type { ChartSpecOptions } from './chartSpec';
