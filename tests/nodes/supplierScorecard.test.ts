@@ -159,7 +159,7 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 			parameters: {
 				operation: 'scoreRows',
 				outputMode: 'single',
-				options: { weights: { weight: [{ metric: 'ppm', weight: 75 }] }, curves: { curve: [{ metric: 'ppm', target: 0, limit: 400 }] }, gradeC: 50, latestPeriodOnly: true },
+				options: { weights: { weight: [{ metric: 'ppm', weight: 75 }] }, curves: { curve: [{ metric: 'ppm', target: 0, zeroAt: 400 }] }, gradeC: 50, latestPeriodOnly: true },
 			},
 			items: HAND_CHECKED_ROWS as IDataObject[],
 		});

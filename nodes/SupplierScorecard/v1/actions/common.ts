@@ -82,6 +82,71 @@ export const sharedProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{ displayName: 'Chart Binary Property', name: 'chartProperty', type: 'string', default: 'chart' },
+			{
+				displayName: 'Chart Image Source in HTML',
+				name: 'chartSrc',
+				type: 'string',
+				default: '',
+				placeholder: 'cid:supplier-chart',
+				description: 'Image source the HTML shows under the summary (a hosted URL or a cid: your mail sender resolves); empty: no image in the HTML',
+			},
+			{ displayName: 'Grade A From', name: 'gradeA', type: 'number', default: 90, description: 'Lowest score of grade A' },
+			{ displayName: 'Grade B From', name: 'gradeB', type: 'number', default: 80, description: 'Lowest score of grade B' },
+			{ displayName: 'Grade C From', name: 'gradeC', type: 'number', default: 70, description: 'Lowest score of grade C; below it is D' },
+			{ displayName: 'HTML Binary Property', name: 'htmlProperty', type: 'string', default: 'scorecard' },
+			{
+				displayName: 'Judge Open SCARs As Of',
+				name: 'asOf',
+				type: 'dateTime',
+				default: '',
+				description: 'Open SCARs past due on this date count as late. Empty: the latest event in the rows.',
+				displayOptions: RAW_ONLY,
+			},
+			{ displayName: 'Latest Period Only', name: 'latestPeriodOnly', type: 'boolean', default: false, description: 'Whether to output only the scorecards of the latest period (earlier periods still give the trend)', displayOptions: RAW_ONLY },
+			{
+				displayName: 'On-Time Tolerance (Days)',
+				name: 'otdToleranceDays',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Days a delivery may arrive after its promised date and still count as on time',
+				displayOptions: RAW_ONLY,
+			},
+			{ displayName: 'Report Title', name: 'reportTitle', type: 'string', default: 'Supplier scorecard' },
+			{ displayName: 'SCAR Due After (Days)', name: 'scarDueDays', type: 'number', typeOptions: { minValue: 0 }, default: 30, description: 'Due date of SCARs without one, counted from opening', displayOptions: RAW_ONLY },
+			{ displayName: 'SCAR Response Within (Days)', name: 'scarResponseDays', type: 'number', typeOptions: { minValue: 0 }, default: 2, description: 'Days from opening within which a SCAR needs its first response', displayOptions: RAW_ONLY },
+			{
+				displayName: 'Score Curves',
+				name: 'curves',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Curve',
+				default: {},
+				description: 'Per metric: the value that scores 100 (target) and the value that scores 0 (limit), linear in between',
+				options: [
+					{
+						name: 'curve',
+						displayName: 'Curve',
+						values: [
+							{ displayName: 'Metric', name: 'metric', type: 'options', options: METRIC_OPTIONS, default: 'ppm' },
+							{ displayName: 'Target (Scores 100)', name: 'target', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
+							{ displayName: 'Limit (Scores 0)', name: 'zeroAt', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1000 },
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Unknown Kinds',
+				name: 'onUnknownKind',
+				type: 'options',
+				options: [
+					{ name: 'Fail', value: 'error', description: 'Stop at the first row of an unknown kind' },
+					{ name: 'Skip and List in Summary', value: 'skip' },
+				],
+				default: 'error',
+				displayOptions: RAW_ONLY,
+			},
 			{
 				displayName: 'Weights',
 				name: 'weights',
@@ -101,71 +166,6 @@ export const sharedProperties: INodeProperties[] = [
 					},
 				],
 			},
-			{
-				displayName: 'Score Curves',
-				name: 'curves',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Curve',
-				default: {},
-				description: 'Per metric: the value that scores 100 (target) and the value that scores 0 (limit), linear in between',
-				options: [
-					{
-						name: 'curve',
-						displayName: 'Curve',
-						values: [
-							{ displayName: 'Metric', name: 'metric', type: 'options', options: METRIC_OPTIONS, default: 'ppm' },
-							{ displayName: 'Target (Scores 100)', name: 'target', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
-							{ displayName: 'Limit (Scores 0)', name: 'limit', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1000 },
-						],
-					},
-				],
-			},
-			{ displayName: 'Grade A From', name: 'gradeA', type: 'number', default: DEFAULT_GRADE_THRESHOLDS.A, description: 'Lowest score of grade A' },
-			{ displayName: 'Grade B From', name: 'gradeB', type: 'number', default: DEFAULT_GRADE_THRESHOLDS.B, description: 'Lowest score of grade B' },
-			{ displayName: 'Grade C From', name: 'gradeC', type: 'number', default: DEFAULT_GRADE_THRESHOLDS.C, description: 'Lowest score of grade C; below it is D' },
-			{
-				displayName: 'On-Time Tolerance (Days)',
-				name: 'otdToleranceDays',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Days a delivery may arrive after its promised date and still count as on time',
-				displayOptions: RAW_ONLY,
-			},
-			{ displayName: 'SCAR Due After (Days)', name: 'scarDueDays', type: 'number', typeOptions: { minValue: 0 }, default: 30, description: 'Due date of SCARs without one, counted from opening', displayOptions: RAW_ONLY },
-			{ displayName: 'SCAR Response Within (Days)', name: 'scarResponseDays', type: 'number', typeOptions: { minValue: 0 }, default: 2, description: 'Days from opening within which a SCAR needs its first response', displayOptions: RAW_ONLY },
-			{
-				displayName: 'Judge Open SCARs As Of',
-				name: 'asOf',
-				type: 'dateTime',
-				default: '',
-				description: 'Open SCARs past due on this date count as late. Empty: the latest event in the rows.',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'Unknown Kinds',
-				name: 'onUnknownKind',
-				type: 'options',
-				options: [
-					{ name: 'Fail', value: 'error', description: 'Stop at the first row of an unknown kind' },
-					{ name: 'Skip and List in Summary', value: 'skip' },
-				],
-				default: 'error',
-				displayOptions: RAW_ONLY,
-			},
-			{ displayName: 'Latest Period Only', name: 'latestPeriodOnly', type: 'boolean', default: false, description: 'Whether to output only the scorecards of the latest period (earlier periods still give the trend)', displayOptions: RAW_ONLY },
-			{ displayName: 'Report Title', name: 'reportTitle', type: 'string', default: 'Supplier scorecard' },
-			{
-				displayName: 'Chart Image Source in HTML',
-				name: 'chartSrc',
-				type: 'string',
-				default: '',
-				placeholder: 'cid:supplier-chart',
-				description: 'Image source the HTML shows under the summary (a hosted URL or a cid: your mail sender resolves); empty: no image in the HTML',
-			},
-			{ displayName: 'HTML Binary Property', name: 'htmlProperty', type: 'string', default: 'scorecard' },
-			{ displayName: 'Chart Binary Property', name: 'chartProperty', type: 'string', default: 'chart' },
 		],
 	},
 ];
@@ -173,7 +173,7 @@ export const sharedProperties: INodeProperties[] = [
 /** The options collection as the node reads it. */
 export interface NodeOptions {
 	weights?: { weight?: Array<{ metric: SupplierMetricId; weight: number }> };
-	curves?: { curve?: Array<{ metric: SupplierMetricId; target: number; limit: number }> };
+	curves?: { curve?: Array<{ metric: SupplierMetricId; target: number; zeroAt: number }> };
 	gradeA?: number;
 	gradeB?: number;
 	gradeC?: number;
@@ -198,7 +198,7 @@ export function sharedScheme(ctx: IExecuteFunctions, options: NodeOptions): Supp
 	const weights = new Map<SupplierMetricId, number>();
 	for (const w of options.weights?.weight ?? []) weights.set(w.metric, w.weight);
 	const curves = new Map<SupplierMetricId, SupplierScoreCurve>();
-	for (const c of options.curves?.curve ?? []) curves.set(c.metric, { target: c.target, limit: c.limit });
+	for (const c of options.curves?.curve ?? []) curves.set(c.metric, { target: c.target, limit: c.zeroAt });
 	return {
 		metrics,
 		weights: Object.fromEntries(weights),

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Map a Metric',
 		default: {},
-		description: 'Fields holding the metric values, where they differ from the metric ids (ppm, otd ...). Shares are fractions 0..1; an empty value is n/a.',
+		description: 'Fields holding the metric values, where they differ from the metric IDs (ppm, otd ...). Shares are fractions 0..1; an empty value is n/a.',
 		displayOptions: show,
 		options: [...SUPPLIER_METRICS.values()].map((m) => ({ displayName: m.label, name: m.id, type: 'string' as const, default: m.id })),
 	},

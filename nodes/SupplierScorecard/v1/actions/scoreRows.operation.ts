@@ -50,13 +50,13 @@ export const description: INodeProperties[] = [
 		name: 'kindWhenMissing',
 		type: 'options',
 		options: [
+			{ name: 'Complaint', value: 'complaint' },
+			{ name: 'Cost', value: 'cost' },
+			{ name: 'Customer Disruption', value: 'disruption' },
+			{ name: 'Delivery', value: 'delivery' },
 			{ name: 'None (Every Row Needs a Kind)', value: '' },
 			{ name: 'Receipt', value: 'receipt' },
-			{ name: 'Delivery', value: 'delivery' },
 			{ name: 'SCAR', value: 'scar' },
-			{ name: 'Complaint', value: 'complaint' },
-			{ name: 'Customer Disruption', value: 'disruption' },
-			{ name: 'Cost', value: 'cost' },
 		],
 		default: '',
 		description: 'Kind of the rows that have no kind field, e.g. when the input is one ERP query of receipts',
@@ -134,7 +134,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 	const extra: IDataObject = {
 		unknownKinds: report.unknownKinds.map((u) => ({ ...u, rows: [...u.rows] })),
-		unscored: report.unscored.map(({ rows: _rows, ...u }) => ({ ...u })),
+		unscored: report.unscored.map((u) => ({ supplier: u.supplier, period: u.period, reason: u.reason })),
 		badRows: report.badRows.map((b) => ({ ...b })),
 	};
 	outputs[summary].push(await summaryItem(this, cards, extra, allItems(items.length), options));

@@ -36,7 +36,7 @@ export const versionDescription = {
 					name: 'Score Pre-Aggregated Metrics',
 					value: 'scoreMetrics',
 					description: 'Score items that already hold one supplier-period with its metric values (PPM, OTD ...)',
-					action: 'Score pre-aggregated supplier metrics',
+					action: 'Score already aggregated supplier metrics',
 				},
 			],
 			default: 'scoreRows',
