@@ -85,7 +85,8 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 		switch (kind) {
 			case 'receipt': {
 				const received = quantity(r[f.received], { row: i, field: f.received });
-				const rejected = quantity(r[f.rejected] ?? 0, { row: i, field: f.rejected });
+				// An empty rejected cell in an export means nothing was rejected; received must be given.
+				const rejected = isBlank(r[f.rejected]) ? 0 : quantity(r[f.rejected], { row: i, field: f.rejected });
 				if (rejected > received) throw fieldError({ row: i, field: f.rejected }, `must not exceed "${f.received}" (${received})`, rejected);
 				for (const t of talliesOf(supplier, ordinal, i)) {
 					t.received += received;

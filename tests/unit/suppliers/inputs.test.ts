@@ -33,6 +33,13 @@ describe('bad rows throw an Error naming the row index and the field', () => {
 		const [c] = scoreSuppliers([receipt('A', ' 2000 ', '1')], { metrics: ['ppm'] });
 		expect(c.metrics[0].value).toBe(500);
 	});
+
+	test('an empty or missing rejected quantity means none rejected', () => {
+		// Lots: (1000, 1), (1000, ''), (1000, missing) -> 1 / 3000 = 333.33 ppm, 2 of 3 lots accepted.
+		const rows = [receipt('A', 1000, 1), receipt('A', 1000, ''), { kind: 'receipt', supplier: 'A', date: '2026-03-02', received: 1000 }];
+		const [c] = scoreSuppliers(rows, { metrics: ['ppm', 'lot_acceptance'] });
+		expect(c.metrics.map((m) => m.value)).toEqual([1e6 / 3000, 2 / 3]);
+	});
 });
 
 describe('onBadRow "skip" leaves unreadable rows out whole and lists them', () => {
