@@ -5,7 +5,12 @@ import { evaluateGate, type GateOptions, type GateResult, type MissingItem, NO_H
 import type { EightDReport } from './types';
 import { validateEightDReport } from './validate';
 
-/** Thrown by {@link advance} when the gate blocks: carries the missing list. */
+/**
+ * Thrown by {@link advance} when the gate blocks: carries the missing list.
+ *
+ * @example
+ * try { advance(report, 'D4', 'Li Na'); } catch (e) { if (e instanceof GateBlockedError) console.log(e.missing); }
+ */
 export class GateBlockedError extends Error {
 	readonly missing: MissingItem[];
 	readonly gate: GateResult;

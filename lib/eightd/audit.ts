@@ -51,14 +51,14 @@ export function prepareChange(report: EightDReport, actor: string, now: string |
 			throw new Error(`options.now: ${formatTime(at)} is before the last history entry (${last.at})`);
 		}
 	} else {
+		if (Object.keys(next.completedAt ?? {}).length || Object.keys(next.skipped ?? {}).length || next.status === 'closed') {
+			throw new Error('report.history: missing, but the report claims completed, skipped or closed disciplines; only audited changes can make those');
+		}
 		// A report made outside openFromComplaint starts its chain now, vouching for what it holds.
 		next.history = appendHistory([], {
 			at: formatTime(at), actor, action: 'open', from: null, to: next.stage, decision: 'opened',
 			reasons: ['history started on the first audited change'], reportId: next.id, openedAt: next.openedAt, deadlines: next.deadlines,
 		});
-		if (next.completedAt && Object.keys(next.completedAt).length) {
-			throw new Error('report.completedAt: set without history; completions can only come from audited advances');
-		}
 	}
 	return { next, at };
 }

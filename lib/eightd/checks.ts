@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 
+import { formatTime } from './dates';
 import { reasons } from './messages';
 import { isPresent, itemName, readList, readPath } from './paths';
 import type { Bilingual, GateRule } from './ruleSet';
@@ -78,7 +79,7 @@ const approvals: Check<'approvals'> = (rule, { report, discipline, approvalsSinc
 			return [{
 				field: 'approvals',
 				reason: stale && approvalsSince
-					? reasons.approvalBeforeReopen(discipline, role, stale.name, approvalsSince.toISO() ?? '')
+					? reasons.approvalBeforeReopen(discipline, role, stale.name, formatTime(approvalsSince))
 					: reasons.noApproval(discipline, role),
 			}];
 		}

@@ -1,6 +1,11 @@
 import type { Discipline, EightDTarget } from './types';
 
-/** The disciplines in order. */
+/**
+ * The disciplines in order.
+ *
+ * @example
+ * DISCIPLINES[3]; // 'D3'
+ */
 export const DISCIPLINES: readonly Discipline[] = ['D0', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8'];
 
 /**

@@ -18,7 +18,12 @@ export interface GateOptions extends DeadlineOptions {
 	language?: EightDLanguage;
 }
 
-/** The warning for a report made without history: its first audited change opens the chain. */
+/**
+ * The warning for a report made without history: its first audited change opens the chain.
+ *
+ * @example
+ * gate.warnings.includes(NO_HISTORY_WARNING); // true for a report built by hand
+ */
 export const NO_HISTORY_WARNING = 'the report has no history yet; the first advance starts it';
 
 /** One thing that blocks a step. */

@@ -4,7 +4,12 @@ import { parseTime } from './dates';
 import { disciplinesBetween, stageIndex } from './disciplines';
 import type { Discipline, EightDHistoryEntry, EightDReport } from './types';
 
-/** The `prevHash` of the first entry: nothing comes before it. */
+/**
+ * The `prevHash` of the first entry: nothing comes before it.
+ *
+ * @example
+ * report.history[0].prevHash === GENESIS_HASH; // true
+ */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**

@@ -68,7 +68,12 @@ export function listNames(names: readonly string[]): Bilingual {
 	return { en: names.map((n) => fieldName(n).en).join(', '), zh: names.map((n) => fieldName(n).zh).join('、') };
 }
 
-/** Reasons the gate gives, one builder per finding. `label` is what the rule is about. */
+/**
+ * Reasons the gate gives, one builder per finding. `label` is what the rule is about.
+ *
+ * @example
+ * reasons.noTeamRole('leader'); // { en: 'team has no leader', zh: '团队缺少组长' }
+ */
 export const reasons = {
 	missing: (label: Bilingual): Bilingual => ({ en: `${label.en} missing`, zh: `缺少${label.zh}` }),
 	missingFields: (label: Bilingual, fields: readonly string[]): Bilingual => ({

@@ -112,7 +112,9 @@ export function openFromComplaint(complaintInput: unknown, options: OpenOptions 
 		stage: 'D0',
 		status: 'open',
 		// Only names are stored: an inline rule set or profile object must be passed again on each call.
-		...(typeof options.ruleSet === 'string' || (options.ruleSet === undefined && ruleSet.id !== 'default') ? { ruleSet: ruleSet.id } : {}),
+		...((typeof options.ruleSet === 'string' && !options.ruleSet.trim().startsWith('{')) || (options.ruleSet === undefined && ruleSet.id !== 'default')
+			? { ruleSet: ruleSet.id }
+			: {}),
 		...(typeof options.profile === 'string' && { profile: options.profile }),
 		deadlines,
 		...(options.owner !== undefined && { owner: options.owner }),

@@ -20,7 +20,12 @@ export interface DeadlineProfile {
 	escalation?: { level: string; after: Span }[];
 }
 
-/** The deadline profile JSON schema. */
+/**
+ * The deadline profile JSON schema (draft-07), published in the package.
+ *
+ * @example
+ * eightDDeadlineProfileSchema.title; // '8D deadline profile'
+ */
 export const eightDDeadlineProfileSchema: Readonly<Record<string, unknown>> = profileSchema;
 
 const validateProfileShape = compileSchema<DeadlineProfile>(profileSchema);
@@ -43,7 +48,12 @@ export function parseDeadlineProfile(source: unknown, field = 'profile'): Deadli
 	return value;
 }
 
-/** Profiles shipped with the package, by name. */
+/**
+ * Profiles shipped with the package, by name: `default` (calendar) and `business-de`.
+ *
+ * @example
+ * eightDDeadlineProfiles.default.deadlines[0]; // { discipline: 'D3', within: { hours: 24 } }
+ */
 export const eightDDeadlineProfiles: Readonly<Record<string, DeadlineProfile>> = Object.fromEntries(
 	Object.entries(builtInProfiles).map(([name, profile]) => [name, parseDeadlineProfile(profile, `profiles/${name}`)]),
 );

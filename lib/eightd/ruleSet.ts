@@ -58,7 +58,12 @@ export interface EightDRuleSet {
 	disciplines: Record<Discipline, GateRule[]>;
 }
 
-/** The rule set JSON schema (published beside the report schema). */
+/**
+ * The rule set JSON schema (draft-07), published beside the report schema.
+ *
+ * @example
+ * eightDRuleSetSchema.title; // '8D gate rule set'
+ */
 export const eightDRuleSetSchema: Readonly<Record<string, unknown>> = ruleSetSchema;
 
 const validateRuleSetShape = compileSchema<EightDRuleSetSource>(ruleSetSchema);
@@ -82,7 +87,12 @@ export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRu
 	return value;
 }
 
-/** Rule sets shipped with the package: the default and an example customer-specific set. */
+/**
+ * Rule sets shipped with the package: the default and an example customer-specific set.
+ *
+ * @example
+ * builtInEightDRuleSets.map((set) => set.id); // ['default', 'northwind-motors']
+ */
 export const builtInEightDRuleSets: readonly EightDRuleSetSource[] = [
 	parseEightDRuleSet(defaultRules, 'rules/default.json'),
 	parseEightDRuleSet(northwindRules, 'rules/northwind-motors.json'),

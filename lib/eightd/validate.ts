@@ -4,7 +4,12 @@ import { isIsoDateTime } from './dates';
 import reportSchema from './schema/eightd-report.schema.json';
 import type { EightDReport } from './types';
 
-/** The published JSON schema of the 8D record (draft-07). */
+/**
+ * The published JSON schema of the 8D record (draft-07).
+ *
+ * @example
+ * new Ajv().compile(eightDReportSchema); // validates reports outside this package
+ */
 export const eightDReportSchema: Readonly<Record<string, unknown>> = reportSchema;
 
 /** One ajv instance for the engine's schemas; `date-time` means ISO-8601 with offset, checked with luxon. */
