@@ -2,6 +2,7 @@ import { NodeHelpers, Workflow, type INode, type INodeTypes, type IDataObject } 
 
 import complete from '../fixtures/eightd/complete.json';
 import historyValid from '../fixtures/eightd/history-valid.json';
+import advanceAndVerify from './fixtures/eightd-advance-and-verify.json';
 import complaintToGate from './fixtures/eightd-complaint-to-gate.json';
 import { EightDGate } from '../../nodes/EightDGate/EightDGate.node';
 import { runNode, runWorkflow, type WorkflowFixture } from './harness';
@@ -172,5 +173,19 @@ describe('bad input', () => {
 			items: [{ report: at('D3'), rules: '{ nope' }],
 		});
 		expect(run.nodeError(node)?.message).toMatch(/^Item 0: field "rules": not valid JSON \(/);
+	});
+});
+
+describe('Advance then Verify History (workflow fixture)', () => {
+	it('advances the approved report with the actor from the item; the new history verifies', async () => {
+		const run = await runWorkflow(advanceAndVerify as unknown as WorkflowFixture);
+		expect(run.error).toBeUndefined();
+		expect(run.outputCounts('Advance To D6')).toEqual([1, 1]);
+		const [advanced] = run.output('Advance To D6', 0);
+		expect(advanced.json.advanced).toEqual({ from: 'D5', to: 'D6', at: '2026-03-16T10:00:00.000+08:00', actor: 'Li Na' });
+		const [blocked] = run.output('Advance To D6', 1);
+		expect(blocked.json.requestedBy).toBe('Wang Fang');
+		expect((blocked.json.gate as IDataObject).summary).toBe('D5: D5 needs approval by the champion');
+		expect(run.output('Verify History', 0).map((i) => i.json.historyCheck)).toEqual([{ valid: true }]);
 	});
 });
