@@ -10,7 +10,7 @@ export class ComplaintClassifier extends VersionedNodeType {
 			name: 'complaintClassifier',
 			icon: 'file:complaintClassifier.svg',
 			group: ['transform'],
-			subtitle: '={{ $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
+			subtitle: '={{ $parameter["operation"] === "train" ? "Train model" : $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
 			description:
 				'Classifies customer complaints in Chinese, English or both into a category and severity with highlighted evidence, part/lot/order numbers and a response deadline, and routes them',
 			defaultVersion: 1,

@@ -26,6 +26,7 @@ describe('Complaint Classifier outputs', () => {
 		expect(outputsOf({ routing: 'byCategory' })).toEqual(DEFAULT_OUTPUTS);
 		expect(outputsOf({ routing: 'byCategory', summary: true })).toEqual([...DEFAULT_OUTPUTS, 'Summary']);
 		expect(outputsOf({ routing: 'single' })).toEqual(['Complaints']);
+		expect(outputsOf({ operation: 'train' })).toEqual(['Model']);
 	});
 
 	it('custom taxonomy categories get their own outputs', () => {
@@ -105,5 +106,35 @@ describe('Complaint Classifier errors', () => {
 			items: [{ body: 'x' }],
 		});
 		expect(String(run.error?.message)).toContain('taxonomy.categories must be a non-empty array');
+	});
+});
+
+describe('Complaint Classifier: train a model, then classify with it', () => {
+	const labelled = [
+		{ text: 'The hinge squeaks loudly when opening', category: 'noise' },
+		{ text: 'Terrible squeaking from the hinge again', category: 'noise' },
+		{ text: '门铰链吱吱响', category: 'noise' },
+		{ text: 'The box was crushed in transit', category: 'logistics_packaging' },
+		{ text: '外箱压扁了', category: 'logistics_packaging' },
+	];
+
+	it('outputs one serialisable model paired with every labelled item, and routes by its labels', async () => {
+		const trained = await runNode({ type: 'complaintClassifier', parameters: { operation: 'train', textField: 'text', labelField: 'category' }, items: labelled });
+		const [out] = trained.run.output(trained.node, 0);
+		expect(out.json.labels).toEqual(['logistics_packaging', 'noise']);
+		expect(out.pairedItem).toEqual(labelled.map((_, item) => ({ item })));
+
+		const { run, node } = await runNode({
+			type: 'complaintClassifier',
+			parameters: { operation: 'classify', text: '={{ $json.body }}', taxonomy: 'model', modelJson: JSON.stringify(out.json.model) },
+			items: [{ body: 'the hinge squeaks' }, { body: '纸箱压坏了' }],
+		});
+		expect(run.output(node, DEFAULT_OUTPUTS.length - 1).map((i) => i.json.body)).toEqual(['the hinge squeaks']); // 'noise' sits after the defaults
+		expect(run.output(node, DEFAULT_OUTPUTS.indexOf('logistics_packaging')).map((i) => i.json.body)).toEqual(['纸箱压坏了']);
+	});
+
+	it('a labelled item without its label fails naming the item and field', async () => {
+		const { run } = await runNode({ type: 'complaintClassifier', parameters: { operation: 'train' }, items: [...labelled, { text: 'no label here' }] });
+		expect(String(run.error?.message)).toContain("Item 5: field 'category' must be a non-empty string");
 	});
 });

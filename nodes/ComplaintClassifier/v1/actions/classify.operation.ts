@@ -13,10 +13,13 @@ import {
 	type Taxonomy,
 } from '../../../../lib/complaints';
 
+const showClassify = { show: { operation: ['classify'] } };
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Complaint Text',
 		name: 'text',
+		displayOptions: showClassify,
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '={{ $json.text }}',
@@ -27,6 +30,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Routing',
 		name: 'routing',
+		displayOptions: showClassify,
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -38,6 +42,7 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Taxonomy',
 		name: 'taxonomy',
+		displayOptions: showClassify,
 		type: 'options',
 		noDataExpression: true,
 		options: [
@@ -52,7 +57,7 @@ export const description: INodeProperties[] = [
 		name: 'taxonomyJson',
 		type: 'json',
 		default: '{\n  "categories": [\n    { "id": "noise", "terms": { "en": ["squeak", "rattle"], "zh": ["异响"] } }\n  ]\n}',
-		displayOptions: { show: { taxonomy: ['custom'] } },
+		displayOptions: { show: { operation: ['classify'], taxonomy: ['custom'] } },
 		description: 'Categories with literal terms per language (words and phrases, never regular expressions)',
 	},
 	{
@@ -60,7 +65,7 @@ export const description: INodeProperties[] = [
 		name: 'extendDefault',
 		type: 'boolean',
 		default: true,
-		displayOptions: { show: { taxonomy: ['custom'] } },
+		displayOptions: { show: { operation: ['classify'], taxonomy: ['custom'] } },
 		description: 'Whether to add these categories/terms to the default taxonomy instead of replacing it',
 	},
 	{
@@ -68,12 +73,13 @@ export const description: INodeProperties[] = [
 		name: 'modelJson',
 		type: 'json',
 		default: '',
-		displayOptions: { show: { taxonomy: ['model'] } },
-		description: 'A model made by trainComplaintModel (n8n-nodes-qms/dist/lib), as JSON',
+		displayOptions: { show: { operation: ['classify'], taxonomy: ['model'] } },
+		description: 'The model output of this node\'s Train Model operation (or of trainComplaintModel), as JSON',
 	},
 	{
 		displayName: 'Pareto Summary',
 		name: 'summary',
+		displayOptions: showClassify,
 		type: 'boolean',
 		default: false,
 		description: 'Whether to add a Summary output with the count per category over all input items, sorted for a Pareto chart',
@@ -81,19 +87,20 @@ export const description: INodeProperties[] = [
 	{
 		displayName: 'Options',
 		name: 'options',
+		displayOptions: showClassify,
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{ displayName: 'Business Days Only', name: 'businessDays', type: 'boolean', default: false, description: 'Whether deadline hours count only Monday to Friday in the customer zone' },
 			{ displayName: 'Customer Tier', name: 'tier', type: 'string', default: '', description: 'Tier for the response deadline (vip, key, standard, or a tier of your SLA table)' },
 			{ displayName: 'Customer Time Zone', name: 'timeZone', type: 'string', default: '', placeholder: 'Asia/Shanghai', description: 'IANA time zone of the customer for the deadline' },
-			{ displayName: 'Received At', name: 'receivedAt', type: 'string', default: '', description: 'When the complaint arrived (ISO-8601); default now' },
-			{ displayName: 'Business Days Only', name: 'businessDays', type: 'boolean', default: false, description: 'Whether deadline hours count only Monday to Friday in the customer zone' },
-			{ displayName: 'SLA Table JSON', name: 'slaJson', type: 'json', default: '', description: 'E.g. { "tiers": { "vip": { "hours": 24 }, "standard": { "hours": 72 } }, "defaultTier": "standard", "holidays": ["2026-12-25"] }' },
 			{ displayName: 'Extra Critical Words', name: 'criticalWords', type: 'string', default: '', description: 'Comma-separated words that make a complaint critical, added to the safety words' },
 			{ displayName: 'Extra Major Words', name: 'majorWords', type: 'string', default: '', description: 'Comma-separated words that make a complaint major' },
 			{ displayName: 'Mask Personal Data', name: 'maskPii', type: 'boolean', default: false, description: 'Whether to mask e-mail addresses and phone numbers in the text passed on' },
+			{ displayName: 'Received At', name: 'receivedAt', type: 'string', default: '', description: 'When the complaint arrived (ISO-8601); default now' },
 			{ displayName: 'Result Field', name: 'field', type: 'string', default: 'complaint', description: 'Name of the field that receives the classification' },
+			{ displayName: 'SLA Table JSON', name: 'slaJson', type: 'json', default: '', description: 'E.g. { "tiers": { "vip": { "hours": 24 }, "standard": { "hours": 72 } }, "defaultTier": "standard", "holidays": ["2026-12-25"] }.' },
 		],
 	},
 ];
@@ -110,12 +117,12 @@ interface NodeOptions {
 	field?: string;
 }
 
-function parseJson<T>(value: unknown, what: string): T {
+function parseJson<T>(ctx: IExecuteFunctions, value: unknown, what: string): T {
 	if (typeof value !== 'string') return value as T;
 	try {
 		return JSON.parse(value) as T;
 	} catch {
-		throw new Error(`${what} is not valid JSON`);
+		throw new NodeOperationError(ctx.getNode(), `${what} is not valid JSON`);
 	}
 }
 
@@ -127,15 +134,15 @@ function engineOptions(ctx: IExecuteFunctions): ClassifyOptions {
 	const options = ctx.getNodeParameter('options', 0, {}) as NodeOptions;
 	const result: ClassifyOptions = { maskPii: options.maskPii === true };
 	if (taxonomyMode === 'custom') {
-		const custom = parseJson<Taxonomy>(ctx.getNodeParameter('taxonomyJson', 0), 'Taxonomy JSON');
+		const custom = parseJson<Taxonomy>(ctx, ctx.getNodeParameter('taxonomyJson', 0), 'Taxonomy JSON');
 		result.taxonomy = ctx.getNodeParameter('extendDefault', 0, true) ? mergeTaxonomy(defaultTaxonomy, custom) : custom;
 	} else if (taxonomyMode === 'model') {
-		result.model = parseJson(ctx.getNodeParameter('modelJson', 0), 'Model JSON');
+		result.model = parseJson(ctx, ctx.getNodeParameter('modelJson', 0), 'Model JSON');
 	}
 	const critical = words(options.criticalWords);
 	const major = words(options.majorWords);
 	if (critical.length || major.length) result.severity = mergeSeverityRules(defaultSeverityRules, { critical, major });
-	const sla = options.slaJson ? parseJson<SlaTable>(options.slaJson, 'SLA Table JSON') : undefined;
+	const sla = options.slaJson ? parseJson<SlaTable>(ctx, options.slaJson, 'SLA Table JSON') : undefined;
 	if (sla || options.businessDays) result.sla = { ...(sla ?? defaultSla), businessDays: options.businessDays === true || sla?.businessDays === true };
 	return result;
 }

@@ -1,8 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import * as classify from './classify.operation';
+import * as train from './train.operation';
 
-/** The node has one operation: classify (and route) every input item. */
+/** Classify (and route) every item, or train a model on labelled items. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const operation = this.getNodeParameter('operation', 0, 'classify') as string;
+	if (operation === 'train') return train.execute.call(this);
 	return classify.execute.call(this);
 }

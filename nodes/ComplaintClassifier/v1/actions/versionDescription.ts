@@ -1,14 +1,17 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import * as classify from './classify.operation';
+import * as train from './train.operation';
 
 /**
  * Outputs: one per category (default taxonomy, custom taxonomy JSON or trained model labels)
  * plus Unclassified, or a single Complaints output; Summary last when the Pareto summary is on.
+ * Training has one output, Model.
  * n8n evaluates this function (as an expression on the node's parameters) in the editor and in
  * the engine, so it must stay plain JavaScript without imports.
  */
-const configuredOutputs = (parameters: { routing?: string; taxonomy?: string; taxonomyJson?: unknown; extendDefault?: boolean; modelJson?: unknown; summary?: boolean }) => {
+const configuredOutputs = (parameters: { operation?: string; routing?: string; taxonomy?: string; taxonomyJson?: unknown; extendDefault?: boolean; modelJson?: unknown; summary?: boolean }) => {
+	if (parameters.operation === 'train') return [{ type: 'main', displayName: 'Model' }];
 	const defaults = ['design', 'production', 'supplier_material', 'logistics_packaging', 'service', 'documentation', 'delivery'];
 	const parse = (value: unknown) => {
 		try {
@@ -37,5 +40,19 @@ export const versionDescription = {
 	defaults: { name: 'Complaint Classifier' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: `={{(${configuredOutputs})($parameter)}}`,
-	properties: classify.description,
+	properties: [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Classify', value: 'classify', description: 'Classify and route complaints', action: 'Classify complaints' },
+				{ name: 'Train Model', value: 'train', description: 'Train a model on labelled complaints (all input items)', action: 'Train a complaint model' },
+			],
+			default: 'classify',
+		},
+		...classify.description,
+		...train.description,
+	],
 } satisfies Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'>;
