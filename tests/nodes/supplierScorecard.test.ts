@@ -159,6 +159,8 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 			parameters: {
 				operation: 'scoreRows',
 				outputMode: 'single',
+				chart: 'trend',
+				chartFormat: 'svg',
 				options: { weights: { weight: [{ metric: 'ppm', weight: 75 }] }, curves: { curve: [{ metric: 'ppm', target: 0, zeroAt: 400 }] }, gradeC: 50, latestPeriodOnly: true },
 			},
 			items: HAND_CHECKED_ROWS as IDataObject[],
@@ -166,6 +168,12 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 		const beta = run.output(node, 0).find((i) => i.json.supplier === 'Beta')!;
 		expect([beta.json.score, beta.json.grade]).toEqual([50.17, 'C']);
 		expect(run.output(node, 0).map((i) => i.json.period)).toEqual(['2026-03', '2026-03', '2026-03', '2026-03']);
+		// The trend chart still spans both months although only March is output.
+		const [summary] = run.output(node, 1);
+		expect(summary.binary?.chart.mimeType).toBe('image/svg+xml');
+		const svg = (await binaryBuffer(summary, 'chart')).toString('utf8');
+		expect(svg).toContain('>2026-02<');
+		expect(svg).toContain('>2026-03<');
 	});
 });
 

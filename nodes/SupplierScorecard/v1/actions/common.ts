@@ -252,8 +252,19 @@ export function emptyOutputs(ctx: IExecuteFunctions): { outputs: INodeExecutionD
 	};
 }
 
-/** The Summary item: counts, what was skipped, and the optional HTML scorecard and chart as binary data. */
-export async function summaryItem(ctx: IExecuteFunctions, cards: SupplierScore[], extra: IDataObject, pairedItem: IPairedItemData[], options: NodeOptions): Promise<INodeExecutionData> {
+/**
+ * The Summary item: counts, what was skipped, and the optional HTML scorecard and chart as
+ * binary data. `history` (default `cards`) feeds the chart, so a trend still spans every period
+ * when only the latest one is output.
+ */
+export async function summaryItem(
+	ctx: IExecuteFunctions,
+	cards: SupplierScore[],
+	extra: IDataObject,
+	pairedItem: IPairedItemData[],
+	options: NodeOptions,
+	history: SupplierScore[] = cards,
+): Promise<INodeExecutionData> {
 	const grades = new Map<SupplierGrade, number>([['A', 0], ['B', 0], ['C', 0], ['D', 0]]);
 	for (const c of cards) grades.set(c.grade, (grades.get(c.grade) ?? 0) + 1);
 	const json: IDataObject = {
@@ -269,7 +280,7 @@ export async function summaryItem(ctx: IExecuteFunctions, cards: SupplierScore[]
 	const chart = ctx.getNodeParameter('chart', 0) as 'none' | ScorecardChartKind;
 	if (chart !== 'none') {
 		const png = ctx.getNodeParameter('chartFormat', 0) === 'png';
-		const rendered = await renderScorecardChart(cards, chart, { png });
+		const rendered = await renderScorecardChart(history, chart, { png });
 		const data = png && rendered.png ? rendered.png : Buffer.from(rendered.svg, 'utf8');
 		binary[options.chartProperty || 'chart'] = await ctx.helpers.prepareBinaryData(data, `supplier-${chart}.${png ? 'png' : 'svg'}`, png ? 'image/png' : 'image/svg+xml');
 	}

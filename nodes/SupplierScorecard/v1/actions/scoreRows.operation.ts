@@ -137,6 +137,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		unscored: report.unscored.map((u) => ({ supplier: u.supplier, period: u.period, reason: u.reason })),
 		badRows: report.badRows.map((b) => ({ ...b })),
 	};
-	outputs[summary].push(await summaryItem(this, cards, extra, allItems(items.length), options));
+	outputs[summary].push(await summaryItem(this, cards, extra, allItems(items.length), options, report.scorecards));
 	return outputs;
 }
