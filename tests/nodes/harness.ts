@@ -25,6 +25,9 @@ import {
 import * as path from 'node:path';
 
 import packageJson from '../../package.json';
+import { WorkflowRun } from '../support/workflow-run';
+
+export { WorkflowRun };
 
 const PACKAGE = packageJson.name;
 
@@ -141,35 +144,6 @@ function additionalData(hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditio
 		mcpTestBaseUrl: `${base}/mcp-test`,
 		userId: 'node-tests',
 	} as unknown as IWorkflowExecuteAdditionalData;
-}
-
-/** The result of one execution, with accessors for what tests assert. */
-export class WorkflowRun {
-	constructor(readonly run: IRun) {}
-
-	/** The execution-level error (a node that failed without Continue On Fail), if any. */
-	get error() {
-		return this.run.data.resultData.error;
-	}
-
-	/** Items on output `outputIndex` of `nodeName` (first run). Throws if the node did not run. */
-	output(nodeName: string, outputIndex = 0): INodeExecutionData[] {
-		const task = this.run.data.resultData.runData[nodeName]?.[0];
-		if (!task) throw new Error(`Node "${nodeName}" did not run`);
-		if (task.error) throw task.error;
-		return task.data?.main?.[outputIndex] ?? [];
-	}
-
-	/** Item counts per output of `nodeName`, e.g. [3, 1]. */
-	outputCounts(nodeName: string): number[] {
-		const task = this.run.data.resultData.runData[nodeName]?.[0];
-		return (task?.data?.main ?? []).map((items) => items?.length ?? 0);
-	}
-
-	/** The error a node raised, if it failed. */
-	nodeError(nodeName: string) {
-		return this.run.data.resultData.runData[nodeName]?.[0]?.error;
-	}
 }
 
 /** Executes a workflow fixture from its Manual Trigger, as a click on "Execute workflow" does. */
