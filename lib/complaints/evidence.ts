@@ -24,6 +24,7 @@ export interface Evidence {
 
 /** A typo match counts less than an exact one. */
 const FUZZY_FACTOR = 0.6;
+const NONE: readonly Match[] = [];
 /** Literals longer than this (in units) are not looked for around a cue. */
 const MAX_LITERAL_UNITS = 16;
 /** After a negated item, coordinated items ("no scratches or dents") stay negated this many words on. */
@@ -68,8 +69,9 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	for (const m of [...cues, ...afterCues, ...intensifiers]) if (units[m.first].kind === UnitKind.Han) segmentAt.add(m.first);
 	assignWords(units, text, segmentAt);
 
-	const startsAt: Match[][] = units.map(() => []);
-	for (const m of [...breaks, ...cues, ...afterCues, ...intensifiers, ...categories, ...severities]) startsAt[m.first].push(m);
+	// Matches in stream order; the walk below takes those starting at each unit (stable sort keeps kinds in order).
+	const events = [...breaks, ...cues, ...afterCues, ...intensifiers, ...categories, ...severities].sort((a, b) => a.first - b.first);
+	let next = 0;
 
 	const negatedSet = new Set<Match>();
 	const factorOf = new Map<Match, number>();
@@ -90,7 +92,10 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 			if (scopeLimit >= 0) pendingComma = true;
 			continue;
 		}
-		const here = startsAt[i];
+		while (next < events.length && events[next].first < i) next++;
+		const from = next;
+		while (next < events.length && events[next].first === i) next++;
+		const here = from === next ? NONE : events.slice(from, next);
 		if (here.some((m) => m.entry.type === 'break')) {
 			scopeLimit = -1;
 			boost = undefined;
