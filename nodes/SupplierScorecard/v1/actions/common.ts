@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions, IPairedItemData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions, type IPairedItemData } from 'n8n-workflow';
 
 import {
 	DEFAULT_GRADE_THRESHOLDS,
@@ -280,7 +280,12 @@ export async function summaryItem(
 	const chart = ctx.getNodeParameter('chart', 0) as 'none' | ScorecardChartKind;
 	if (chart !== 'none') {
 		const png = ctx.getNodeParameter('chartFormat', 0) === 'png';
-		const rendered = await renderScorecardChart(history, chart, { png });
+		let rendered: Awaited<ReturnType<typeof renderScorecardChart>>;
+		try {
+			rendered = await renderScorecardChart(history, chart, { png });
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `The chart could not be rendered: ${(error as Error).message}`);
+		}
 		const data = png && rendered.png ? rendered.png : Buffer.from(rendered.svg, 'utf8');
 		binary[options.chartProperty || 'chart'] = await ctx.helpers.prepareBinaryData(data, `supplier-${chart}.${png ? 'png' : 'svg'}`, png ? 'image/png' : 'image/svg+xml');
 	}
