@@ -4,8 +4,6 @@ import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
 /** Version 1 of the Supplier Scorecard node. */
-// The icon comes with baseDescription: n8n resolves version icons against SupplierScorecard.node.ts, not this file.
-// eslint-disable-next-line @n8n/community-nodes/icon-validation
 export class SupplierScorecardV1 implements INodeType {
 	description: INodeTypeDescription;
 
