@@ -67,6 +67,14 @@ describe('periods', () => {
 		}
 	});
 
+	test('daylight saving time moves the local midnight (Europe/Berlin: +2 in summer, +1 in winter)', () => {
+		// 2026-03-31T22:30Z is 00:30 CEST on April 1; 2026-10-31T22:30Z is 23:30 CET on October 31
+		// (DST ended on October 25), while 23:30Z that night is already November 1.
+		expect(periodsOf([receipt('2026-03-31T22:30:00Z')], { zone: 'Europe/Berlin' })).toEqual(['2026-04']);
+		expect(periodsOf([receipt('2026-10-31T22:30:00Z')], { zone: 'Europe/Berlin' })).toEqual(['2026-10']);
+		expect(periodsOf([receipt('2026-10-31T23:30:00Z')], { zone: 'Europe/Berlin' })).toEqual(['2026-11']);
+	});
+
 	test('time zone with a half-hour offset across the DST-free boundary (India, UTC+5:30)', () => {
 		// 18:29Z is 23:59 local; 18:30Z is 00:00 the next local day.
 		expect(periodsOf([receipt('2026-01-31T18:29:00Z')], { zone: 'Asia/Kolkata' })).toEqual(['2026-01']);
