@@ -9,7 +9,8 @@ const path = require('node:path');
 
 const { ensureN8n, packProject, installPackage, n8nEnv, startN8n } = require('../../scripts/n8n');
 
-const work = path.join(__dirname, '.work');
+// QMS_E2E_WORK lets two suites on one machine keep apart.
+const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
 
 function freePort() {
 	return new Promise((resolve, reject) => {

@@ -22,7 +22,8 @@ export interface E2eState {
 	url: string;
 }
 
-const work = path.join(__dirname, '.work');
+// QMS_E2E_WORK lets two suites on one machine keep apart.
+const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
 
 export function state(): E2eState {
 	return JSON.parse(fs.readFileSync(path.join(work, 'state.json'), 'utf8')) as E2eState;
