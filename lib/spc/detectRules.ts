@@ -33,18 +33,21 @@ function report(
 	out.push(v);
 }
 
-/** Per-point value of a scalar-or-array parameter. */
-function at(v: number | Float64Array, i: number): number {
-	return typeof v === 'number' ? v : v[i];
-}
-
 /** N1/WE1: points strictly beyond the control limits. */
 function scanBeyond(chart: RuleChart, id: RuleId, out: Violation[], which: Which): void {
 	const { points, ucl, lcl } = chart;
+	if (typeof ucl === 'number' && typeof lcl === 'number') {
+		for (let i = 0; i < points.length; i++) {
+			const x = points[i];
+			if (x > ucl) report(out, which, id, i, i, 'above');
+			else if (x < lcl) report(out, which, id, i, i, 'below');
+		}
+		return;
+	}
 	for (let i = 0; i < points.length; i++) {
 		const x = points[i];
-		if (x > at(ucl, i)) report(out, which, id, i, i, 'above');
-		else if (x < at(lcl, i)) report(out, which, id, i, i, 'below');
+		if (x > (typeof ucl === 'number' ? ucl : ucl[i])) report(out, which, id, i, i, 'above');
+		else if (x < (typeof lcl === 'number' ? lcl : lcl[i])) report(out, which, id, i, i, 'below');
 	}
 }
 
@@ -110,16 +113,23 @@ function scanAlternate(chart: RuleChart, rule: ResolvedRule, out: Violation[], w
 	}
 }
 
+/** What the zone rules compare: points with one center and one sigma. */
+interface ZoneView {
+	points: Float64Array;
+	center: number;
+	sigma: number;
+}
+
 /**
  * N5/N6/WE2/WE3: k of the last m points strictly beyond center +/- s sigma on one side, reported
  * only when a full window exists and its newest point is itself beyond. The window is a bit mask
  * (bit 0 = newest) with a running count.
  */
-function scanKofm(chart: RuleChart, rule: ResolvedRule, out: Violation[], which: Which): void {
-	const { points, center } = chart;
-	const { k, sigmas } = rule;
-	const perPoint = typeof chart.sigma === 'number' ? null : chart.sigma;
-	const fixedEdge = typeof chart.sigma === 'number' ? sigmas * chart.sigma : 0;
+function scanKofm(view: ZoneView, rule: ResolvedRule, out: Violation[], which: Which): void {
+	const { points } = view;
+	const k = rule.k;
+	const hi = view.center + rule.sigmas * view.sigma;
+	const lo = view.center - rule.sigmas * view.sigma;
 	const shift = rule.m - 1;
 	const keep = ~(-2 << shift);
 	let maskA = 0;
@@ -128,9 +138,8 @@ function scanKofm(chart: RuleChart, rule: ResolvedRule, out: Violation[], which:
 	let countB = 0;
 	for (let i = 0; i < points.length; i++) {
 		const x = points[i];
-		const edge = perPoint === null ? fixedEdge : sigmas * perPoint[i];
-		const inA = +(x > center + edge) | 0;
-		const inB = +(x < center - edge) | 0;
+		const inA = +(x > hi) | 0;
+		const inB = +(x < lo) | 0;
 		countA += inA - ((maskA >>> shift) & 1);
 		countB += inB - ((maskB >>> shift) & 1);
 		maskA = ((maskA << 1) | inA) & keep;
@@ -145,33 +154,31 @@ function scanKofm(chart: RuleChart, rule: ResolvedRule, out: Violation[], which:
 }
 
 /** N7: k points in a row within center +/- s sigma (edges included). */
-function scanWithin(chart: RuleChart, rule: ResolvedRule, out: Violation[], which: Which): void {
-	const { points, center } = chart;
-	const perPoint = typeof chart.sigma === 'number' ? null : chart.sigma;
-	const fixedEdge = typeof chart.sigma === 'number' ? rule.sigmas * chart.sigma : 0;
+function scanWithin(view: ZoneView, rule: ResolvedRule, out: Violation[], which: Which): void {
+	const { points } = view;
+	const hi = view.center + rule.sigmas * view.sigma;
+	const lo = view.center - rule.sigmas * view.sigma;
 	let length = 0;
 	for (let i = 0; i < points.length; i++) {
 		const x = points[i];
-		const edge = perPoint === null ? fixedEdge : rule.sigmas * perPoint[i];
-		length = (length + 1) & -((+(x >= center - edge) | 0) & (+(x <= center + edge) | 0));
+		length = (length + 1) & -((+(x >= lo) | 0) & (+(x <= hi) | 0));
 		if (length >= rule.k) report(out, which, rule.id, i, i - length + 1);
 	}
 }
 
 /** N8: k points in a row strictly outside center +/- s sigma, with points on both sides among them. */
-function scanMixture(chart: RuleChart, rule: ResolvedRule, out: Violation[], which: Which): void {
-	const { points, center } = chart;
+function scanMixture(view: ZoneView, rule: ResolvedRule, out: Violation[], which: Which): void {
+	const { points } = view;
 	const k = rule.k;
-	const perPoint = typeof chart.sigma === 'number' ? null : chart.sigma;
-	const fixedEdge = typeof chart.sigma === 'number' ? rule.sigmas * chart.sigma : 0;
+	const hi = view.center + rule.sigmas * view.sigma;
+	const lo = view.center - rule.sigmas * view.sigma;
 	let length = 0;
 	let lastAbove = -1;
 	let lastBelow = -1;
 	for (let i = 0; i < points.length; i++) {
 		const x = points[i];
-		const edge = perPoint === null ? fixedEdge : rule.sigmas * perPoint[i];
-		const a = +(x > center + edge) | 0;
-		const b = +(x < center - edge) | 0;
+		const a = +(x > hi) | 0;
+		const b = +(x < lo) | 0;
 		lastAbove += (i - lastAbove) & -a;
 		lastBelow += (i - lastBelow) & -b;
 		length = (length + 1) & -(a | b);
@@ -179,15 +186,30 @@ function scanMixture(chart: RuleChart, rule: ResolvedRule, out: Violation[], whi
 	}
 }
 
-const SCANS: Record<ResolvedRule['kind'], (c: RuleChart, r: ResolvedRule, o: Violation[], w: Which) => void> = {
-	beyond: (c, r, o, w) => scanBeyond(c, r.id, o, w),
-	run: scanRun,
-	trend: scanTrend,
-	alternate: scanAlternate,
-	kofm: scanKofm,
-	within: scanWithin,
-	mixture: scanMixture,
-};
+/**
+ * The zone rules' view of a chart: as it is when sigma is the same for every point, else the
+ * standardized values (x - center)/sigma_i around 0 with sigma 1.
+ */
+function zoneView(chart: RuleChart): ZoneView {
+	const { points, center, sigma } = chart;
+	if (typeof sigma === 'number') return { points, center, sigma };
+	const z = new Float64Array(points.length);
+	for (let i = 0; i < points.length; i++) z[i] = (points[i] - center) / sigma[i];
+	return { points: z, center: 0, sigma: 1 };
+}
+
+/** Reports of several scans, each in point order, merged in point order (earlier list first on ties). */
+function mergeLists(lists: Violation[][], out: Violation[]): void {
+	const heads = new Int32Array(lists.length);
+	for (;;) {
+		let best = -1;
+		for (let l = 0; l < lists.length; l++) {
+			if (heads[l] < lists[l].length && (best < 0 || lists[l][heads[l]].index < lists[best][heads[best]].index)) best = l;
+		}
+		if (best < 0) return;
+		out.push(lists[best][heads[best]++]);
+	}
+}
 
 /**
  * Runs the rules over a chart and appends their reports to `out`, ordered by point and, at one
@@ -195,8 +217,9 @@ const SCANS: Record<ResolvedRule['kind'], (c: RuleChart, r: ResolvedRule, o: Vio
  * it; a point exactly on the center line breaks a same-side run and equal neighbours break a
  * trend or alternation; a pattern is reported at the point that completes it and at every
  * further point while it lasts (`start` = where it began); a k-of-m rule reports a point only if
- * that point is itself beyond the zone and a full window of m points exists. Zone edges are
- * center +/- s * sigma_i, i.e. the standardized values where limits vary.
+ * that point is itself beyond the zone and a full window of m points exists. Where sigma varies
+ * per point, the zone rules run on the standardized values. Each rule is one linear pass with
+ * O(1) state.
  *
  * @example
  * const out: Violation[] = [];
@@ -205,11 +228,42 @@ const SCANS: Record<ResolvedRule['kind'], (c: RuleChart, r: ResolvedRule, o: Vio
  * out.map((v) => v.index); // [1, 2]
  */
 export function detectRules(chart: RuleChart, rules: readonly ResolvedRule[], out: Violation[], which: Which): void {
-	const found: Violation[] = [];
-	for (const rule of rules) SCANS[rule.kind](chart, rule, found, which);
+	const lists: Violation[][] = [];
+	let view: ZoneView | undefined;
+	for (const rule of rules) {
+		const found: Violation[] = [];
+		switch (rule.kind) {
+			case 'beyond':
+				scanBeyond(chart, rule.id, found, which);
+				break;
+			case 'run':
+				scanRun(chart, rule, found, which);
+				break;
+			case 'trend':
+				scanTrend(chart, rule, found, which);
+				break;
+			case 'alternate':
+				scanAlternate(chart, rule, found, which);
+				break;
+			case 'kofm':
+				scanKofm((view ??= zoneView(chart)), rule, found, which);
+				break;
+			case 'within':
+				scanWithin((view ??= zoneView(chart)), rule, found, which);
+				break;
+			case 'mixture':
+				scanMixture((view ??= zoneView(chart)), rule, found, which);
+				break;
+		}
+		lists.push(found);
+	}
 	const mr = chart.movingRange;
-	if (mr) for (const id of mr.ids) scanMovingRange(chart.points, mr.ucl, mr.lcl, id, found);
-	// stable: reports of one point keep the rule order
-	if (rules.length + (mr ? mr.ids.length : 0) > 1) found.sort((a, b) => a.index - b.index);
-	for (const v of found) out.push(v);
+	if (mr) {
+		for (const id of mr.ids) {
+			const found: Violation[] = [];
+			scanMovingRange(chart.points, mr.ucl, mr.lcl, id, found);
+			lists.push(found);
+		}
+	}
+	mergeLists(lists, out);
 }
