@@ -5,7 +5,8 @@
  */
 export { scoreSuppliers, analyzeSuppliers } from './scoreSuppliers';
 export { scoreMetrics } from './scoreMetrics';
-export { rankScorecards } from './ranking';
+export { rankAndTrend } from './ranking';
+export type { RankAndTrendOptions } from './ranking';
 export type { MetricsScore as SupplierMetricsScore, ScoreMetricsOptions } from './scoreMetrics';
 export { curveScore } from './curves';
 export { METRICS as SUPPLIER_METRICS, DEFAULT_METRICS as DEFAULT_SUPPLIER_METRICS } from './metrics';

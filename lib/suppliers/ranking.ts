@@ -1,3 +1,4 @@
+import { applyHistory } from './history';
 import type { SupplierScore } from './types';
 
 /**
@@ -32,16 +33,33 @@ export function assignRanks(sorted: SupplierScore[]): void {
 	}
 }
 
+/** Options of {@link rankAndTrend}. */
+export interface RankAndTrendOptions {
+	/** Whether a scorecard's period had a critical complaint (flag `critical_complaint`). */
+	critical?: (card: SupplierScore) => boolean;
+}
+
 /**
- * Sorts scorecards by period label, then score, and ranks them within each period; for
- * scorecards built outside {@link scoreSuppliers} (e.g. from pre-aggregated metrics). Period
- * labels of one unit (`2026-03`, `2026-Q1`, `2026-W09`) sort in time order as text.
+ * Finishes scorecards built outside {@link scoreSuppliers} (e.g. from pre-aggregated metrics):
+ * sorts them by period label, then score; ranks them within each period; and sets trend and
+ * special status against the supplier's scorecard of the previous period label present.
+ * Period labels of one unit (`2026-03`, `2026-Q1`, `2026-W09`) sort in time order as text.
+ * A supplier listed twice in one period keeps the last one as "previous" for the next period.
  *
  * @example
- * const ranked = rankScorecards(cards); // new array; rank and rankOf set on each card
+ * const done = rankAndTrend(cards, { critical: (c) => c.supplier === 'ACME' }); // new array
  */
-export function rankScorecards(cards: readonly SupplierScore[]): SupplierScore[] {
+export function rankAndTrend(cards: readonly SupplierScore[], options: RankAndTrendOptions = {}): SupplierScore[] {
 	const sorted = [...cards].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : byScoreThenName(a, b)));
 	assignRanks(sorted);
+	const periods = [...new Set(sorted.map((c) => c.period))];
+	const previousPeriod = new Map(periods.map((p, i) => [p, periods[i - 1]]));
+	const byPeriod = new Map<string, Map<string, SupplierScore>>(periods.map((p) => [p, new Map()]));
+	for (const c of sorted) byPeriod.get(c.period)?.set(c.supplier, c);
+	for (const c of sorted) {
+		const before = previousPeriod.get(c.period);
+		const previous = before === undefined ? undefined : byPeriod.get(before)?.get(c.supplier);
+		applyHistory(c, previous, options.critical?.(c) ?? false);
+	}
 	return sorted;
 }

@@ -1,10 +1,11 @@
 import { aggregate, type Aggregation } from './aggregate';
 import type { DataPresence } from './metrics';
+import { applyHistory } from './history';
 import { periodDates, periodLabel } from './periods';
 import { assignRanks, byScoreThenName } from './ranking';
 import { resolveScheme, type ResolvedScheme } from './scheme';
 import type { Tally } from './tally';
-import type { MetricId, SpecialStatusFlag, SupplierRecord, SupplierReport, SupplierScheme, SupplierScore, UnscoredPeriod } from './types';
+import type { MetricId, SupplierRecord, SupplierReport, SupplierScheme, SupplierScore, UnscoredPeriod } from './types';
 import { weighScore, type MeasuredValue } from './weighting';
 
 /** A scored supplier-period before trend, rank and flags are known. */
@@ -65,20 +66,7 @@ function draftAll(agg: Aggregation, scheme: ResolvedScheme): { drafts: Map<strin
 /** Trend and special status need the supplier's previous period (ordinal - 1). */
 function addHistory(drafts: Map<string, Map<number, Draft>>): void {
 	for (const own of drafts.values()) {
-		for (const d of own.values()) {
-			const previous = own.get(d.ordinal - 1)?.card;
-			const flags: SpecialStatusFlag[] = [];
-			if (d.card.grade === 'D') flags.push('grade_d');
-			if (d.card.grade === 'C' && previous?.grade === 'C') flags.push('two_periods_c');
-			if (d.critical) flags.push('critical_complaint');
-			d.card.flags = flags;
-			d.card.specialStatus = flags.length > 0;
-			if (previous) {
-				d.card.trend = Math.round((d.card.score - previous.score) * 100) / 100;
-				d.card.previousScore = previous.score;
-				d.card.previousGrade = previous.grade;
-			}
-		}
+		for (const d of own.values()) applyHistory(d.card, own.get(d.ordinal - 1)?.card, d.critical);
 	}
 }
 

@@ -200,6 +200,24 @@ describe('Score Pre-Aggregated Metrics', () => {
 		expect((all[1].json.metrics as IDataObject[]).filter((m) => m.na).map((m) => m.id)).toEqual(['lot_acceptance', 'scar_on_time', 'scar_response', 'disruptions']);
 	});
 
+	it('trend and special status against the previous period in the input', async () => {
+		// X February: ppm 250 -> 75, otd 0.95 -> 75, complaints 1 -> 80: 76.15, C.
+		// X March: complaints 2 -> 60: (1875 + 1875 + 900) / 65 = 71.54, C again: trend -4.61, two periods of C.
+		// Y March: ppm 0 -> 100, otd 1 -> 100, one complaint (critical) -> 80: (2500 + 2500 + 1200) / 65 = 95.38, A,
+		// yet on special status for the critical complaint.
+		const history = [
+			{ supplier: 'X', period: '2026-02', ppm: 250, 'OTD share': 0.95, complaints: 1 },
+			{ supplier: 'X', period: '2026-03', ppm: 250, 'OTD share': 0.95, complaints: 2 },
+			{ supplier: 'Y', period: '2026-03', ppm: 0, 'OTD share': 1, complaints: 1, criticalComplaints: 1 },
+		];
+		const { run, node } = await runNode({ type: TYPE, parameters: { ...parameters, outputMode: 'single' }, items: history });
+		expect(run.output(node, 0).map((i) => [i.json.supplier, i.json.period, i.json.score, i.json.grade, i.json.trend, i.json.flags])).toEqual([
+			['X', '2026-02', 76.15, 'C', undefined, []],
+			['Y', '2026-03', 95.38, 'A', undefined, ['critical_complaint']],
+			['X', '2026-03', 71.54, 'C', -4.61, ['two_periods_c']],
+		]);
+	});
+
 	it('a bad value names the item and the field; Continue On Fail keeps the others', async () => {
 		const bad = [...items, { supplier: 'W', period: '2026-03', 'OTD share': 1.2 }];
 		const failing = await runNode({ type: TYPE, parameters, items: bad });

@@ -1,6 +1,6 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { checkSupplierScheme, rankScorecards, scoreMetrics, SUPPLIER_METRICS, type SupplierMetricId, type SupplierScheme, type SupplierScore } from '../../../../lib/suppliers';
+import { checkSupplierScheme, rankAndTrend, scoreMetrics, SUPPLIER_METRICS, type SupplierMetricId, type SupplierScheme, type SupplierScore } from '../../../../lib/suppliers';
 import { allItems, emptyOutputs, scorecardJson, sharedScheme, summaryItem, type NodeOptions } from './common';
 
 const show = { show: { operation: ['scoreMetrics'] } };
@@ -9,6 +9,14 @@ const show = { show: { operation: ['scoreMetrics'] } };
 export const description: INodeProperties[] = [
 	{ displayName: 'Supplier Field', name: 'supplierField', type: 'string', default: 'supplier', required: true, displayOptions: show },
 	{ displayName: 'Period Field', name: 'periodField', type: 'string', default: 'period', description: 'Field holding the period label (e.g. 2026-03); items of one period are ranked together. May be empty.', displayOptions: show },
+	{
+		displayName: 'Critical Complaints Field',
+		name: 'criticalField',
+		type: 'string',
+		default: 'criticalComplaints',
+		description: 'Field with the number of critical complaints (or true/false); above 0 puts the supplier on special status. May be empty.',
+		displayOptions: show,
+	},
 	{
 		displayName: 'Metric Fields',
 		name: 'metricFields',
@@ -21,13 +29,23 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** A scored item before ranking, with its input index. */
+/** A scored item before ranking, with its input index and whether it had a critical complaint. */
 interface Scored {
 	card: SupplierScore;
 	item: number;
+	critical: boolean;
 }
 
-function scoreItem(ctx: IExecuteFunctions, i: number, scheme: SupplierScheme): SupplierScore {
+function criticalOf(json: IDataObject, field: string): boolean {
+	const value = field && Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
+	if (value === undefined || value === null || value === '' || value === false) return false;
+	if (value === true) return true;
+	const n = typeof value === 'string' ? Number(value) : value;
+	if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Error(`field "${field}" must be a count >= 0 or true/false, got ${JSON.stringify(value)}`);
+	return n > 0;
+}
+
+function scoreItem(ctx: IExecuteFunctions, i: number, scheme: SupplierScheme): Scored {
 	const json = ctx.getInputData()[i].json;
 	const supplierField = ctx.getNodeParameter('supplierField', i) as string;
 	const periodField = ctx.getNodeParameter('periodField', i, '') as string;
@@ -43,9 +61,9 @@ function scoreItem(ctx: IExecuteFunctions, i: number, scheme: SupplierScheme): S
 		names.set(id, field);
 		values.set(id, Object.prototype.hasOwnProperty.call(json, field) ? (json[field] as number | null) : null);
 	}
+	const critical = criticalOf(json, ctx.getNodeParameter('criticalField', i, '') as string);
 	const result = scoreMetrics(Object.fromEntries(values), scheme, { names: Object.fromEntries(names) });
-	const flags: SupplierScore['flags'] = result.grade === 'D' ? ['grade_d'] : [];
-	return {
+	const card: SupplierScore = {
 		supplier,
 		period: periodValue === undefined || periodValue === null ? '' : String(periodValue),
 		periodStart: '',
@@ -55,13 +73,17 @@ function scoreItem(ctx: IExecuteFunctions, i: number, scheme: SupplierScheme): S
 		metrics: result.metrics,
 		rank: 0,
 		rankOf: 0,
-		specialStatus: flags.length > 0,
-		flags,
+		specialStatus: false,
+		flags: [],
 		notes: result.notes,
 	};
+	return { card, item: i, critical };
 }
 
-/** Scores one item per supplier and period that already holds the metric values; ranks items within each period. */
+/**
+ * Scores one item per supplier and period that already holds the metric values; ranks items
+ * within each period and sets trend and special status against the previous period label.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as NodeOptions;
@@ -80,17 +102,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const scored: Scored[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
-			scored.push({ card: scoreItem(this, i, scheme), item: i });
+			scored.push(scoreItem(this, i, scheme));
 		} catch (error) {
 			const message = `Item ${i}: ${(error as Error).message}`;
 			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex: i });
 			outputs[0].push({ json: { error: message }, pairedItem: { item: i } });
 		}
 	}
-	const itemOf = new Map(scored.map((s) => [s.card, s.item]));
-	const cards = rankScorecards(scored.map((s) => s.card));
+	const byCard = new Map(scored.map((s) => [s.card, s]));
+	const cards = rankAndTrend(
+		scored.map((s) => s.card),
+		{ critical: (card) => byCard.get(card)?.critical ?? false },
+	);
 	for (const card of cards) {
-		outputs[outputOf(card.grade)].push({ json: scorecardJson(card), pairedItem: { item: itemOf.get(card) ?? 0 } });
+		outputs[outputOf(card.grade)].push({ json: scorecardJson(card), pairedItem: { item: byCard.get(card)?.item ?? 0 } });
 	}
 	outputs[summary].push(await summaryItem(this, cards, {}, allItems(items.length), options));
 	return outputs;
