@@ -4,8 +4,11 @@ import type { Grade, MetricId, MetricResult, SupplierScore } from './types';
 export interface ScorecardHtmlOptions {
 	/** Heading of the mail (default "Supplier scorecard"). */
 	title?: string;
-	/** Per-supplier metric tables below the summary (default true). */
-	details?: boolean;
+	/**
+	 * Per-supplier metric tables below the summary: every scorecard (true, default), only those on
+	 * special status, or none. Gmail clips mails above about 100 kB; trim details for long lists.
+	 */
+	details?: boolean | 'specialStatus';
 	/** Image source of a chart to show under the summary, e.g. `cid:scorecard-chart` or an https URL. */
 	chartSrc?: string;
 	/** Alt text of that chart. */
@@ -131,7 +134,8 @@ export function scorecardHtml(cards: readonly SupplierScore[], options: Scorecar
 		const alt = escapeHtml(options.chartAlt ?? 'Supplier score chart');
 		sections.push(`<p style="margin:16px 0;"><img src="${escapeHtml(options.chartSrc)}" alt="${alt}" width="600" style="display:block;max-width:100%;height:auto;border:0;"></p>`);
 	}
-	if (options.details !== false) sections.push(...cards.map(details));
+	const detailed = options.details === false ? [] : options.details === 'specialStatus' ? cards.filter((c) => c.specialStatus) : cards;
+	sections.push(...detailed.map(details));
 	if (cards.length === 0) sections.push(`<p style="${FONT}font-size:13px;">No supplier was scored.</p>`);
 	return (
 		'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +

@@ -29,6 +29,13 @@ describe('HTML scorecard', () => {
 		expect(html).toContain('scar_on_time: no data (n/a); its weight 10% is redistributed');
 	});
 
+	test('metric tables for every scorecard, only those on special status, or none', () => {
+		const tables = (details?: boolean | 'specialStatus') => [...scorecardHtml(cards, { details }).matchAll(/<h3 [^>]*>([^<]*) &middot; ([^<]*) &middot;/g)].map((m) => `${m[1]} ${m[2]}`);
+		expect(tables()).toEqual(['Gamma 2026-02', 'Alpha 2026-02', 'Alpha 2026-03', 'Delta 2026-03', 'Gamma 2026-03', 'Beta 2026-03']);
+		expect(tables('specialStatus')).toEqual(['Alpha 2026-02', 'Gamma 2026-03', 'Beta 2026-03']);
+		expect(tables(false)).toEqual([]);
+	});
+
 	test('text from the data is escaped', () => {
 		const evil = scoreSuppliers([{ kind: 'receipt', supplier: '<img src=x onerror="alert(1)"> & Co\'s', date: '2026-03-02', received: 1, rejected: 0 }], { metrics: ['ppm'] });
 		const out = scorecardHtml(evil, { title: '<b>T</b>' });

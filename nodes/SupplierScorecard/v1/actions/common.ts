@@ -96,6 +96,18 @@ export const sharedProperties: INodeProperties[] = [
 			{ displayName: 'Grade C From', name: 'gradeC', type: 'number', default: 70, description: 'Lowest score of grade C; below it is D' },
 			{ displayName: 'HTML Binary Property', name: 'htmlProperty', type: 'string', default: 'scorecard' },
 			{
+				displayName: 'HTML Metric Tables',
+				name: 'htmlDetails',
+				type: 'options',
+				options: [
+					{ name: 'Every Scorecard', value: 'all' },
+					{ name: 'None (Summary Only)', value: 'none' },
+					{ name: 'Special Status Only', value: 'specialStatus' },
+				],
+				default: 'all',
+				description: 'Which scorecards get a metric table in the HTML; Gmail clips mails above about 100 kB, so trim it for long supplier lists',
+			},
+			{
 				displayName: 'Judge Open SCARs As Of',
 				name: 'asOf',
 				type: 'dateTime',
@@ -186,6 +198,7 @@ export interface NodeOptions {
 	reportTitle?: string;
 	chartSrc?: string;
 	htmlProperty?: string;
+	htmlDetails?: 'all' | 'none' | 'specialStatus';
 	chartProperty?: string;
 }
 
@@ -290,7 +303,8 @@ export async function summaryItem(
 		binary[options.chartProperty || 'chart'] = await ctx.helpers.prepareBinaryData(data, `supplier-${chart}.${png ? 'png' : 'svg'}`, png ? 'image/png' : 'image/svg+xml');
 	}
 	if (ctx.getNodeParameter('htmlReport', 0) as boolean) {
-		const html = scorecardHtml(cards, { title: options.reportTitle || 'Supplier scorecard', chartSrc: options.chartSrc || undefined });
+		const details = options.htmlDetails === 'none' ? false : options.htmlDetails === 'specialStatus' ? 'specialStatus' : true;
+		const html = scorecardHtml(cards, { title: options.reportTitle || 'Supplier scorecard', chartSrc: options.chartSrc || undefined, details });
 		binary[options.htmlProperty || 'scorecard'] = await ctx.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), 'supplier-scorecard.html', 'text/html');
 		json.html = html;
 	}
