@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import {
 	SpcInputError,
@@ -29,15 +29,15 @@ export const sharedProperties: INodeProperties[] = [
 		name: 'chartType',
 		type: 'options',
 		options: [
+			{ name: 'C (Defects)', value: 'c', description: 'Defect count per equal inspection unit' },
+			{ name: 'CUSUM', value: 'cusum', description: 'Tabular cumulative sum: small sustained shifts' },
+			{ name: 'EWMA', value: 'ewma', description: 'Exponentially weighted moving average: small sustained shifts' },
 			{ name: 'I-MR (Individuals and Moving Range)', value: 'imr', description: 'One measurement per point' },
+			{ name: 'Np (Number Defective)', value: 'np', description: 'Defective units per sample of one fixed size' },
+			{ name: 'P (Fraction Defective)', value: 'p', description: 'Defective units per sample, with sample sizes' },
+			{ name: 'U (Defects per Unit)', value: 'u', description: 'Defect count per sample, with sample sizes' },
 			{ name: 'X-Bar and R', value: 'xbar-r', description: 'Subgroups of measurements; sigma from ranges' },
 			{ name: 'X-Bar and S', value: 'xbar-s', description: 'Subgroups of measurements (sizes may differ); sigma from standard deviations' },
-			{ name: 'P (Fraction Defective)', value: 'p', description: 'Defective units per sample, with sample sizes' },
-			{ name: 'Np (Number Defective)', value: 'np', description: 'Defective units per sample of one fixed size' },
-			{ name: 'C (Defects)', value: 'c', description: 'Defect count per equal inspection unit' },
-			{ name: 'U (Defects per Unit)', value: 'u', description: 'Defect count per sample, with sample sizes' },
-			{ name: 'EWMA', value: 'ewma', description: 'Exponentially weighted moving average: small sustained shifts' },
-			{ name: 'CUSUM', value: 'cusum', description: 'Tabular cumulative sum: small sustained shifts' },
 		],
 		default: 'imr',
 		description: 'Which control chart to draw and check',
@@ -106,7 +106,7 @@ export const sharedProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Binary Property Prefix', name: 'binaryPrefix', type: 'string', default: 'chart', description: 'Images go to <prefix>Png and <prefix>Svg' },
+			{ displayName: 'Binary Property Prefix', name: 'binaryPrefix', type: 'string', default: 'chart', description: 'Images go to the binary properties [prefix]Png and [prefix]Svg' },
 			{ displayName: 'Center (Known)', name: 'center', type: 'number', default: 0, description: 'Known center line instead of the estimate (mean, p, n*p, c or u in chart units)' },
 			{ displayName: 'CUSUM Decision Interval H', name: 'h', type: 'number', default: 5, description: 'In sigmas' },
 			{ displayName: 'CUSUM Reference Value K', name: 'k', type: 'number', default: 0.5, description: 'In sigmas; half the shift to detect' },
@@ -181,12 +181,14 @@ export function ruleSelection(this: IExecuteFunctions, index: number, chart: Cha
 	try {
 		overrides = typeof raw === 'string' ? (JSON.parse(raw.trim() || '{}') as IDataObject) : raw;
 	} catch (error) {
-		throw new Error(`Rule K Values: not valid JSON (${(error as Error).message})`);
+		throw new NodeOperationError(this.getNode(), `Rule K Values: not valid JSON (${(error as Error).message})`, { itemIndex: index });
 	}
 	const selection: Record<string, unknown> = {};
 	for (const id of chosen) selection[id] = overrides[id] ?? true;
 	for (const id of Object.keys(overrides)) {
-		if (!chosen.includes(id)) throw new Error(`Rule K Values: rule "${id}" is not among the chosen rules`);
+		if (!chosen.includes(id)) {
+			throw new NodeOperationError(this.getNode(), `Rule K Values: rule "${id}" is not among the chosen rules`, { itemIndex: index });
+		}
 	}
 	return selection as RuleSelection;
 }
@@ -263,7 +265,7 @@ export function analyse(input: ChartInput, options: SpcOptions): { result: Chart
 	const result = controlChart(input);
 	if (options.lsl === undefined && options.usl === undefined) return { result };
 	if (!MEASURED.includes(input.chart)) {
-		throw new Error(`Spec limits (LSL/USL) give capability for measurement charts, not for a ${input.chart} chart`);
+		throw new SpcInputError(options.lsl === undefined ? 'usl' : 'lsl', `spec limits give capability for measurement charts, not for a ${input.chart} chart`);
 	}
 	const cap = capability({ values: input.values, subgroups: input.subgroups, lsl: options.lsl, usl: options.usl, target: options.target });
 	return { result, cap };
