@@ -103,7 +103,7 @@ export function text(value: unknown, ref: FieldRef): string {
  */
 export function day(value: unknown, ref: FieldRef, days: LocalDays): number {
 	const d = isBlank(value) ? null : days.of(value);
-	if (d === null) throw fieldError(ref, 'must be an ISO-8601 date (e.g. 2026-03-01 or 2026-03-01T08:00:00Z)', value);
+	if (d === null) throw fieldError(ref, 'must be an ISO-8601 date (e.g. 2026-03-01 or 2026-03-01T08:00:00Z) or epoch milliseconds', value);
 	return d;
 }
 

@@ -5,6 +5,8 @@ import { daysFromCivil } from './days';
 const MINUTES_PER_BUCKET = 15;
 const MS_PER_BUCKET = MINUTES_PER_BUCKET * 60_000;
 const MS_PER_DAY = 86_400_000;
+/** 1973-03-03 in epoch ms: numbers below are not taken for instants. */
+const MIN_EPOCH_MS = 1e11;
 /** Bounds the parse cache; rows usually repeat a few hundred distinct dates. */
 const CACHE_LIMIT = 100_000;
 
@@ -44,7 +46,8 @@ export class LocalDays {
 			return day;
 		}
 		if (value instanceof Date) return this.ofInstant(value.getTime());
-		if (typeof value === 'number') return this.ofInstant(value);
+		// Small numbers are spreadsheet serials or yyyymmdd, not epoch ms: refuse rather than land in 1970.
+		if (typeof value === 'number') return Math.abs(value) >= MIN_EPOCH_MS ? this.ofInstant(value) : null;
 		return null;
 	}
 

@@ -11,6 +11,8 @@ describe('bad rows throw an Error naming the row index and the field', () => {
 		[[receipt('')], 'Row 0: field "supplier" must be non-empty text, got ""'],
 		[[receipt('A', 1, 0, '2026-02-30')], 'Row 0: field "date" must be an ISO-8601 date'],
 		[[receipt('A', 1, 0, '03/02/2026')], 'Row 0: field "date" must be an ISO-8601 date'],
+		[[receipt('A', 1, 0, 20260302)], 'Row 0: field "date" must be an ISO-8601 date (e.g. 2026-03-01 or 2026-03-01T08:00:00Z) or epoch milliseconds, got 20260302'],
+		[[receipt('A', 1, 0, 46083)], 'Row 0: field "date" must be an ISO-8601 date'],
 		[[{ kind: 'delivery', supplier: 'A', date: '2026-03-02' }], 'Row 0: field "promisedDate" must be an ISO-8601 date'],
 		[[{ kind: 'scar', supplier: 'A', date: '2026-03-02', closedAt: '2026-03-01' }], 'Row 0: field "closedAt" is before the opening date "date"'],
 		[[{ kind: 'complaint', supplier: 'A', date: '2026-03-02', severity: 'huge' }], 'Row 0: field "severity" must be critical, major or minor, got "huge"'],
