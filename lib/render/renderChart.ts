@@ -2,7 +2,12 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import { Resvg } from '@resvg/resvg-js';
 
-/** Font used when the spec does not name one; DejaVu ships with most Linux images. */
+/**
+ * Font used when the spec does not name one; DejaVu ships with most Linux images.
+ *
+ * @example
+ * renderChart(spec, { fontFamily: DEFAULT_FONT_FAMILY });
+ */
 export const DEFAULT_FONT_FAMILY = 'DejaVu Sans';
 
 /** Options of {@link renderChart}. */

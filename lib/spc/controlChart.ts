@@ -25,13 +25,20 @@ export function controlChart(input: ChartInput): ChartResult {
 	if (!CHARTS.includes(input.chart)) {
 		throw new SpcInputError('chart', `must be one of ${CHARTS.join(', ')}, got ${JSON.stringify(input.chart)}`);
 	}
+	const subgrouped = input.chart === 'xbar-r' || input.chart === 'xbar-s';
+	if (subgrouped && input.values !== undefined) {
+		throw new SpcInputError('values', 'X-bar charts take subgroups (arrays of measurements), not values');
+	}
+	if (!subgrouped && input.chart !== 'ewma' && input.chart !== 'cusum' && input.subgroups !== undefined) {
+		throw new SpcInputError('subgroups', `${input.chart === 'imr' ? 'I-MR' : input.chart} charts take values (one per point), not subgroups`);
+	}
 	if (input.chart === 'ewma') return { ...ewmaChart(input), skippedRules: [] };
 	if (input.chart === 'cusum') return { ...cusumChart(input), skippedRules: [] };
 	const rules = resolveRules(input.rules);
 	const result =
 		input.chart === 'imr'
 			? imrChart(input, rules)
-			: input.chart === 'xbar-r' || input.chart === 'xbar-s'
+			: subgrouped
 				? xbarChart(input, rules)
 				: attributeChart(input, rules);
 	const n = result.points.length;

@@ -20,7 +20,12 @@ export interface ResolvedRule {
 	sigmas: number;
 }
 
-/** Nelson rules as Minitab ships them and the Western Electric rules, in report order. */
+/**
+ * Nelson rules as Minitab ships them and the Western Electric rules, in report order.
+ *
+ * @example
+ * RULE_DEFAULTS.N2.k; // 9 points in a row on one side
+ */
 export const RULE_DEFAULTS: Readonly<Record<RuleId, ResolvedRule>> = {
 	N1: { id: 'N1', kind: 'beyond', k: 1, m: 1, sigmas: 3 },
 	N2: { id: 'N2', kind: 'run', k: 9, m: 9, sigmas: 0 },

@@ -1,4 +1,10 @@
-/** Bad SPC input: `field` names the input field and index, e.g. `values[3]`. */
+/**
+ * Bad SPC input: `field` names the input field and index, e.g. `values[3]`.
+ *
+ * @example
+ * throw new SpcInputError('values[3]', 'must be a finite number, got NaN');
+ * // message: "values[3]: must be a finite number, got NaN"
+ */
 export class SpcInputError extends Error {
 	constructor(
 		readonly field: string,

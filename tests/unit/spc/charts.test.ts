@@ -166,3 +166,11 @@ describe('bad input names the field and index', () => {
 		expect(run).toThrow(message);
 	});
 });
+
+describe('the kind of data must fit the chart', () => {
+	it('rejects values for X-bar charts and subgroups for individuals or counts', () => {
+		expect(() => controlChart({ chart: 'xbar-r', values: [1, 2, 3] })).toThrow('values: X-bar charts take subgroups');
+		expect(() => controlChart({ chart: 'imr', subgroups: [[1, 2]] })).toThrow('subgroups: I-MR charts take values');
+		expect(() => controlChart({ chart: 'ewma', values: [1, 2], subgroups: [[1, 2]] })).toThrow('give either values or subgroups');
+	});
+});
