@@ -24,6 +24,16 @@ interface Row {
 	zoneLow2?: number;
 	signal: boolean;
 	rules: string;
+	/** CUSUM only: -C- and its signal (the upper sum is `value`). */
+	lower?: number;
+	lowerSignal?: boolean;
+}
+
+/** One plotted series of a panel: its value and signal fields and its mark-name prefix. */
+interface Series {
+	value: string;
+	signal: string;
+	name: string;
 }
 
 const STATISTIC: Record<ChartType, string> = {
@@ -84,18 +94,20 @@ function primaryRows(result: ChartResult): Row[] {
 }
 
 /** Rows of the CUSUM chart: C+ above zero, -C- below, decision interval +/- H. */
-function cusumRows(result: ChartResult, side: 'upper' | 'lower'): Row[] {
-	const sums = (side === 'upper' ? result.upper : result.lower) ?? [];
-	const rule = side === 'upper' ? 'CUSUM+' : 'CUSUM-';
-	const hit = new Set(result.violations.filter((v) => v.rule === rule).map((v) => v.index));
-	return sums.map((s, i) => ({
+function cusumRows(result: ChartResult): Row[] {
+	const upperHits = new Set(result.violations.filter((v) => v.rule === 'CUSUM+').map((v) => v.index));
+	const lowerHits = new Set(result.violations.filter((v) => v.rule === 'CUSUM-').map((v) => v.index));
+	const lower = result.lower ?? [];
+	return (result.upper ?? []).map((u, i) => ({
 		point: i + 1,
-		value: side === 'upper' ? s : -s,
+		value: u,
+		lower: -lower[i],
 		center: 0,
 		ucl: at(result.ucl, i),
 		lcl: at(result.lcl, i),
-		signal: hit.has(i),
-		rules: hit.has(i) ? rule : '',
+		signal: upperHits.has(i),
+		lowerSignal: lowerHits.has(i),
+		rules: [upperHits.has(i) ? 'CUSUM+' : '', lowerHits.has(i) ? 'CUSUM-' : ''].filter(Boolean).join(', '),
 	}));
 }
 
@@ -121,10 +133,10 @@ function secondaryRows(result: ChartResult): Row[] {
 	return rows;
 }
 
-const x = { field: 'point', type: 'quantitative', title: 'Point', axis: { tickMinStep: 1 }, scale: { zero: false, nice: false } } as const;
+const x = { field: 'point', type: 'quantitative', title: 'Point', axis: { tickMinStep: 1, format: 'd' }, scale: { zero: false, nice: false } } as const;
 
 /** A line over the points for one field (step-wise where limits change per point). */
-function line(field: string, color: string, dash: number[] | undefined, step: boolean): LayerSpec<Field> | UnitSpec<Field> {
+function line(field: string, color: string, dash: number[] | undefined, step: boolean): UnitSpec<Field> {
 	return {
 		mark: { type: 'line', color, strokeWidth: 1.2, ...(dash ? { strokeDash: dash } : {}), interpolate: step ? 'step' : 'linear' },
 		encoding: { x, y: { field, type: 'quantitative' } },
@@ -139,55 +151,41 @@ function band(low: string, high: string, opacity: number, step: boolean): UnitSp
 	};
 }
 
-/** Layers of one control chart panel: zones, limits, center, the series and its signals. */
-function panel(rows: Row[], yTitle: string, zones: boolean, step: boolean, name: string, height: number, width: number): LayerSpec<Field> {
-	const layers: (LayerSpec<Field> | UnitSpec<Field>)[] = [];
+/** Line, symbols and signal markers of one series (mark names `<name>_series|_points|_signals`). */
+function seriesLayers(series: Series, yTitle: string): UnitSpec<Field>[] {
+	const y = { field: series.value, type: 'quantitative', title: yTitle, scale: { zero: false } } as const;
+	return [
+		{ name: `${series.name}_series`, mark: { type: 'line', color: COLORS.line, strokeWidth: 1.5 }, encoding: { x, y } },
+		{
+			name: `${series.name}_points`,
+			mark: { type: 'point', filled: true, color: COLORS.line, size: 30 },
+			encoding: { x, y, tooltip: [{ field: 'point', type: 'quantitative' }, { field: series.value, type: 'quantitative' }] },
+		},
+		{
+			name: `${series.name}_signals`,
+			transform: [{ filter: `datum.${series.signal}` }],
+			mark: { type: 'point', shape: 'diamond', filled: true, color: COLORS.signal, size: 110 },
+			encoding: { x, y, tooltip: [{ field: 'point', type: 'quantitative' }, { field: 'rules', type: 'nominal', title: 'rules' }] },
+		},
+	];
+}
+
+/** One chart panel: zones, limits, center line, then each series with its signals. */
+function panel(rows: Row[], series: Series[], yTitle: string, zones: boolean, step: boolean, size: { width: number; height: number }): LayerSpec<Field> {
+	const layers: UnitSpec<Field>[] = [];
 	if (zones) {
 		layers.push(band('lcl', 'ucl', 0.08, step), band('zoneLow2', 'zoneHigh2', 0.1, step), band('zoneLow1', 'zoneHigh1', 0.12, step));
 	}
-	layers.push(
-		line('ucl', COLORS.limit, [6, 3], step),
-		line('lcl', COLORS.limit, [6, 3], step),
-		line('center', COLORS.center, undefined, step),
-		{
-			name: `${name}_series`,
-			mark: { type: 'line', color: COLORS.line, strokeWidth: 1.5, point: false },
-			encoding: { x, y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false } } },
-		},
-		{
-			name: `${name}_points`,
-			mark: { type: 'point', filled: true, color: COLORS.line, size: 30 },
-			encoding: {
-				x,
-				y: { field: 'value', type: 'quantitative' },
-				tooltip: [
-					{ field: 'point', type: 'quantitative' },
-					{ field: 'value', type: 'quantitative' },
-				],
-			},
-		},
-		{
-			name: `${name}_signals`,
-			transform: [{ filter: 'datum.signal' }],
-			mark: { type: 'point', shape: 'diamond', filled: true, color: COLORS.signal, size: 110 },
-			encoding: {
-				x,
-				y: { field: 'value', type: 'quantitative' },
-				tooltip: [
-					{ field: 'point', type: 'quantitative' },
-					{ field: 'rules', type: 'nominal', title: 'rules' },
-				],
-			},
-		},
-	);
-	return { data: { values: rows as unknown as Record<string, unknown>[] }, width, height, layer: layers } as LayerSpec<Field>;
+	layers.push(line('ucl', COLORS.limit, [6, 3], step), line('lcl', COLORS.limit, [6, 3], step), line('center', COLORS.center, undefined, step));
+	for (const s of series) layers.push(...seriesLayers(s, yTitle));
+	return { data: { values: rows as unknown as Record<string, unknown>[] }, ...size, layer: layers } as LayerSpec<Field>;
 }
 
 /**
  * Vega-lite spec of a control chart: shaded zones (1, 2, 3 sigma), dashed control limits,
  * center line, the series with one symbol per point, and red diamonds on the points that report
  * a rule; a second panel for the R, S or moving-range chart; for CUSUM the upper sum and the
- * negated lower sum against +/- H. Mark names end in `_points` and `_signals` (one symbol each).
+ * negated lower sum against +/- H in one panel. Mark names end in `_points` and `_signals` (one symbol each).
  *
  * @example
  * const { svg } = await renderChart(chartSpec(controlChart({ chart: 'imr', values })));
@@ -198,16 +196,20 @@ export function chartSpec(result: ChartResult, options: ChartSpecOptions = {}): 
 	const step = Array.isArray(result.ucl) && result.chart !== 'ewma';
 	const title = options.title ?? CHART_TITLE[result.chart];
 	const panels: LayerSpec<Field>[] = [];
+	const size = { width, height };
 	if (result.chart === 'cusum') {
-		panels.push(panel(cusumRows(result, 'upper'), 'C+ (upper sum)', false, step, 'upper', height, width));
-		panels.push(panel(cusumRows(result, 'lower'), '-C- (lower sum)', false, step, 'lower', height, width));
+		const series = [
+			{ value: 'value', signal: 'signal', name: 'upper' },
+			{ value: 'lower', signal: 'lowerSignal', name: 'lower' },
+		];
+		panels.push(panel(cusumRows(result), series, 'C+ and -C-', false, step, size));
 	} else {
 		const zones = result.chart !== 'ewma';
-		panels.push(panel(primaryRows(result), STATISTIC[result.chart], zones, step, 'primary', height, width));
+		panels.push(panel(primaryRows(result), [{ value: 'value', signal: 'signal', name: 'primary' }], STATISTIC[result.chart], zones, step, size));
 		if (result.secondary) {
 			const s = result.secondary;
-			const secondaryStep = Array.isArray(s.ucl);
-			panels.push(panel(secondaryRows(result), SECONDARY_TITLE[s.chart], false, secondaryStep, 'secondary', Math.round(height * 0.6), width));
+			const secondary = [{ value: 'value', signal: 'signal', name: 'secondary' }];
+			panels.push(panel(secondaryRows(result), secondary, SECONDARY_TITLE[s.chart], false, Array.isArray(s.ucl), { width, height: Math.round(height * 0.6) }));
 		}
 	}
 	const base = {
