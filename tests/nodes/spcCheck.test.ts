@@ -139,6 +139,35 @@ describe('SPC Check: one series per item', () => {
 	});
 });
 
+describe('SPC Check: aggregate attribute data', () => {
+	it('charts defectives per lot with the sample size field (orangejuice trial samples)', async () => {
+		const defectives = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
+		const { run, node } = await runNode({
+			type: 'spcCheck',
+			parameters: { operation: 'aggregate', valueField: 'bad', chartType: 'p', sizeField: 'cans', rulePreset: 'none-but-limits' },
+			items: defectives.map((bad, i) => ({ lot: i + 1, bad, cans: 50 })),
+		});
+		expect(run.error).toBeUndefined();
+		const spc = spcOf(run.output(node, 1)[0].json);
+		// qcc: center 0.2313333, UCL 0.4102391; samples 15 and 23 out
+		expect(spc.center as number).toBeCloseTo(0.2313333, 7);
+		expect(spc.ucl as number).toBeCloseTo(0.4102391, 7);
+		expect(spc.findings.map((f) => f.text)).toEqual([
+			'Rule N1: 1 point beyond the upper control limit, point 15',
+			'Rule N1: 1 point beyond the upper control limit, point 23',
+		]);
+	});
+
+	it('refuses to draw more points than an image can show', async () => {
+		const { run } = await runNode({
+			type: 'spcCheck',
+			parameters: { operation: 'perItem', seriesField: 'x', chartType: 'imr', chartImage: 'png' },
+			items: [{ x: Array.from({ length: 5001 }, (_, i) => Math.sin(i)) }],
+		});
+		expect(String(run.error?.message)).toContain('Chart Image: 5001 points are too many to draw legibly');
+	});
+});
+
 describe('SPC Check: bad input', () => {
 	it('names the item, the field and the point', async () => {
 		const { run } = await runNode({

@@ -19,6 +19,8 @@ import { renderChart } from '../../../../lib/render';
 const SHEWHART: ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u'];
 /** Charts that take sample sizes. */
 export const SIZED: ChartType[] = ['p', 'np', 'u'];
+/** Beyond this many points a chart image is neither readable nor quick to render. */
+const MAX_IMAGE_POINTS = 5000;
 /** Charts on measurements (where spec limits and capability make sense). */
 const MEASURED: ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'ewma', 'cusum'];
 
@@ -280,6 +282,13 @@ export async function chartBinary(
 ): Promise<INodeExecutionData['binary'] | undefined> {
 	const format = this.getNodeParameter('chartImage', index, 'none') as string;
 	if (format === 'none') return undefined;
+	if (result.points.length > MAX_IMAGE_POINTS) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Chart Image: ${result.points.length} points are too many to draw legibly (at most ${MAX_IMAGE_POINTS}); set Chart Image to None or chart fewer points`,
+			{ itemIndex: index },
+		);
+	}
 	const prefix = options.binaryPrefix || 'chart';
 	const spec = chartSpec(result, options.title ? { title: options.title } : {});
 	const image = await renderChart(spec, { png: format !== 'svg' });
