@@ -12,7 +12,7 @@ import { SpcInputError, checkSpread, optionalNumber, readSeries, readSubgroups }
  * sigma. One-sided specs give only the indices that exist (Cpk = Cpu or Cpl; no Cp, Cpm).
  *
  * @example
- * capability({ values: [9.8, 10.1, 10.0, 10.3, 9.9], lsl: 9, usl: 11 }).cp; // 1.0637...
+ * capability({ values: [9.8, 10.1, 10.0, 10.3, 9.9], lsl: 9, usl: 11 }).cp; // 1.3677... (sigma = 0.275/d2(2))
  */
 export function capability(input: CapabilityInput): CapabilityResult {
 	const lsl = optionalNumber(input.lsl, 'lsl');

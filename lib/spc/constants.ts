@@ -94,7 +94,7 @@ export function d3(n: number): number {
  *
  * @example
  * c4(2);  // 0.7978845608028654 (= sqrt(2/pi))
- * c4(25); // 0.98963...
+ * c4(25); // 0.98964...
  */
 export function c4(n: number): number {
 	checkSize(n, 'c4');

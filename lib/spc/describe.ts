@@ -113,7 +113,7 @@ export interface PointFlag {
  *
  * @example
  * pointFlags(controlChart({ chart: 'imr', values: [0, 5, 0], center: 0, sigma: 1, rules: ['N1'] }))[1];
- * // { index: 1, outOfControl: true, rules: ['N1'], secondaryRules: [] }
+ * // { index: 1, outOfControl: true, rules: ['N1'], secondaryRules: ['N1'] } (moving range 5 > 3.686)
  */
 export function pointFlags(result: ChartResult): PointFlag[] {
 	const flags: PointFlag[] = result.points.map((_, index) => ({ index, outOfControl: false, rules: [], secondaryRules: [] }));
