@@ -26,6 +26,8 @@ async function main() {
 		const imported = n8nCli(['import:workflow', '--separate', `--input=${templates}`], env);
 		if (imported.status !== 0) throw new Error(`Importing templates failed:\n${imported.stdout}\n${imported.stderr}`);
 	}
+	// Sample rows for the QMS Data Tables (written when n8n starts) and the form / chat templates published.
+	require('./seed').prepare(env);
 
 	const server = await startN8n(env, { stdio: 'inherit', timeoutMs: 300000 });
 	console.log(`\nn8n with n8n-nodes-qms is ready: ${server.url}  (Ctrl+C to stop)`);

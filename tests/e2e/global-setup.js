@@ -8,6 +8,7 @@ const net = require('node:net');
 const path = require('node:path');
 
 const { ensureN8n, packProject, installPackage, n8nEnv, startN8n } = require('../../scripts/n8n');
+const seed = require('../../scripts/seed');
 
 // QMS_E2E_WORK lets two suites on one machine keep apart.
 const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
@@ -32,6 +33,8 @@ module.exports = async () => {
 	const port = await freePort();
 	const brokerPort = await freePort();
 	const env = n8nEnv(userFolder, { port, brokerPort });
+	// The sample data workflow fills the QMS Data Tables when the server starts (templates tests read them).
+	seed.prepare(env);
 	const log = fs.openSync(path.join(work, 'n8n.log'), 'a');
 	const server = await startN8n(env, { stdio: ['ignore', log, log] });
 	globalThis.__QMS_N8N__ = server;
