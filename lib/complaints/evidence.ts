@@ -24,7 +24,9 @@ export interface Evidence {
 
 /** A typo match counts less than an exact one. */
 const FUZZY_FACTOR = 0.6;
-const NONE: readonly Match[] = [];
+/** Characters segmented around a Chinese cue: enough for the widest scope (3 words) either side. */
+const SEGMENT_BEFORE = 10;
+const SEGMENT_AFTER = 10;
 /** Literals longer than this (in units) are not looked for around a cue. */
 const MAX_LITERAL_UNITS = 16;
 /** After a negated item, coordinated items ("no scratches or dents") stay negated this many words on. */
@@ -46,32 +48,61 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	compiled.automaton.scan(keys, (first, last, entry) => raw.push({ first, last, entry }));
 	if (fuzzy) addFuzzy(units, raw, compiled);
 
-	const categories = longestLeftmost(raw.filter((m) => m.entry.type === 'category'));
-	const severities = longestLeftmost(raw.filter((m) => m.entry.type === 'severity'));
-	// A cue inside a longer literal ("no response", "无法", "not only") is part of that literal.
-	const longestFrom = new Int32Array(units.length).fill(-1);
+	const byType = new Map<Entry['type'], Match[]>();
+	for (const m of raw) {
+		const list = byType.get(m.entry.type);
+		if (list) list.push(m);
+		else byType.set(m.entry.type, [m]);
+	}
+	const of = (type: Entry['type']): Match[] => byType.get(type) ?? [];
+	const categories = longestLeftmost(of('category'));
+	// A literal inside a longer one is part of it: a cue in "no response" / "无法" / "not only", a
+	// safety word in "shock indicator" / "safety data sheet".
+	const longestFrom = filled(units.length, -1);
+	const categoryFrom = filled(units.length, -1);
 	for (const m of raw) {
 		if (m.entry.type !== 'negation' && m.entry.type !== 'negationAfter' && m.last > longestFrom[m.first]) longestFrom[m.first] = m.last;
 	}
-	const inLongerLiteral = (cue: Match): boolean => {
-		for (let s = cue.first; s >= 0 && s > cue.first - MAX_LITERAL_UNITS; s--) {
-			if (longestFrom[s] >= cue.last && longestFrom[s] - s > cue.last - cue.first) return true;
+	for (const m of categories) if (m.last > categoryFrom[m.first]) categoryFrom[m.first] = m.last;
+	const insideLonger = (from: number[], m: Match): boolean => {
+		for (let s = m.first; s >= 0 && s > m.first - MAX_LITERAL_UNITS; s--) {
+			if (from[s] >= m.last && from[s] - s > m.last - m.first) return true;
 		}
 		return false;
 	};
-	const cues = longestLeftmost(raw.filter((m) => m.entry.type === 'negation' && !inLongerLiteral(m)));
-	const afterCues = longestLeftmost(raw.filter((m) => m.entry.type === 'negationAfter' && !inLongerLiteral(m)));
-	const intensifiers = raw.filter((m) => m.entry.type === 'intensity');
-	const breaks = raw.filter((m) => m.entry.type === 'break');
+	const severities = longestLeftmost(of('severity').filter((m) => !insideLonger(categoryFrom, m)));
+	const cues = longestLeftmost(of('negation').filter((m) => !insideLonger(longestFrom, m)));
+	const afterCues = longestLeftmost(of('negationAfter').filter((m) => !insideLonger(longestFrom, m)));
+	const intensifiers = of('intensity');
+	const breaks = of('break');
 
-	// Word distances in Chinese need the segmenter; only runs where a scope starts pay for it.
-	const segmentAt = new Set<number>();
-	for (const m of [...cues, ...afterCues, ...intensifiers]) if (units[m.first].kind === UnitKind.Han) segmentAt.add(m.first);
-	assignWords(units, text, segmentAt);
+	// Word distances in Chinese need the segmenter; only the Chinese around a cue that has
+	// evidence within reach pays for it.
+	const evidenceAt = filled(units.length + 1, 0);
+	for (const m of categories) evidenceAt[m.first] = evidenceAt[m.last] = 1;
+	for (const m of severities) evidenceAt[m.first] = evidenceAt[m.last] = 1;
+	const segment = filled(units.length, 0);
+	let segmenting = false;
+	for (const m of [...cues, ...afterCues, ...intensifiers]) {
+		if (units[m.first].kind !== UnitKind.Han) continue;
+		const from = Math.max(0, m.first - SEGMENT_BEFORE);
+		const to = Math.min(units.length - 1, m.last + SEGMENT_AFTER);
+		let reach = false;
+		for (let k = m.entry.type === 'negationAfter' ? from : m.last + 1; k <= (m.entry.type === 'negationAfter' ? m.first : to) && !reach; k++) reach = evidenceAt[k] === 1;
+		if (!reach) continue;
+		segmenting = true;
+		for (let k = from; k <= to; k++) segment[k] = 1;
+	}
+	assignWords(units, text, segmenting ? segment : undefined);
 
-	// Matches in stream order; the walk below takes those starting at each unit (stable sort keeps kinds in order).
-	const events = [...breaks, ...cues, ...afterCues, ...intensifiers, ...categories, ...severities].sort((a, b) => a.first - b.first);
-	let next = 0;
+	// Matches bucketed by their first unit (a linked list per unit: no sorting, no array per unit).
+	const events = [...breaks, ...cues, ...afterCues, ...intensifiers, ...categories, ...severities];
+	const head = filled(units.length, -1);
+	const link = filled(events.length, -1);
+	for (let e = events.length - 1; e >= 0; e--) {
+		link[e] = head[events[e].first];
+		head[events[e].first] = e;
+	}
 
 	const negatedSet = new Set<Match>();
 	const factorOf = new Map<Match, number>();
@@ -92,16 +123,20 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 			if (scopeLimit >= 0) pendingComma = true;
 			continue;
 		}
-		while (next < events.length && events[next].first < i) next++;
-		const from = next;
-		while (next < events.length && events[next].first === i) next++;
-		const here = from === next ? NONE : events.slice(from, next);
-		if (here.some((m) => m.entry.type === 'break')) {
+		const here: Match[] = [];
+		const evidence: Match[] = [];
+		let breaksHere = false;
+		for (let e = head[i]; e >= 0; e = link[e]) {
+			const m = events[e];
+			here.push(m);
+			if (m.entry.type === 'category' || m.entry.type === 'severity') evidence.push(m);
+			else if (m.entry.type === 'break') breaksHere = true;
+		}
+		if (breaksHere) {
 			scopeLimit = -1;
 			boost = undefined;
 			clause = [];
 		}
-		const evidence = here.filter((m) => m.entry.type === 'category' || m.entry.type === 'severity');
 		// After a comma the negation goes on only through a list of further evidence.
 		if (pendingComma && evidence.length === 0) scopeLimit = -1;
 		pendingComma = false;
@@ -151,7 +186,7 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 		else if (severity !== 'critical') severity = 'major';
 	}
 
-	const labels = longestLeftmost(raw.filter((m) => m.entry.type === 'label')).map((m) => ({
+	const labels = longestLeftmost(of('label')).map((m) => ({
 		kind: m.entry.type === 'label' ? m.entry.kind : '',
 		start: units[m.first].start,
 		end: units[m.last].end,
@@ -161,7 +196,7 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 
 /** Typo matches for English words that no exact literal covers. */
 function addFuzzy(units: Unit[], raw: Match[], compiled: CompiledLexicon): void {
-	const covered = new Uint8Array(units.length);
+	const covered = filled(units.length, 0);
 	for (const m of raw) for (let i = m.first; i <= m.last; i++) covered[i] = 1;
 	for (let i = 0; i < units.length; i++) {
 		if (covered[i] || units[i].kind !== UnitKind.Word) continue;
@@ -188,6 +223,13 @@ function longestLeftmost(matches: Match[]): Match[] {
 		}
 	}
 	return kept;
+}
+
+/** A small plain array: cheaper to allocate than a typed array for a few hundred entries. */
+function filled(length: number, value: number): number[] {
+	const out = new Array<number>(length);
+	for (let i = 0; i < length; i++) out[i] = value;
+	return out;
 }
 
 function round(x: number): number {

@@ -122,6 +122,7 @@ export function extractIdentifiers(
 	labels: { kind: string; start: number; end: number }[],
 	patterns: IdentifierPattern[],
 ): Identifier[] {
+	if (labels.length === 0 && !patterns.some((p) => p.shapes?.length)) return [];
 	const found: Identifier[] = [];
 	const taken = new Set<number>();
 	for (const label of labels) {

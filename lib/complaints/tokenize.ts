@@ -109,31 +109,26 @@ function pushWords(folded: string, from: number, to: number, units: Unit[]): voi
 }
 
 /**
- * Numbers the words of a unit stream: every English token is a word; a run of Chinese
- * characters holding one of the unit indices in `segment` is grouped into words by jieba, any
- * other Chinese character counts as a word of its own (an upper bound on the distance).
- * Word distances measure negation and intensity scope.
+ * Numbers the words of a unit stream: every English token is a word; contiguous Chinese
+ * characters marked in `segment` are grouped into words by jieba, any other Chinese character
+ * counts as a word of its own (an upper bound on distances). Word distances measure negation
+ * and intensity scope, so only the neighbourhood of a cue needs the segmenter.
  *
  * @example
  * const units = toUnits('没有划痕');
- * assignWords(units, '没有划痕', new Set([0]));
+ * assignWords(units, '没有划痕', [1, 1, 1, 1]);
  * units.map((u) => u.word) // [0, 0, 1, 1]
  */
-export function assignWords(units: Unit[], text: string, segment: ReadonlySet<number>): void {
+export function assignWords(units: Unit[], text: string, segment?: ArrayLike<number>): void {
 	let word = -1;
 	let i = 0;
 	while (i < units.length) {
-		if (units[i].kind !== UnitKind.Han) {
+		if (units[i].kind !== UnitKind.Han || !segment?.[i]) {
 			units[i++].word = ++word;
 			continue;
 		}
 		let j = i;
-		let wanted = segment.has(i);
-		while (j + 1 < units.length && units[j + 1].kind === UnitKind.Han && units[j + 1].start === units[j].end) wanted = segment.has(++j) || wanted;
-		if (!wanted) {
-			for (; i <= j; i++) units[i].word = ++word;
-			continue;
-		}
+		while (j + 1 < units.length && segment[j + 1] && units[j + 1].kind === UnitKind.Han && units[j + 1].start === units[j].end) j++;
 		let unit = i;
 		for (const piece of segmentChinese(text.slice(units[i].start, units[j].end))) {
 			word++;

@@ -135,8 +135,15 @@ export interface ClassifyOptions {
 	examples?: LabelledComplaint[];
 	/** A model trained before (object or its JSON string). */
 	model?: ComplaintModel | string;
-	/** Share of the model in the combined score, 0..1 (default 0.5). */
+	/** Share of the model in the combined score, 0..1 (default 0.5; 0.4 for the built-in prior). */
 	modelWeight?: number;
+	/**
+	 * Combine keyword evidence with the built-in model trained on the project's labelled corpus
+	 * (default true; used only when no model/examples are given and the taxonomy has the default ids).
+	 */
+	prior?: boolean;
+	/** Without keyword evidence, the model must be at least this sure to name a category (default 0.5). */
+	minModelProbability?: number;
 	/** Algorithm when training from `examples` (default 'bayes'). */
 	algorithm?: 'bayes' | 'logistic-regression';
 	/** Minimum evidence score for a category (default 1). */

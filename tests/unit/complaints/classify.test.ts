@@ -107,7 +107,8 @@ describe('negation scope', () => {
 });
 
 describe('scores: intensity and repetition', () => {
-	const score = (text: string, id: string) => classifyComplaint(text).categories.find((c) => c.id === id)?.score ?? 0;
+	// keywordScore: the raw keyword evidence (score also mixes in the built-in model).
+	const score = (text: string, id: string) => classifyComplaint(text).categories.find((c) => c.id === id)?.keywordScore ?? 0;
 	it('an intensifier before the evidence raises its weight', () => {
 		expect(score('very deep scratches', 'production')).toBeGreaterThan(score('scratches', 'production'));
 		expect(score('严重划伤', 'production')).toBe(2 * score('划伤', 'production'));
