@@ -87,8 +87,13 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 		if (units[m.first].kind !== UnitKind.Han) continue;
 		const from = Math.max(0, m.first - SEGMENT_BEFORE);
 		const to = Math.min(units.length - 1, m.last + SEGMENT_AFTER);
+		// Evidence within reach, in the same clause: before a postfix cue, after any other.
 		let reach = false;
-		for (let k = m.entry.type === 'negationAfter' ? from : m.last + 1; k <= (m.entry.type === 'negationAfter' ? m.first : to) && !reach; k++) reach = evidenceAt[k] === 1;
+		if (m.entry.type === 'negationAfter') {
+			for (let k = m.first - 1; k >= from && !reach && units[k].kind !== UnitKind.Break; k--) reach = evidenceAt[k] === 1;
+		} else {
+			for (let k = m.last + 1; k <= to && !reach && units[k].kind !== UnitKind.Break; k++) reach = evidenceAt[k] === 1;
+		}
 		if (!reach) continue;
 		segmenting = true;
 		for (let k = from; k <= to; k++) segment[k] = 1;

@@ -106,13 +106,14 @@ export function loadComplaintModel(input: ComplaintModel | string): ComplaintMod
  * log(count / classTotal), or log(smoothing / classTotal) where natural would use smoothing.
  * Chinese characters and pairs are looked up by code point, so no strings are built per text.
  */
-const PAIR = 0x110000;
 
 interface BayesTables {
 	labels: string[];
 	words: Map<string, number>;
-	/** Chinese characters and pairs by code point (pair key: first * PAIR + second): number keys hash fast. */
+	/** Chinese characters by code point: small-integer keys hash fast. */
 	han: Map<number, number>;
+	/** Pairs of Chinese characters: first code point, then second. */
+	hanPairs: Map<number, Map<number, number>>;
 	logPrior: Float64Array;
 	table: Float64Array;
 }
@@ -138,13 +139,18 @@ function bayesTables(model: ComplaintModel): BayesTables {
 	});
 	const words = new Map<string, number>();
 	const han = new Map<number, number>();
+	const hanPairs = new Map<number, Map<number, number>>();
 	names.forEach((name, f) => {
 		const cps = [...name].map((c) => c.codePointAt(0) as number);
-		if (cps.length <= 2 && cps.every(isHanCode)) han.set(cps.length === 1 ? cps[0] : cps[0] * PAIR + cps[1], f);
-		else words.set(name, f);
+		if (cps.length === 1 && isHanCode(cps[0])) han.set(cps[0], f);
+		else if (cps.length === 2 && cps.every(isHanCode)) {
+			let inner = hanPairs.get(cps[0]);
+			if (!inner) hanPairs.set(cps[0], (inner = new Map()));
+			inner.set(cps[1], f);
+		} else words.set(name, f);
 	});
 	const logPrior = Float64Array.from(labels, (label) => Math.log(state.classTotals[label] / state.totalExamples));
-	return { labels, words, han, logPrior, table };
+	return { labels, words, han, hanPairs, logPrior, table };
 }
 
 /**
@@ -175,7 +181,7 @@ function bayesPredictor(model: ComplaintModel): Predictor {
 				const cp = u.key.codePointAt(0) as number;
 				use(t.han.get(cp));
 				const next = units[i + 1];
-				if (next && next.kind === UnitKind.Han && next.start === u.end) use(t.han.get(cp * PAIR + (next.key.codePointAt(0) as number)));
+				if (next && next.kind === UnitKind.Han && next.start === u.end) use(t.hanPairs.get(cp)?.get(next.key.codePointAt(0) as number));
 			}
 		}
 		if (known === 0) return [];
