@@ -1,3 +1,5 @@
+import { packPlanes, type Planes } from './bitPlanes';
+import { bitPoints, bitRule, coversRule } from './bitRules';
 import type { ResolvedRule } from './rules';
 import type { Direction, RuleId, Violation } from './types';
 
@@ -198,17 +200,28 @@ function zoneView(chart: RuleChart): ZoneView {
 	return { points: z, center: 0, sigma: 1 };
 }
 
-/** Reports of several scans, each in point order, merged in point order (earlier list first on ties). */
+/** Two report lists in point order merged into one (the first list first on ties). */
+function mergeTwo(a: Violation[], b: Violation[]): Violation[] {
+	if (a.length === 0) return b;
+	if (b.length === 0) return a;
+	const out: Violation[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < a.length && j < b.length) out.push(b[j].index < a[i].index ? b[j++] : a[i++]);
+	while (i < a.length) out.push(a[i++]);
+	while (j < b.length) out.push(b[j++]);
+	return out;
+}
+
+/** Reports of several scans, each in point order, merged pairwise in point order (earlier list first on ties). */
 function mergeLists(lists: Violation[][], out: Violation[]): void {
-	const heads = new Int32Array(lists.length);
-	for (;;) {
-		let best = -1;
-		for (let l = 0; l < lists.length; l++) {
-			if (heads[l] < lists[l].length && (best < 0 || lists[l][heads[l]].index < lists[best][heads[best]].index)) best = l;
-		}
-		if (best < 0) return;
-		out.push(lists[best][heads[best]++]);
+	let level = lists;
+	while (level.length > 1) {
+		const next: Violation[][] = [];
+		for (let l = 0; l < level.length; l += 2) next.push(l + 1 < level.length ? mergeTwo(level[l], level[l + 1]) : level[l]);
+		level = next;
 	}
+	for (const v of level[0] ?? []) out.push(v);
 }
 
 /**
@@ -218,8 +231,9 @@ function mergeLists(lists: Violation[][], out: Violation[]): void {
  * trend or alternation; a pattern is reported at the point that completes it and at every
  * further point while it lasts (`start` = where it began); a k-of-m rule reports a point only if
  * that point is itself beyond the zone and a full window of m points exists. Where sigma varies
- * per point, the zone rules run on the standardized values. Each rule is one linear pass with
- * O(1) state.
+ * per point, the zone rules run on the standardized values. Where sigma is one number, one pass
+ * packs the point conditions into bit planes and the rules run on 32 points per word
+ * (`bitRules`); otherwise each rule is one point-wise pass with O(1) state.
  *
  * @example
  * const out: Violation[] = [];
@@ -228,10 +242,17 @@ function mergeLists(lists: Violation[][], out: Violation[]): void {
  * out.map((v) => v.index); // [1, 2]
  */
 export function detectRules(chart: RuleChart, rules: readonly ResolvedRule[], out: Violation[], which: Which): void {
+	const planes = planesFor(chart, rules);
+	const limitsFixed = typeof chart.ucl === 'number' && typeof chart.lcl === 'number';
 	const lists: Violation[][] = [];
 	let view: ZoneView | undefined;
 	for (const rule of rules) {
 		const found: Violation[] = [];
+		if (planes && coversRule(rule, planes.levels) && (rule.kind !== 'beyond' || limitsFixed)) {
+			bitRule(planes, rule, which, found);
+			lists.push(found);
+			continue;
+		}
 		switch (rule.kind) {
 			case 'beyond':
 				scanBeyond(chart, rule.id, found, which);
@@ -261,9 +282,37 @@ export function detectRules(chart: RuleChart, rules: readonly ResolvedRule[], ou
 	if (mr) {
 		for (const id of mr.ids) {
 			const found: Violation[] = [];
-			scanMovingRange(chart.points, mr.ucl, mr.lcl, id, found);
+			if (planes) {
+				bitPoints(planes, planes.rangeAbove, planes.rangeBelow, id, 'secondary', found);
+			} else {
+				scanMovingRange(chart.points, mr.ucl, mr.lcl, id, found);
+			}
 			lists.push(found);
 		}
 	}
 	mergeLists(lists, out);
+}
+
+/**
+ * Bit planes for the word-wise rules when sigma is one number (the usual case), with the zone
+ * levels the rules use (at most two; others fall back to the point-wise scans).
+ */
+function planesFor(chart: RuleChart, rules: readonly ResolvedRule[]): Planes | undefined {
+	if (typeof chart.sigma !== 'number' || (rules.length === 0 && !chart.movingRange)) return undefined;
+	const levels: number[] = [];
+	for (const rule of rules) {
+		const zoned = rule.kind === 'kofm' || rule.kind === 'within' || rule.kind === 'mixture';
+		if (zoned && !levels.includes(rule.sigmas) && levels.length < 2) levels.push(rule.sigmas);
+	}
+	const fixed = typeof chart.ucl === 'number' && typeof chart.lcl === 'number';
+	return packPlanes({
+		points: chart.points,
+		center: chart.center,
+		sigma: chart.sigma,
+		levels,
+		ucl: fixed ? (chart.ucl as number) : Infinity,
+		lcl: fixed ? (chart.lcl as number) : -Infinity,
+		mrUcl: chart.movingRange?.ucl ?? Infinity,
+		mrLcl: chart.movingRange?.lcl ?? -Infinity,
+	});
 }

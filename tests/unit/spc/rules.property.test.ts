@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { controlChart, type RuleId } from '../../../lib/spc';
+import { controlChart, RULE_DEFAULTS, type RuleId, type Violation } from '../../../lib/spc';
+import { detectRules } from '../../../lib/spc/detectRules';
 
 /*
  * The optimized scans against a literal transcription of R qcc 3.0 R/rules.R (embed windows,
@@ -74,6 +75,49 @@ describe('run rules agree with a transcription of qcc 3.0 on random series', () 
 				expect(got).toEqual(reference[rule](x));
 			}),
 			{ numRuns: 400, seed: 20261123 },
+		);
+	});
+
+	it.each(Object.keys(reference) as RuleId[])('%s, point-wise path (sigma given per point)', (rule) => {
+		fc.assert(
+			fc.property(fc.oneof(series, skewed), (x) => {
+				const n = x.length;
+				const out: Violation[] = [];
+				const ones = new Float64Array(n).fill(1);
+				const chart = { points: Float64Array.from(x), center: 0, sigma: ones, ucl: ones.map(() => 3), lcl: ones.map(() => -3) };
+				detectRules(chart, [RULE_DEFAULTS[rule]], out, 'primary');
+				expect(out.map((v) => v.index)).toEqual(reference[rule](x));
+			}),
+			{ numRuns: 200, seed: 99 },
+		);
+	});
+
+	it('runs longer than a word (K = 40) agree on both paths', () => {
+		const long = fc.array(fc.integer({ min: -1, max: 6 }).map((h) => h / 2), { minLength: 30, maxLength: 200 });
+		fc.assert(
+			fc.property(long, (x) => {
+				const r = controlChart({ chart: 'imr', values: x, center: 0, sigma: 1, rules: { N2: 40, N7: 33 } });
+				const n2 = r.violations.filter((v) => v.rule === 'N2').map((v) => v.index);
+				const n7 = r.violations.filter((v) => v.rule === 'N7').map((v) => v.index);
+				expect(n2).toEqual([...runViolators(x.map((v) => v > 0), 40), ...runViolators(x.map((v) => v < 0), 40)].sort((a, b) => a - b));
+				expect(n7).toEqual(runViolators(x.map((v) => v >= -1 && v <= 1), 33));
+			}),
+			{ numRuns: 200, seed: 5 },
+		);
+	});
+
+	it('starts agree between the word-wise and point-wise paths', () => {
+		fc.assert(
+			fc.property(series, (x) => {
+				const ones = new Float64Array(x.length).fill(1);
+				const rules = Object.values(RULE_DEFAULTS);
+				const fast: Violation[] = [];
+				const slow: Violation[] = [];
+				detectRules({ points: Float64Array.from(x), center: 0, sigma: 1, ucl: 3, lcl: -3 }, rules, fast, 'primary');
+				detectRules({ points: Float64Array.from(x), center: 0, sigma: ones, ucl: 3, lcl: -3 }, rules, slow, 'primary');
+				expect(fast).toEqual(slow);
+			}),
+			{ numRuns: 300, seed: 11 },
 		);
 	});
 
