@@ -65,10 +65,8 @@ export function createComplaintClassifier(options: ClassifyOptions = {}): Compla
 
 	return (text, perComplaint = {}) => {
 		if (typeof text !== 'string' || text.trim() === '') throw new Error('text must be a non-empty string');
-		const result = classifyWith(text, compiled, model, { modelWeight, minScore, minModelProbability, fuzzy: options.fuzzy !== false });
-		if (options.identifiers !== false) result.identifiers = extractIdentifiers(text, result.labels, identifiers);
-		const { labels: _labels, ...out } = result;
-		const classification: ComplaintClassification = out;
+		const { classification, labels } = classifyWith(text, compiled, model, { modelWeight, minScore, minModelProbability, fuzzy: options.fuzzy !== false });
+		if (options.identifiers !== false) classification.identifiers = extractIdentifiers(text, labels, identifiers);
 		if (wantsDeadline || perComplaint.tier !== undefined || perComplaint.receivedAt !== undefined || perComplaint.timeZone !== undefined) {
 			const call = { ...options, ...definedOnly(perComplaint) };
 			classification.deadline = responseDeadline({
@@ -99,7 +97,7 @@ function classifyWith(
 	compiled: CompiledLexicon,
 	model: ComplaintModel | undefined,
 	settings: { modelWeight: number; minScore: number; minModelProbability: number; fuzzy: boolean },
-): ComplaintClassification & { labels: { kind: string; start: number; end: number }[] } {
+): { classification: ComplaintClassification; labels: { kind: string; start: number; end: number }[] } {
 	const { modelWeight, minScore, minModelProbability, fuzzy } = settings;
 	const units = toUnits(text);
 	const evidence = collectEvidence(text, units, compiled, fuzzy);
@@ -138,7 +136,7 @@ function classifyWith(
 		const s2 = second?.score ?? 0;
 		confidence = (s1 / (s1 + s2)) * (1 - Math.exp(-s1 / CONFIDENCE_SCALE));
 	}
-	return {
+	const classification: ComplaintClassification = {
 		category,
 		categories,
 		severity: evidence.severity,
@@ -148,8 +146,8 @@ function classifyWith(
 		negated: evidence.negated,
 		severityTerms: evidence.severityTerms,
 		identifiers: [],
-		labels: evidence.labels,
 	};
+	return { classification, labels: evidence.labels };
 }
 
 const prepared = new WeakMap<object, ComplaintClassifier>();

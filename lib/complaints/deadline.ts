@@ -21,7 +21,7 @@ export const defaultSla: SlaTable = {
  *
  * @example
  * responseDeadline({ receivedAt: '2026-11-20T16:00:00Z', tier: 'vip', timeZone: 'Asia/Shanghai', sla: { ...defaultSla, businessDays: true } })
- * // dueAt '2026-11-24T00:00:00.000+08:00' (Friday 24:00 -> 0 h used of Sat/Sun, Monday counts 24 h)
+ * // dueAt '2026-11-24T00:00:00.000+08:00': received Saturday 00:00 in Shanghai, the weekend does not count, Monday's 24 h do
  */
 export function responseDeadline(input: { receivedAt: string | Date; tier?: string; timeZone?: string; sla?: SlaTable }): ResponseDeadline {
 	const sla = input.sla ?? defaultSla;

@@ -5,7 +5,7 @@
  * Characters whose lower case has another length (e.g. 'İ') are left as they are.
  *
  * @example
- * foldText('ＰＯ＃１２３ Cracked　箱') // 'po#123 cracked 箱'
+ * foldText('ＰＯ＃１２３ Cracked\u3000箱') // 'po#123 cracked 箱'
  */
 export function foldText(text: string): string {
 	let out = '';

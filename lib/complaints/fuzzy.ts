@@ -50,7 +50,7 @@ export class FuzzyIndex<P> {
 	 * Payloads of the term one edit away from `token`; undefined when none or ambiguous.
 	 *
 	 * @example
-	 * index.lookup('scrach') // ['production']
+	 * index.lookup('scrach') // { key: 'scratch', payloads: ['production'] }
 	 */
 	lookup(token: string): { key: string; payloads: P[] } | undefined {
 		if (token.length < FuzzyIndex.MIN_LENGTH || token.length > FuzzyIndex.MAX_LENGTH || this.excluded.has(token) || this.payloads.has(token)) return undefined;

@@ -49,7 +49,12 @@ export function validateIdentifierPatterns(patterns: unknown, field = 'identifie
 export function valueAfterLabel(text: string, labelEnd: number): { value: string; start: number; end: number } | undefined {
 	const folded = foldText(text.slice(labelEnd, labelEnd + MAX_GAP + MAX_VALUE + 1));
 	let i = 0;
-	while (i < folded.length && i < MAX_GAP && isSeparator(folded, i)) i++;
+	while (i < folded.length && i < MAX_GAP) {
+		// "no" / "nr" between label and value ("PO no 4500...", "Lot no.: 23A...").
+		if ((folded.startsWith('no', i) || folded.startsWith('nr', i)) && /[\s.:#0-9]/.test(folded[i + 2] ?? '')) i += 2;
+		else if (' \t:#=.-(（[：为是号'.includes(folded[i])) i++;
+		else break;
+	}
 	const start = i;
 	while (i < folded.length && i - start <= MAX_VALUE && isValueChar(folded.charCodeAt(i))) i++;
 	let end = i;
@@ -58,13 +63,6 @@ export function valueAfterLabel(text: string, labelEnd: number): { value: string
 	// A value glued to more letters/digits beyond the limit is something else.
 	if (i < folded.length && isValueChar(folded.charCodeAt(i)) && i - start > MAX_VALUE) return undefined;
 	return { value: text.slice(labelEnd + start, labelEnd + end), start: labelEnd + start, end: labelEnd + end };
-}
-
-function isSeparator(folded: string, i: number): boolean {
-	const c = folded[i];
-	if (' \t:#=.-(（[：为是号'.includes(c)) return true;
-	// "no" / "nr" between label and value ("PO no 4500...") when followed by a separator or digit.
-	return (folded.startsWith('no', i) || folded.startsWith('nr', i)) && /[\s.:#0-9]/.test(folded[i + 2] ?? '');
 }
 
 function isValueChar(c: number): boolean {

@@ -8,6 +8,6 @@ import type { Lexicon } from './types';
  * (`taxonomy/fuzzy-exclude.json`, generated from WordNet by bench/complaints/make-fuzzy-exclude.js).
  *
  * @example
- * defaultLexicon.negation.find((n) => n.cue === '没有') // { cue: '没有', scope: 3 }
+ * defaultLexicon.negation.find((n) => n.cue === '没有') // { cue: '没有', scope: 2 }
  */
 export const defaultLexicon: Lexicon = { ...(defaultLexiconData as Omit<Lexicon, 'fuzzyExclude'>), fuzzyExclude };

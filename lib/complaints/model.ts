@@ -213,7 +213,7 @@ function makePredictor(model: ComplaintModel): Predictor {
  * no feature the model knows). Pass the text's units when you already have them.
  *
  * @example
- * predictCategories(model, '外箱又破了') // [{ label: 'logistics_packaging', probability: 0.93 }, ...]
+ * predictCategories(model, '外箱又破了') // [{ label: 'logistics_packaging', probability: 0.94 }, ...]
  */
 export function predictCategories(model: ComplaintModel, text: string, units: Unit[] = toUnits(text)): { label: string; probability: number }[] {
 	let predict = predictors.get(model);

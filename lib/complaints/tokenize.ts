@@ -66,7 +66,7 @@ function punctuationKind(c: number): UnitKind | undefined {
  * Word indices are per unit here; call assignWords to group Chinese characters into words.
  *
  * @example
- * toUnits('Cracked，划痕').map((u) => u.key) // ['crack', '\u0000,', '划', '痕']
+ * toUnits('Cracked，划痕').map((u) => u.key) // ['crack', '\u0000.', '划', '痕']
  */
 export function toUnits(text: string): Unit[] {
 	const folded = foldText(text);
@@ -91,7 +91,10 @@ export function toUnits(text: string): Unit[] {
 	if (runStart >= 0) pushWords(folded, runStart, folded.length, units);
 	// Chinese separates clauses with commas and lists with 、: a comma before Chinese ends the clause.
 	for (let k = 0; k + 1 < units.length; k++) {
-		if (units[k].kind === UnitKind.Comma && folded[units[k].start] === ',' && units[k + 1].kind === UnitKind.Han) units[k].kind = UnitKind.Break;
+		if (units[k].kind === UnitKind.Comma && folded[units[k].start] === ',' && units[k + 1].kind === UnitKind.Han) {
+			units[k].kind = UnitKind.Break;
+			units[k].key = BREAK_KEY;
+		}
 	}
 	return units;
 }

@@ -5,7 +5,6 @@ import { versionDescription } from './actions/versionDescription';
 
 /** Version 1 of the Complaint Classifier node. */
 // The icon comes with baseDescription: n8n resolves version icons against ComplaintClassifier.node.ts, not this file.
-// eslint-disable-next-line @n8n/community-nodes/icon-validation
 export class ComplaintClassifierV1 implements INodeType {
 	description: INodeTypeDescription;
 

@@ -97,6 +97,7 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Customer Time Zone', name: 'timeZone', type: 'string', default: '', placeholder: 'Asia/Shanghai', description: 'IANA time zone of the customer for the deadline' },
 			{ displayName: 'Extra Critical Words', name: 'criticalWords', type: 'string', default: '', description: 'Comma-separated words that make a complaint critical, added to the safety words' },
 			{ displayName: 'Extra Major Words', name: 'majorWords', type: 'string', default: '', description: 'Comma-separated words that make a complaint major' },
+			{ displayName: 'Keywords Only', name: 'keywordsOnly', type: 'boolean', default: false, description: 'Whether to leave out the built-in model trained on labelled complaints and decide on taxonomy keywords alone' },
 			{ displayName: 'Mask Personal Data', name: 'maskPii', type: 'boolean', default: false, description: 'Whether to mask e-mail addresses and phone numbers in the text passed on' },
 			{ displayName: 'Received At', name: 'receivedAt', type: 'string', default: '', description: 'When the complaint arrived (ISO-8601); default now' },
 			{ displayName: 'Result Field', name: 'field', type: 'string', default: 'complaint', description: 'Name of the field that receives the classification' },
@@ -114,6 +115,7 @@ interface NodeOptions {
 	criticalWords?: string;
 	majorWords?: string;
 	maskPii?: boolean;
+	keywordsOnly?: boolean;
 	field?: string;
 }
 
@@ -132,7 +134,7 @@ const words = (list?: string) => (list ?? '').split(/[,，]/).map((w) => w.trim(
 function engineOptions(ctx: IExecuteFunctions): ClassifyOptions {
 	const taxonomyMode = ctx.getNodeParameter('taxonomy', 0) as string;
 	const options = ctx.getNodeParameter('options', 0, {}) as NodeOptions;
-	const result: ClassifyOptions = { maskPii: options.maskPii === true };
+	const result: ClassifyOptions = { maskPii: options.maskPii === true, prior: options.keywordsOnly !== true };
 	if (taxonomyMode === 'custom') {
 		const custom = parseJson<Taxonomy>(ctx, ctx.getNodeParameter('taxonomyJson', 0), 'Taxonomy JSON');
 		result.taxonomy = ctx.getNodeParameter('extendDefault', 0, true) ? mergeTaxonomy(defaultTaxonomy, custom) : custom;
