@@ -17,9 +17,11 @@ export interface ImrScan {
 }
 
 /**
- * The I-MR analysis in two sweeps and no per-point allocation: phase I sums, then one pass that
- * runs the rules on the individuals and the beyond-limit check on the moving ranges. Center =
- * mean of phase I, sigma = MR-bar/d2(2) over the phase I moving ranges, unless known.
+ * The I-MR analysis without per-point result arrays (for long series and streaming use): a sweep
+ * over phase I for the center and MR-bar, then one pass packing the point conditions into bit
+ * planes (1 bit a point) from which the rules on the individuals and the beyond-limit check on
+ * the moving ranges are read. Center = mean of phase I, sigma = MR-bar/d2(2) over the phase I
+ * moving ranges, unless known.
  *
  * @example
  * imrScan(Float64Array.of(49.6, 47.6, 49.9, 51.3), {}, undefined, resolveRules('nelson')).center; // 49.6
