@@ -108,7 +108,7 @@ describe('SPC Check: one series per item', () => {
 	it('takes subgroups for X-bar charts and sizes for p charts', async () => {
 		const { run, node } = await runNode({
 			type: 'spcCheck',
-			parameters: { operation: 'perItem', seriesField: 'defectives', chartType: 'p', sizesField: 'inspected', rulePreset: 'none-but-limits' },
+			parameters: { operation: 'perItem', seriesField: 'defectives', chartType: 'p', sizesField: 'inspected', rulePreset: 'limitsOnly' },
 			items: [{ defectives: [5, 10, 30], inspected: [50, 100, 100] }],
 		});
 		expect(run.error).toBeUndefined();
@@ -144,7 +144,7 @@ describe('SPC Check: aggregate attribute data', () => {
 		const defectives = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
 		const { run, node } = await runNode({
 			type: 'spcCheck',
-			parameters: { operation: 'aggregate', valueField: 'bad', chartType: 'p', sizeField: 'cans', rulePreset: 'none-but-limits' },
+			parameters: { operation: 'aggregate', valueField: 'bad', chartType: 'p', sizeField: 'cans', rulePreset: 'limitsOnly' },
 			items: defectives.map((bad, i) => ({ lot: i + 1, bad, cans: 50 })),
 		});
 		expect(run.error).toBeUndefined();

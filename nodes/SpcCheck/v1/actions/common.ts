@@ -52,7 +52,7 @@ export const sharedProperties: INodeProperties[] = [
 			{ name: 'Nelson (N1-N8)', value: 'nelson', description: 'All eight Nelson rules, Minitab defaults' },
 			{ name: 'Western Electric (WE1-WE4)', value: 'western-electric', description: 'The four Western Electric rules' },
 			{ name: 'Custom', value: 'custom', description: 'Pick rules and change their K values' },
-			{ name: 'Limits Only', value: 'none-but-limits', description: 'Only points beyond the control limits (N1)' },
+			{ name: 'Limits Only', value: 'limitsOnly', description: 'Only points beyond the control limits (N1)' },
 		],
 		default: 'nelson',
 		displayOptions: { show: { chartType: SHEWHART } },
@@ -176,7 +176,7 @@ export function ruleSelection(this: IExecuteFunctions, index: number, chart: Cha
 	if (!SHEWHART.includes(chart)) return 'none';
 	const preset = this.getNodeParameter('rulePreset', index) as string;
 	if (preset === 'nelson' || preset === 'western-electric') return preset;
-	if (preset === 'none-but-limits') return ['N1'];
+	if (preset === 'limitsOnly') return ['N1'];
 	const chosen = this.getNodeParameter('customRules', index) as string[];
 	const raw = this.getNodeParameter('ruleParameters', index, '{}') as string | IDataObject;
 	let overrides: IDataObject;
