@@ -14,6 +14,7 @@ import { toUnits } from '../../../lib/complaints/tokenize';
 const featuresOf = (text: string) => featuresOfUnits(toUnits(text));
 import corpus from '../../fixtures/complaints/corpus.json';
 import prior from '../../../lib/complaints/taxonomy/prior-model.json';
+import heldout from '../../fixtures/complaints/heldout.json';
 
 describe('identifiers', () => {
 	it('finds part, lot and order numbers after English and Chinese labels', () => {
@@ -191,5 +192,15 @@ describe('default taxonomy on the hand-labelled corpus', () => {
 		expect(prior.examples).toBe(rows.length);
 		const fresh = trainComplaintModel(rows.map((r) => ({ text: r.text, category: r.category })));
 		expect(fresh.state.features).toEqual(prior.state.features);
+	});
+});
+
+describe('held-out complaints (written after the taxonomy and the built-in model were frozen)', () => {
+	it('the default classifier keeps accuracy >= 0.8 on them', () => {
+		const rows = heldout.complaints;
+		const correct = rows.filter((r) => classifyComplaint(r.text).category === r.category).length;
+		console.log(`held-out: n=${rows.length} accuracy=${(correct / rows.length).toFixed(3)}`);
+		expect(rows.length).toBeGreaterThanOrEqual(40);
+		expect(correct / rows.length).toBeGreaterThanOrEqual(0.8);
 	});
 });
