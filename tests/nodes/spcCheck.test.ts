@@ -5,6 +5,8 @@ import pistonrings from './fixtures/spc-pistonrings-xbar-r.json';
 import perItem from './fixtures/spc-per-item-imr.json';
 import { binaryBuffer, runNode, runWorkflow, type WorkflowFixture } from './harness';
 
+jest.setTimeout(30_000);
+
 const NODE = 'SPC Check';
 type Spc = IDataObject & { findings: IDataObject[]; points: IDataObject[]; violations: IDataObject[] };
 const spcOf = (json: IDataObject): Spc => json.spc as Spc;
@@ -28,9 +30,10 @@ function symbols(svg: string, name: string): number {
 
 describe('SPC Check: aggregate all items (piston rings, X-bar/R, phase I = 25)', () => {
 	let run: Awaited<ReturnType<typeof runWorkflow>>;
+	// the first run loads n8n-core and the renderer; a busy machine can take a while
 	beforeAll(async () => {
 		run = await runWorkflow(pistonrings as unknown as WorkflowFixture);
-	});
+	}, 60_000);
 
 	it('sends one result, paired with all 200 input items, to "Out of Control"', () => {
 		expect(run.error).toBeUndefined();

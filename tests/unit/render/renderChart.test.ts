@@ -2,6 +2,9 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { TopLevelSpec } from 'vega-lite';
 import { renderChart, withFont } from '../../../lib/render';
 
+// the first render loads vega and resvg
+jest.setTimeout(30_000);
+
 const spec: TopLevelSpec = {
 	width: 200,
 	height: 100,

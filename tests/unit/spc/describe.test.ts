@@ -3,6 +3,9 @@ import cases from '../../fixtures/spc/cases.json';
 import { chartSpec, controlChart, explainViolations, pointFlags } from '../../../lib/spc';
 import { renderChart } from '../../../lib/render';
 
+// rendering loads vega and resvg on first use
+jest.setTimeout(30_000);
+
 const run9 = [0.5, -0.5, 0.5, ...new Array(11).fill(0.5), -0.5];
 
 describe('violations in plain words', () => {
