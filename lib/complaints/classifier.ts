@@ -39,6 +39,9 @@ const CONFIDENCE_SCALE = 2;
  */
 export function createComplaintClassifier(options: ClassifyOptions = {}): ComplaintClassifier {
 	if (typeof options !== 'object' || options === null) throw new Error('options must be an object');
+	for (const flag of ['fuzzy', 'maskPii', 'prior'] as const) {
+		if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new Error(`options.${flag} must be true or false`);
+	}
 	const identifiers: IdentifierPattern[] = options.identifiers === false ? [] : (options.identifiers ?? defaultIdentifierPatterns);
 	if (options.identifiers) validateIdentifierPatterns(options.identifiers);
 	const compiled = compileLexicon(
