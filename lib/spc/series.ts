@@ -8,7 +8,9 @@
  */
 export function toList(values: Float64Array): number[] {
 	const n = values.length;
-	const out = new Array<number>(n);
+	// filled with a double first so V8 stores unboxed doubles; a bare `new Array(n)` of a large n
+	// starts as a slow dictionary array
+	const out = new Array<number>(n).fill(NaN);
 	for (let i = 0; i < n; i++) out[i] = values[i];
 	return out;
 }
