@@ -2,7 +2,7 @@ import type { Violation } from './types';
 
 /**
  * Merges two violation lists that are each in point order into one list in point order
- * (primary first at equal index).
+ * (the first list first at the same point).
  *
  * @example
  * mergeByIndex([{ index: 2 } as Violation], [{ index: 1 } as Violation]).map((v) => v.index); // [1, 2]
@@ -18,4 +18,22 @@ export function mergeByIndex(a: Violation[], b: Violation[]): Violation[] {
 		else out.push(b[j++]);
 	}
 	return out;
+}
+
+/**
+ * Report lists, each in point order, merged pairwise into `out` in point order (an earlier list
+ * first at the same point).
+ *
+ * @example
+ * const out: Violation[] = [];
+ * mergeLists([[{ index: 3 } as Violation], [{ index: 1 } as Violation]], out); // out: indices 1, 3
+ */
+export function mergeLists(lists: Violation[][], out: Violation[]): void {
+	let level = lists;
+	while (level.length > 1) {
+		const next: Violation[][] = [];
+		for (let l = 0; l < level.length; l += 2) next.push(l + 1 < level.length ? mergeByIndex(level[l], level[l + 1]) : level[l]);
+		level = next;
+	}
+	for (const v of level[0] ?? []) out.push(v);
 }
