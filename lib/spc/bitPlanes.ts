@@ -18,12 +18,14 @@ export interface Planes {
 	levels: number[];
 	zoneAbove: Int32Array[];
 	zoneBelow: Int32Array[];
-	/** x > ucl, x < lcl (strictly beyond the control limits) */
-	beyondAbove: Int32Array;
-	beyondBelow: Int32Array;
-	/** |x[i] - x[i-1]| above / below the moving-range limits (never at point 0) */
-	rangeAbove: Int32Array;
-	rangeBelow: Int32Array;
+	/** x > ucl or x < lcl (strictly beyond a control limit; rare, so one plane for both sides) */
+	beyond: Int32Array;
+	/** |x[i] - x[i-1]| beyond a moving-range limit (never at point 0) */
+	range: Int32Array;
+	/** What the sides of those rare points are read back from. */
+	points: Float64Array;
+	ucl: number;
+	mrUcl: number;
 }
 
 /** What to pack: points, center and sigma, up to two zone levels, control and moving-range limits. */
@@ -53,7 +55,7 @@ export function packPlanes(input: PlaneInput): Planes {
 	const { points, center, sigma, levels } = input;
 	const n = points.length;
 	const words = (n + 31) >>> 5;
-	const planeCount = 8 + 2 * levels.length;
+	const planeCount = 6 + 2 * levels.length;
 	if (scratch.length < planeCount * words) scratch = new Int32Array(planeCount * words * 1.25 + 64);
 	const plane = (k: number): Int32Array => scratch.subarray(k * words, (k + 1) * words);
 	const planes: Planes = {
@@ -64,12 +66,13 @@ export function packPlanes(input: PlaneInput): Planes {
 		up: plane(2),
 		down: plane(3),
 		levels,
-		beyondAbove: plane(4),
-		beyondBelow: plane(5),
-		rangeAbove: plane(6),
-		rangeBelow: plane(7),
-		zoneAbove: levels.map((_, l) => plane(8 + 2 * l)),
-		zoneBelow: levels.map((_, l) => plane(9 + 2 * l)),
+		beyond: plane(4),
+		range: plane(5),
+		points,
+		ucl: input.ucl,
+		mrUcl: input.mrUcl,
+		zoneAbove: levels.map((_, l) => plane(6 + 2 * l)),
+		zoneBelow: levels.map((_, l) => plane(7 + 2 * l)),
 	};
 	// two zone levels inline (unused ones never fire: +/- infinity)
 	const hi1 = levels.length > 0 ? center + levels[0] * sigma : Infinity;
@@ -77,7 +80,7 @@ export function packPlanes(input: PlaneInput): Planes {
 	const hi2 = levels.length > 1 ? center + levels[1] * sigma : Infinity;
 	const lo2 = levels.length > 1 ? center - levels[1] * sigma : -Infinity;
 	const { ucl, lcl, mrUcl, mrLcl } = input;
-	const { above, below, up, down, beyondAbove, beyondBelow, rangeAbove, rangeBelow } = planes;
+	const { above, below, up, down, beyond, range: ranges } = planes;
 	const za1 = planes.zoneAbove[0];
 	const zb1 = planes.zoneBelow[0];
 	const za2 = planes.zoneAbove[1];
@@ -94,10 +97,8 @@ export function packPlanes(input: PlaneInput): Planes {
 		let b1 = 0;
 		let a2 = 0;
 		let b2 = 0;
-		let a3 = 0;
-		let b3 = 0;
-		let ra = 0;
-		let rb = 0;
+		let out = 0;
+		let r = 0;
 		for (let j = 0; j < end; j++) {
 			const i = base + j;
 			const x = points[i];
@@ -111,25 +112,18 @@ export function packPlanes(input: PlaneInput): Planes {
 			b1 |= (+(x < lo1) | 0) << j;
 			a2 |= (+(x > hi2) | 0) << j;
 			b2 |= (+(x < lo2) | 0) << j;
-			a3 |= (+(x > ucl) | 0) << j;
-			b3 |= (+(x < lcl) | 0) << j;
+			out |= ((+(x > ucl) | 0) | (+(x < lcl) | 0)) << j;
 			const range = Math.abs(step);
-			ra |= (+(range > mrUcl) | 0) << j;
-			rb |= (+(range < mrLcl) | 0) << j;
+			r |= ((+(range > mrUcl) | 0) | (+(range < mrLcl) | 0)) << j;
 		}
 		// point 0 has no moving range
-		if (w === 0) {
-			ra &= -2;
-			rb &= -2;
-		}
+		if (w === 0) r &= -2;
 		above[w] = a;
 		below[w] = b;
 		up[w] = u;
 		down[w] = d;
-		beyondAbove[w] = a3;
-		beyondBelow[w] = b3;
-		rangeAbove[w] = ra;
-		rangeBelow[w] = rb;
+		beyond[w] = out;
+		ranges[w] = r;
 		if (za1) {
 			za1[w] = a1;
 			zb1[w] = b1;

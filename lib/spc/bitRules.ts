@@ -145,7 +145,7 @@ export function bitRule(planes: Planes, rule: ResolvedRule, which: Which, out: V
 	const level = planes.levels.indexOf(rule.sigmas);
 	switch (rule.kind) {
 		case 'beyond':
-			return bitPoints(planes, planes.beyondAbove, planes.beyondBelow, rule.id, which, out);
+			return bitPoints(planes, planes.beyond, (i) => planes.points[i] > planes.ucl, rule.id, which, out);
 		case 'run': {
 			const above = runEnds(rule.k);
 			const below = runEnds(rule.k);
@@ -186,19 +186,27 @@ export function bitRule(planes: Planes, rule: ResolvedRule, which: Which, out: V
 }
 
 /**
- * One report per set bit of two single-point planes (above / below), in point order.
+ * One report per set bit of a plane of single-point signals, in point order; `isAbove(i)` tells
+ * the side.
  *
  * @example
- * bitPoints(planes, planes.rangeAbove, planes.rangeBelow, 'N1', 'secondary', out);
+ * bitPoints(planes, planes.beyond, (i) => planes.points[i] > planes.ucl, 'N1', 'primary', out);
  */
-export function bitPoints(planes: Planes, above: Int32Array, below: Int32Array, rule: RuleId, which: Which, out: Violation[]): void {
+export function bitPoints(
+	planes: Planes,
+	plane: Int32Array,
+	isAbove: (i: number) => boolean,
+	rule: RuleId,
+	which: Which,
+	out: Violation[],
+): void {
 	for (let w = 0; w < planes.words; w++) {
-		let m = above[w] | below[w];
+		let m = plane[w];
 		while (m !== 0) {
 			const low = m & -m;
 			m ^= low;
 			const i = (w << 5) | (31 - Math.clz32(low));
-			out.push(violation(rule, i, i, which, (above[w] & low) !== 0 ? 'above' : 'below'));
+			out.push(violation(rule, i, i, which, isAbove(i) ? 'above' : 'below'));
 		}
 	}
 }

@@ -91,7 +91,9 @@ export function detectRules(chart: RuleChart, rules: readonly ResolvedRule[], ou
 		for (const id of mr.ids) {
 			const found: Violation[] = [];
 			if (planes) {
-				bitPoints(planes, planes.rangeAbove, planes.rangeBelow, id, 'secondary', found);
+				const { points } = planes;
+				const rangeAbove = (i: number): boolean => Math.abs(points[i] - points[i - 1]) > planes.mrUcl;
+				bitPoints(planes, planes.range, rangeAbove, id, 'secondary', found);
 			} else {
 				scanMovingRange(chart.points, mr.ucl, mr.lcl, id, found);
 			}
