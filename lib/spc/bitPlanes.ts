@@ -40,6 +40,8 @@ export interface PlaneInput {
 	mrLcl: number;
 }
 
+/** Largest scratch buffer kept between calls (4 MB: the planes of about 3 million points). */
+const MAX_KEPT = 1 << 20;
 let scratch = new Int32Array(0);
 
 /**
@@ -56,8 +58,14 @@ export function packPlanes(input: PlaneInput): Planes {
 	const n = points.length;
 	const words = (n + 31) >>> 5;
 	const planeCount = 6 + 2 * levels.length;
-	if (scratch.length < planeCount * words) scratch = new Int32Array(planeCount * words * 1.25 + 64);
-	const plane = (k: number): Int32Array => scratch.subarray(k * words, (k + 1) * words);
+	const needed = planeCount * words;
+	// small buffers are kept for the next call (no fresh pages to fault in); huge ones are not held
+	let buffer = scratch;
+	if (buffer.length < needed) {
+		buffer = new Int32Array(Math.ceil(needed * 1.25) + 64);
+		if (buffer.length <= MAX_KEPT) scratch = buffer;
+	}
+	const plane = (k: number): Int32Array => buffer.subarray(k * words, (k + 1) * words);
 	const planes: Planes = {
 		n,
 		words,
