@@ -227,7 +227,7 @@ const CASE_COLUMNS = COLUMNS[TABLES.cases].map(([c]) => c);
  * `customer`, `customerEmail`, `channel` to a saved case record. Returns the name of the node
  * whose output is the saved case (the Case record item, paired).
  */
-function intake(wf, from, [col, row], classifierOptions = {}) {
+function intake(wf, from, [col, row], classifierOptions = { receivedAt: '={{ $now.toISO() }}' }) {
 	const classify = wf.node('Complaint Classifier', ...CLASSIFIER, [col, row], {
 		operation: 'classify',
 		text: '={{ $json.text }}',

@@ -1,0 +1,294 @@
+/**
+ * Every shipped template imported into the real n8n 2.40.7 and run against local stand-ins: an
+ * SMTP sink and a chat webhook sink on 127.0.0.1, webhooks called over HTTP, Data Tables read back
+ * over n8n's REST API. The QMS sample data was seeded at server start (scripts/seed.js).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { state } from './n8n';
+import { startHttpSink, type HttpSink } from './support/http-sink';
+import { executions, request, tableRows, waitFor } from './support/rest';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
+import { INTAKE_TOKEN, TEMPLATE_FILES, configure, importAndPublish, importCredentials, loadTemplate, node, testCopy } from './support/templates';
+
+jest.setTimeout(180000);
+
+interface CaseRow {
+	caseId: string;
+	source: string;
+	customer: string;
+	customerEmail: string;
+	supplier: string;
+	category: string;
+	severity: string;
+	stage: string;
+	status: string;
+	escalation: string | null;
+	report: string;
+	receivedAt: string;
+	d8DueAt: string;
+}
+
+const root = path.resolve(__dirname, '../..');
+let smtp: SmtpSink;
+let chat: HttpSink;
+
+async function post(urlPath: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; text: string }> {
+	const response = await request(`${state().url}${urlPath}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+	});
+	const text = await response.text();
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, json, text };
+}
+
+const cases = () => tableRows<CaseRow>('qms_cases');
+
+/** Waits until the workflow has `count` finished executions and returns them (newest first). */
+async function finishedRuns(workflowId: string, count: number) {
+	return waitFor(`${count} finished run(s) of ${workflowId}`, async () => {
+		const runs = (await executions(workflowId)).filter((e) => e.status !== 'running' && e.status !== 'new');
+		return runs.length >= count ? runs : undefined;
+	});
+}
+
+beforeAll(async () => {
+	smtp = await startSmtpSink();
+	chat = await startHttpSink();
+	await importCredentials({ smtpPort: smtp.port });
+	// Seeded at start: 12 sample complaints, 76 measurements, 329 supplier rows.
+	await waitFor('the sample data', async () => {
+		const [c, m, s] = await Promise.all([cases(), tableRows('qms_measurements'), tableRows('qms_supplier_rows')]);
+		return c.length >= 12 && m.length >= 76 && s.length >= 329;
+	}, 120000);
+});
+
+afterAll(async () => {
+	await smtp?.close();
+	await chat?.close();
+});
+
+describe('the template files', () => {
+	test('are the output of workflows/src/build.js, with fixed ids, sticky notes and only known credentials', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { templates } = require('../../workflows/src/build') as { templates: Array<[string, { toJSON(): unknown }]> };
+		expect(templates.map(([file]) => file).sort()).toEqual([...TEMPLATE_FILES].sort());
+		const ids = new Set<string>();
+		for (const [file, built] of templates) {
+			const shipped = JSON.parse(fs.readFileSync(path.join(root, 'workflows', file), 'utf8'));
+			expect({ file, json: shipped }).toEqual({ file, json: JSON.parse(JSON.stringify(built)) });
+			expect(shipped.id).toMatch(/^qms[A-Za-z0-9]+$/);
+			ids.add(shipped.id);
+			const notes = shipped.nodes.filter((n: { type: string }) => n.type === 'n8n-nodes-base.stickyNote');
+			expect(notes.length).toBeGreaterThan(0);
+			expect(notes[0].parameters.content).toMatch(/What it does/);
+			expect(notes[0].parameters.content).toMatch(/Configure/);
+			for (const n of shipped.nodes as Array<{ credentials?: Record<string, { id: string }> }>) {
+				for (const credential of Object.values(n.credentials ?? {})) {
+					expect(['qmsSmtpCredential', 'qmsImapCredential', 'qmsIntakeHeaderAuth']).toContain(credential.id);
+				}
+			}
+		}
+		expect(ids.size).toBe(templates.length);
+	});
+});
+
+describe('templates in n8n 2.40.7', () => {
+	test('setup: publishing creates the three Data Tables (and keeps existing rows)', async () => {
+		const before = (await cases()).length;
+		const id = await importAndPublish(loadTemplate('qms-setup-data-tables.json'));
+		const [run] = await finishedRuns(id, 1);
+		expect(run.status).toBe('success');
+		expect((await cases()).length).toBe(before);
+		expect((await tableRows('qms_measurements')).length).toBeGreaterThanOrEqual(76);
+	});
+
+	test('seeded complaints went through the classifier and the 8D gate', async () => {
+		const seeded = (await cases()).filter((c) => c.source === 'mail');
+		expect(seeded.length).toBeGreaterThanOrEqual(12);
+		const fire = seeded.find((c) => c.customer === '华东电器' && c.severity === 'critical');
+		expect(fire).toBeDefined();
+		const report = JSON.parse(fire!.report);
+		expect(report).toMatchObject({ id: fire!.caseId, stage: 'D0', status: 'open' });
+		expect(report.history).toHaveLength(1);
+	});
+
+	test('complaint intake (webhook): classifies, opens the case, answers, acknowledges and escalates critical ones', async () => {
+		const template = configure(loadTemplate('complaint-intake-webhook.json'), { chatWebhookUrl: chat.url });
+		await importAndPublish(template);
+
+		const refused = await post('/webhook/qms/complaints', { text: 'no token' }, { 'X-QMS-Token': 'wrong' });
+		expect(refused.status).toBe(403);
+
+		const critical = await post(
+			'/webhook/qms/complaints',
+			{ text: 'Two of the chargers from order PO-99120 caught fire and started to smoke during charging.', customer: 'Contoso Appliances', customerEmail: 'buyer@contoso.example' },
+			{ 'X-QMS-Token': INTAKE_TOKEN },
+		);
+		expect(critical.status).toBe(201);
+		const answer = critical.json as { caseId: string; category: string; severity: string; responseDueAt: string; d3DueAt: string };
+		expect(answer).toMatchObject({ caseId: expect.stringMatching(/^8D-\d{8}-[0-9a-f]{8}$/), severity: 'critical' });
+		expect(Date.parse(answer.d3DueAt)).toBeGreaterThan(Date.now());
+		expect(Date.parse(answer.responseDueAt)).toBeGreaterThan(Date.now());
+
+		const [ack] = await smtp.waitFor(new RegExp(`registered as ${answer.caseId}`));
+		expect(ack.to).toEqual(['buyer@contoso.example']);
+		expect(ack.text).toContain(answer.caseId);
+		expect(ack.text).toContain('感谢您的反馈');
+		const [escalation] = await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${answer.caseId}`));
+		expect(escalation.to).toEqual(['quality@example.com']);
+		expect(escalation.text).toContain('caught fire');
+		await waitFor('the chat post', async () => chat.posts.find((p) => JSON.stringify(p.body).includes(answer.caseId)));
+
+		const row = (await cases()).find((c) => c.caseId === answer.caseId);
+		expect(row).toMatchObject({ source: 'webhook', customer: 'Contoso Appliances', severity: 'critical', stage: 'D0', status: 'open' });
+		expect(JSON.parse(row!.report).disciplines.D0.emergencyResponse).toEqual({ needed: true, actions: [] });
+
+		const minor = await post(
+			'/webhook/qms/complaints',
+			{ text: '收到的外壳表面有划痕，批次 L250101，约20件。', customer: '华东电器', customerEmail: 'zhiliang@huadong.example' },
+			{ 'X-QMS-Token': INTAKE_TOKEN },
+		);
+		expect(minor.status).toBe(201);
+		const minorAnswer = minor.json as { caseId: string; severity: string; category: string };
+		expect(minorAnswer.severity).not.toBe('critical');
+		expect(minorAnswer.category).toBe('production');
+		await smtp.waitFor(new RegExp(`registered as ${minorAnswer.caseId}`));
+		expect(smtp.mails.some((m) => m.subject.includes(`[CRITICAL] ${minorAnswer.caseId}`))).toBe(false);
+	});
+
+	test('complaint to CAPA (mail): the deadline schedule escalates overdue 8D reports once per level', async () => {
+		const template = testCopy(loadTemplate('complaint-to-capa-mail.json'), 'qmsTestDeadlines', {
+			webhookFor: { 'Every hour': 'test/deadlines' },
+			remove: ['Complaint mail'],
+		});
+		await importAndPublish(template);
+		const first = await post('/webhook/test/deadlines', {});
+		expect(first.status).toBe(200);
+
+		// The oldest sample complaint (45 days) is past its D8 date: the highest level is mailed.
+		const overdue = (await cases()).filter((c) => c.source === 'mail' && c.status === 'open' && Date.parse(c.d8DueAt) < Date.now());
+		expect(overdue.length).toBeGreaterThan(0);
+		const mails = await smtp.waitFor(/^\[8D overdue: /, overdue.length);
+		const oldest = overdue.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))[0];
+		const mail = mails.find((m) => m.subject.includes(oldest.caseId));
+		expect(mail).toBeDefined();
+		expect(mail!.text).toMatch(/D3 was due .* h late/);
+		const level = /\[8D overdue: (\w+)\]/.exec(mail!.subject)![1];
+		expect(['owner', 'manager', 'director']).toContain(level);
+		expect(mail!.to).toEqual([{ owner: 'quality@example.com', manager: 'quality-manager@example.com', director: 'quality-director@example.com' }[level]]);
+		const recorded = (await cases()).find((c) => c.caseId === oldest.caseId);
+		expect(recorded!.escalation).toBe(level);
+
+		// Same level on the next run: no second mail.
+		const count = smtp.mails.filter((m) => m.subject.startsWith('[8D overdue: ')).length;
+		expect((await post('/webhook/test/deadlines', {})).status).toBe(200);
+		expect(smtp.mails.filter((m) => m.subject.startsWith('[8D overdue: ')).length).toBe(count);
+	});
+
+	test('chat escalation: the chat answers with case, category and deadline; critical ones escalate', async () => {
+		const template = configure(loadTemplate('chat-escalation.json'), { chatWebhookUrl: chat.url });
+		await importAndPublish(template);
+		const webhookId = node(template, 'Complaint chat').webhookId;
+		const reply = await post(`/webhook/${webhookId}/chat`, { action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: '客户反馈充电器使用时冒烟起火，批次 C-2207，请立即处理。' });
+		expect(reply.status).toBe(200);
+		const answer = reply.json as { output: string; caseId: string };
+		expect(answer.output).toMatch(/^Case 8D-\d{8}-[0-9a-f]{8} opened: \w+, critical\. We answer by \d{4}-\d\d-\d\dT/);
+		expect(answer.output).toContain('The quality team has been alerted.');
+		await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${answer.caseId}`));
+		const row = (await cases()).find((c) => c.caseId === answer.caseId);
+		expect(row).toMatchObject({ source: 'chat', customer: 'chat e2e-session-1', severity: 'critical' });
+	});
+
+	test('SPC monitor: posted measurements are stored, the out-of-control characteristic opens one case and mails its chart', async () => {
+		const template = testCopy(configure(loadTemplate('spc-monitor.json'), {}), 'qmsSpcMonitor', { remove: ['Every hour'] });
+		const id = await importAndPublish(template);
+		const before = (await tableRows('qms_measurements')).length;
+		const body = { measurements: [1, 2].map((i) => ({ characteristic: 'shaft-length', value: 50.1 + i / 100, measuredAt: `2026-10-01T23:0${i}:00Z`, line: 'L2', unit: 'mm' })) };
+		const accepted = await post('/webhook/qms/measurements', body, { 'X-QMS-Token': INTAKE_TOKEN });
+		expect(accepted.status).toBe(200);
+		const [run] = await finishedRuns(id, 1);
+		expect(run.status).toBe('success');
+		expect((await tableRows('qms_measurements')).length).toBe(before + 2);
+
+		const [mail] = await smtp.waitFor(/^\[SPC\] shaft-length out of control/);
+		const caseId = /case (SPC-shaft-length-\d{8})/.exec(mail.subject)![1];
+		expect(mail.text).toMatch(/beyond|sigma|limit/i);
+		const png = mail.attachments.find((a) => a.contentType === 'image/png');
+		expect(png).toBeDefined();
+		expect(png!.content.subarray(1, 4).toString('latin1')).toBe('PNG');
+		expect(png!.content.length).toBeGreaterThan(2000);
+		expect(smtp.mails.some((m) => m.subject.includes('bore-diameter'))).toBe(false);
+		const row = (await cases()).find((c) => c.caseId === caseId);
+		expect(row).toMatchObject({ source: 'spc', category: 'production', stage: 'D0', status: 'open' });
+		expect(JSON.parse(row!.report).id).toBe(caseId);
+
+		// Still out of control on the next post, but the case of the day exists: no second case, no second mail.
+		expect((await post('/webhook/qms/measurements', { measurements: [{ characteristic: 'shaft-length', value: 50.12, measuredAt: '2026-10-01T23:05:00Z' }] }, { 'X-QMS-Token': INTAKE_TOKEN })).status).toBe(200);
+		const runs = await finishedRuns(id, 2);
+		expect(runs[0].status).toBe('success');
+		expect((await cases()).filter((c) => c.caseId === caseId)).toHaveLength(1);
+		expect(smtp.mails.filter((m) => m.subject.startsWith('[SPC] shaft-length'))).toHaveLength(1);
+	});
+
+	test('weekly supplier scorecard: HTML scorecard mail, SCAR cases and requests for C and D grades, once per period', async () => {
+		const template = testCopy(loadTemplate('supplier-scorecard-weekly.json'), 'qmsTestScorecard', { webhookFor: { 'Every Monday 07:00': 'test/scorecard' } });
+		await importAndPublish(template);
+		const run = await post('/webhook/test/scorecard', {});
+		expect(run.status).toBe(200);
+
+		const [mail] = await smtp.waitFor(/^Supplier scorecard 2026-10: 1 A, 1 B, 1 C, 1 D$/);
+		expect(mail.to).toEqual(['purchasing@example.com']);
+		for (const supplier of ['Acme Castings', 'Bolt &amp; Nut Co', 'Cheap Seals Ltd', 'Delta Plastics']) expect(mail.html).toContain(supplier);
+		expect(mail.attachments.map((a) => a.contentType).sort()).toEqual(['image/png', 'text/html']);
+
+		const scars = await smtp.waitFor(/^SCAR SCAR-/, 2);
+		expect(scars.map((m) => m.subject).sort()).toEqual(['SCAR SCAR-Cheap-Seals-Ltd-2026-10: Cheap Seals Ltd graded C', 'SCAR SCAR-Delta-Plastics-2026-10: Delta Plastics graded D']);
+		const rows = (await cases()).filter((c) => c.source === 'scar');
+		expect(rows.map((r) => [r.caseId, r.supplier, r.severity]).sort()).toEqual([
+			['SCAR-Cheap-Seals-Ltd-2026-10', 'Cheap Seals Ltd', 'major'],
+			['SCAR-Delta-Plastics-2026-10', 'Delta Plastics', 'critical'],
+		]);
+
+		expect((await post('/webhook/test/scorecard', {})).status).toBe(200);
+		expect((await cases()).filter((c) => c.source === 'scar')).toHaveLength(2);
+		await smtp.waitFor(/^Supplier scorecard 2026-10/, 2);
+		expect(smtp.mails.filter((m) => m.subject.startsWith('SCAR SCAR-'))).toHaveLength(2);
+	});
+
+	test('weekly complaint Pareto: counts by category, severity and customer with the 8D on-time rate', async () => {
+		const template = testCopy(configure(loadTemplate('complaint-pareto-weekly.json'), { windowDays: '60' }), 'qmsTestPareto', {
+			webhookFor: { 'Every Monday 08:00': 'test/pareto' },
+		});
+		await importAndPublish(template);
+		expect((await post('/webhook/test/pareto', {})).status).toBe(200);
+
+		const complaints = (await cases()).filter((c) => ['mail', 'webhook', 'chat'].includes(c.source) && Date.parse(c.receivedAt) >= Date.now() - 60 * 86400000);
+		const byCategory = new Map<string, number>();
+		for (const c of complaints) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
+		const top = Math.max(...byCategory.values());
+		const [mail] = await smtp.waitFor(new RegExp(`^Complaint Pareto: ${complaints.length} complaints, top (\\w+), 8D on time \\d+ %$`));
+		expect(byCategory.get(/top (\w+),/.exec(mail.subject)![1])).toBe(top);
+		expect(mail.to).toEqual(['management@example.com']);
+
+		// One text line per category, most frequent first, ending at 100 % cumulative.
+		const lines = mail.text.trim().split('\n').map((line) => /^(\w+): (\d+) \((\d+) % cumulative\)$/.exec(line.trim())!);
+		expect(Object.fromEntries(lines.map((m) => [m[1], Number(m[2])]))).toEqual(Object.fromEntries(byCategory));
+		expect(lines.map((m) => Number(m[2]))).toEqual(lines.map((m) => Number(m[2])).sort((x, y) => y - x));
+		expect(lines[lines.length - 1][3]).toBe('100');
+
+		const onTime = complaints.filter((c) => Date.now() <= Date.parse(c.d8DueAt)).length;
+		expect(mail.html).toContain(`(${onTime} of ${complaints.length})`);
+		expect(mail.html).toContain(`critical: ${complaints.filter((c) => c.severity === 'critical').length}`);
+		expect(mail.html).toContain('<table');
+		expect(mail.html).toContain('Complaint Pareto, last 60 days');
+	});
+});
