@@ -108,7 +108,7 @@ function classifyWith(
 	const firstSeen = new Map<string, number>();
 	for (const k of evidence.keywords) if (!firstSeen.has(k.category)) firstSeen.set(k.category, k.start);
 	const ids = [...compiled.categories];
-	const predictions = model ? predictCategories(model, text, units) : [];
+	const predictions = model ? predictCategories(model, text, units, evidence.negatedUnits) : [];
 	for (const p of predictions) if (!ids.includes(p.label)) ids.push(p.label);
 
 	const keywordTotal = [...evidence.scores.values()].reduce((a, b) => a + b, 0);

@@ -20,6 +20,8 @@ export interface Evidence {
 	severityTerms: { term: string; severity: Severity; start: number; end: number }[];
 	/** Identifier labels found: where the value may start. */
 	labels: { kind: string; start: number; end: number }[];
+	/** Units of negated evidence (1 = negated), so a learned model does not read them as evidence either. */
+	negatedUnits: number[];
 }
 
 /** A typo match counts less than an exact one. */
@@ -167,12 +169,14 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	const scores = new Map<string, number>();
 	const keywords: KeywordHit[] = [];
 	const negated: KeywordHit[] = [];
+	const negatedUnits = filled(units.length, 0);
 	for (const m of categories) {
 		if (m.entry.type !== 'category') continue;
 		const hit: KeywordHit = { term: m.entry.term, category: m.entry.category, start: units[m.first].start, end: units[m.last].end };
 		// "No certificate" is evidence of a documentation problem, "no scratches" is not evidence.
 		if (negatedSet.has(m) && !m.entry.absence) {
 			negated.push(hit);
+			for (let k = m.first; k <= m.last; k++) negatedUnits[k] = 1;
 			continue;
 		}
 		const weight = m.entry.weight * (factorOf.get(m) ?? 1) * (m.fuzzy ? FUZZY_FACTOR : 1);
@@ -196,7 +200,7 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 		start: units[m.first].start,
 		end: units[m.last].end,
 	}));
-	return { scores, keywords, negated, severity, severityTerms, labels };
+	return { scores, keywords, negated, severity, severityTerms, labels, negatedUnits };
 }
 
 /** Typo matches for English words that no exact literal covers. */

@@ -118,7 +118,7 @@ interface BayesTables {
 	table: Float64Array;
 }
 
-type Predictor = (units: Unit[]) => { label: string; probability: number }[];
+type Predictor = (units: Unit[], skip?: ArrayLike<number>) => { label: string; probability: number }[];
 const predictors = new WeakMap<ComplaintModel, Predictor>();
 
 function bayesTables(model: ComplaintModel): BayesTables {
@@ -163,7 +163,7 @@ function bayesPredictor(model: ComplaintModel): Predictor {
 	const n = t.labels.length;
 	const seen = new Int32Array(t.table.length / n);
 	let stamp = 0;
-	return (units) => {
+	return (units, skip) => {
 		stamp++;
 		const scores = Float64Array.from(t.logPrior);
 		let known = 0;
@@ -174,6 +174,7 @@ function bayesPredictor(model: ComplaintModel): Predictor {
 			for (let l = 0; l < n; l++) scores[l] += t.table[f * n + l];
 		};
 		for (let i = 0; i < units.length; i++) {
+			if (skip?.[i]) continue;
 			const u = units[i];
 			if (u.kind === UnitKind.Word) {
 				if (u.key.length > 1) use(t.words.get(u.key));
@@ -181,7 +182,7 @@ function bayesPredictor(model: ComplaintModel): Predictor {
 				const cp = u.key.codePointAt(0) as number;
 				use(t.han.get(cp));
 				const next = units[i + 1];
-				if (next && next.kind === UnitKind.Han && next.start === u.end) use(t.hanPairs.get(cp)?.get(next.key.codePointAt(0) as number));
+				if (next && next.kind === UnitKind.Han && next.start === u.end && !skip?.[i + 1]) use(t.hanPairs.get(cp)?.get(next.key.codePointAt(0) as number));
 			}
 		}
 		if (known === 0) return [];
@@ -198,8 +199,8 @@ function makePredictor(model: ComplaintModel): Predictor {
 	// restore() mutates its argument; give it a copy so the caller's JSON stays as it was.
 	const copy = JSON.parse(JSON.stringify(model.state)) as Record<string, unknown>;
 	const classifier = naturalClassifiers().LogisticRegressionClassifier.restore(copy);
-	return (units) => {
-		const features = featuresOfUnits(units);
+	return (units, skip) => {
+		const features = featuresOfUnits(skip ? units.filter((_, i) => !skip[i]) : units);
 		if (!features.some((f) => Object.prototype.hasOwnProperty.call(classifier.features, f))) return [];
 		const raw = classifier.getClassifications(features);
 		const total = raw.reduce((sum, c) => sum + (Number.isFinite(c.value) ? c.value : 0), 0);
@@ -210,16 +211,22 @@ function makePredictor(model: ComplaintModel): Predictor {
 
 /**
  * Probability of each label for a text, most likely first (sums to 1; empty when the text has
- * no feature the model knows). Pass the text's units when you already have them.
+ * no feature the model knows). Pass the text's units when you already have them, and `skip`
+ * (1 per unit to leave out, e.g. negated evidence).
  *
  * @example
  * predictCategories(model, '外箱又破了') // [{ label: 'logistics_packaging', probability: 0.94 }, ...]
  */
-export function predictCategories(model: ComplaintModel, text: string, units: Unit[] = toUnits(text)): { label: string; probability: number }[] {
+export function predictCategories(
+	model: ComplaintModel,
+	text: string,
+	units: Unit[] = toUnits(text),
+	skip?: ArrayLike<number>,
+): { label: string; probability: number }[] {
 	let predict = predictors.get(model);
 	if (!predict) {
 		predict = makePredictor(model);
 		predictors.set(model, predict);
 	}
-	return predict(units);
+	return predict(units, skip);
 }
