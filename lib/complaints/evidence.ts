@@ -78,25 +78,27 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	const intensifiers = of('intensity');
 	const breaks = of('break');
 
-	// Word distances in Chinese need the segmenter; only the Chinese around a cue that has
-	// evidence within reach pays for it.
-	const evidenceAt = filled(units.length + 1, 0);
-	for (const m of categories) evidenceAt[m.first] = evidenceAt[m.last] = 1;
-	for (const m of severities) evidenceAt[m.first] = evidenceAt[m.last] = 1;
+	// Word distances in Chinese need the segmenter, but only where characters alone cannot decide:
+	// a word holds at least one character, so evidence within `scope` characters of its cue is in
+	// scope anyway; the segmenter runs only around cues whose nearest evidence in the clause is
+	// further away (but within reach).
+	const startsHere = filled(units.length, 0);
+	const endsHere = filled(units.length, 0);
+	for (const m of [...categories, ...severities]) startsHere[m.first] = endsHere[m.last] = 1;
 	const segment = filled(units.length, 0);
 	let segmenting = false;
 	for (const m of [...cues, ...afterCues, ...intensifiers]) {
 		if (units[m.first].kind !== UnitKind.Han) continue;
 		const from = Math.max(0, m.first - SEGMENT_BEFORE);
 		const to = Math.min(units.length - 1, m.last + SEGMENT_AFTER);
-		// Evidence within reach, in the same clause: before a postfix cue, after any other.
-		let reach = false;
+		const scope = m.entry.type === 'intensity' ? compiled.intensityWindow - 1 : m.entry.type === 'negation' || m.entry.type === 'negationAfter' ? m.entry.scope : 0;
+		let gap = -1;
 		if (m.entry.type === 'negationAfter') {
-			for (let k = m.first - 1; k >= from && !reach && units[k].kind !== UnitKind.Break; k--) reach = evidenceAt[k] === 1;
+			for (let k = m.first - 1; k >= from && gap < 0 && units[k].kind !== UnitKind.Break; k--) if (endsHere[k]) gap = m.first - 1 - k;
 		} else {
-			for (let k = m.last + 1; k <= to && !reach && units[k].kind !== UnitKind.Break; k++) reach = evidenceAt[k] === 1;
+			for (let k = m.last + 1; k <= to && gap < 0 && units[k].kind !== UnitKind.Break; k++) if (startsHere[k]) gap = k - m.last - 1;
 		}
-		if (!reach) continue;
+		if (gap <= scope) continue;
 		segmenting = true;
 		for (let k = from; k <= to; k++) segment[k] = 1;
 	}

@@ -79,6 +79,11 @@ describe('negation scope', () => {
 		expect(r.category).toBe('unclassified');
 	});
 
+	it('measures Chinese scope in jieba words: 不会漏水 is negated (不会 is one word), 不 reaches no further', () => {
+		expect(classifyComplaint('不会漏水').negated.map((k) => k.term)).toEqual(['漏水']);
+		expect(classifyComplaint('不知道为什么漏水').keywords.map((k) => k.term)).toEqual(['漏水']);
+	});
+
 	it('未发现异常 yields no evidence at all', () => {
 		expect(classifyComplaint('未发现异常').keywords).toEqual([]);
 	});
