@@ -29,7 +29,8 @@ async function main() {
 	// Sample rows for the QMS Data Tables (written when n8n starts) and the form / chat templates published.
 	require('./seed').prepare(env);
 
-	const server = await startN8n(env, { stdio: 'inherit', timeoutMs: 300000 });
+	// Warnings and errors only: n8n's info log is the CLI's channel, too chatty for a console.
+	const server = await startN8n({ ...env, N8N_LOG_LEVEL: 'warn' }, { stdio: 'inherit', timeoutMs: 300000 });
 	console.log(`\nn8n with n8n-nodes-qms is ready: ${server.url}  (Ctrl+C to stop)`);
 	const stop = async () => {
 		await server.stop();
