@@ -47,6 +47,11 @@ describe('classifyComplaint: categories and evidence', () => {
 		expect(r.category).toBe('delivery');
 	});
 
+	it('is not swayed by an order label or an e-mail signature', () => {
+		const mail = 'Order no. 4500012345: scratches on the housing.\n\nBest regards,\nJohn Smith\nPurchasing Manager\nPhone: +1 415 555 0100\nEmail: john@acme.com';
+		expect(classifyComplaint(mail).category).toBe('production');
+	});
+
 	it("says 'unclassified' with confidence 0 when nothing matches", () => {
 		const r = classifyComplaint('Hello, see you at the trade fair next month.');
 		expect(r.category).toBe('unclassified');
