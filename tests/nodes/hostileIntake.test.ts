@@ -98,7 +98,7 @@ describe('Complaint Intake webhook()', () => {
 		['missing fields', { body: '{"customer":"Contoso"}' }, 422, 'invalid_payload'],
 		['prototype keys', { body: '{"messageId":"crm-1","text":"x","__proto__":{"admin":true}}' }, 422, 'invalid_payload'],
 		['too large', { body: JSON.stringify({ messageId: 'crm-1', text: 'x'.repeat(5000) }), options: { maxBytes: 2048 } }, 413, 'too_large'],
-	])('%s -> %p %s, nothing started', async (_, c, status, code) => {
+	])('%s: answered with its 4xx code, nothing started', async (_, c, status, code) => {
 		const staticData: IDataObject = {};
 		const { result, sent } = await call(c as Call, staticData);
 		expect(result).toEqual({ noWebhookResponse: true });
