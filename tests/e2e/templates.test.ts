@@ -8,7 +8,8 @@ import * as path from 'node:path';
 
 import { state } from './n8n';
 import { startHttpSink, type HttpSink } from './support/http-sink';
-import { executions, request, tableRows, waitFor } from './support/rest';
+import { startImap } from './support/imap';
+import { executions, request, tableRows, unpublish, waitFor } from './support/rest';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { INTAKE_TOKEN, TEMPLATE_FILES, configure, importAndPublish, importCredentials, loadTemplate, node, testCopy } from './support/templates';
 
@@ -31,6 +32,7 @@ interface CaseRow {
 }
 
 const root = path.resolve(__dirname, '../..');
+const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
 let smtp: SmtpSink;
 let chat: HttpSink;
 
@@ -163,6 +165,39 @@ describe('templates in n8n 2.40.7', () => {
 		expect(minorAnswer.category).toBe('production');
 		await smtp.waitFor(new RegExp(`registered as ${minorAnswer.caseId}`));
 		expect(smtp.mails.some((m) => m.subject.includes(`[CRITICAL] ${minorAnswer.caseId}`))).toBe(false);
+	});
+
+	test('complaint to CAPA (mail): a mail arriving in the IMAP inbox (Dovecot on loopback) becomes an acknowledged case', async () => {
+		const imap = await startImap(work);
+		const id = 'qmsTestMailIntake';
+		try {
+			await importCredentials({ smtpPort: smtp.port, imap });
+			// The shipped template without its hourly deadline check (tested on its own below).
+			const template = testCopy(configure(loadTemplate('complaint-to-capa-mail.json'), { chatWebhookUrl: chat.url }), id, { remove: ['Every hour'] });
+			await importAndPublish(template);
+			await imap.deliver([
+				'From: Northwind SQE <sqe@northwind-motors.example>',
+				'To: complaints@qms.example',
+				'Subject: Cracked housings in lot H-4410',
+				`Date: ${new Date().toUTCString()}`,
+				'Message-ID: <e2e-imap-1@northwind-motors.example>',
+				'Content-Type: text/plain; charset=utf-8',
+				'',
+				'Hello, 18 of the 200 housings from lot H-4410 have cracks at the mounting boss after assembly. Please send an 8D.',
+				'',
+			].join('\n'));
+			const [ack] = await waitFor('the acknowledgement of the mailed complaint', async () => {
+				const found = smtp.mails.filter((m) => m.to.includes('sqe@northwind-motors.example') && /registered as 8D-/.test(m.subject));
+				return found.length > 0 ? found : undefined;
+			}, 90000);
+			const caseId = /registered as (8D-\d{8}-[0-9a-f]{8})/.exec(ack.subject)![1];
+			const row = (await cases()).find((c) => c.caseId === caseId);
+			expect(row).toMatchObject({ source: 'mail', customer: 'Northwind SQE', customerEmail: 'sqe@northwind-motors.example', stage: 'D0', status: 'open' });
+			expect(JSON.parse(row!.report).disciplines.D0.symptom).toContain('Cracked housings in lot H-4410');
+		} finally {
+			await unpublish(id).catch(() => undefined);
+			await imap.close();
+		}
 	});
 
 	test('complaint to CAPA (mail): the deadline schedule escalates overdue 8D reports once per level', async () => {

@@ -304,7 +304,7 @@ const setupNote = `Needs the Data Tables of the **QMS setup: data tables** templ
 
 function setupTemplate() {
 	const wf = new Workflow('qmsSetupDataTables', 'QMS setup: data tables', 'Creates the Data Tables the QMS templates use.');
-	wf.sticky('About', [-1, -2], [560, 420], [
+	wf.sticky('About', [-1, -2], [560, 380], [
 		'## QMS setup: data tables',
 		'**What it does:** creates the three n8n Data Tables the other QMS templates read and write, if they do not exist yet:',
 		`- \`${TABLES.cases}\`: one row per complaint / SPC / SCAR case with its 8D report (JSON) and deadlines`,
@@ -335,7 +335,7 @@ function setupTemplate() {
 
 function complaintMailTemplate() {
 	const wf = new Workflow('qmsComplaintToCapaMail', 'QMS: complaint to CAPA (mail)', 'Complaint mails become classified cases with an 8D report, acknowledgement and escalation; a schedule escalates overdue 8D deadlines.');
-	wf.sticky('About', [-1, -3], [760, 560], [
+	wf.sticky('About', [-1, -3], [760, 380], [
 		'## Complaint to CAPA (mail)',
 		'**What it does:** every complaint mail in the mailbox is classified (category, severity, evidence, response deadline; Chinese and English), an 8D report is opened with containment, root-cause and closure deadlines, the case is saved, the customer gets an acknowledgement with the case ID, and critical complaints are escalated at once by mail and chat. Every hour the open cases are checked against their 8D deadlines; overdue ones escalate by level (owner, manager, director), once per level.',
 		'',
@@ -405,7 +405,7 @@ function deadlineBranch(wf, [col, row]) {
 
 function complaintWebhookTemplate() {
 	const wf = new Workflow('qmsComplaintIntakeWebhook', 'QMS: complaint intake (webhook)', 'Complaints posted as JSON become classified cases with an 8D report; the answer carries the case ID, category and deadline.');
-	wf.sticky('About', [-1, -3], [760, 560], [
+	wf.sticky('About', [-1, -3], [760, 380], [
 		'## Complaint intake (webhook)',
 		'**What it does:** the same intake as *Complaint to CAPA (mail)*, for portals, CRMs and forms that post JSON: `POST /webhook/qms/complaints` with `{ "text": "...", "customer": "...", "customerEmail": "..." }` and the header `X-QMS-Token`. The complaint is classified, an 8D report opened and saved, the customer acknowledged, critical ones escalated; the answer is `{ caseId, category, severity, responseDueAt, d3DueAt }`.',
 		'',
@@ -444,7 +444,7 @@ function complaintWebhookTemplate() {
 
 function chatTemplate() {
 	const wf = new Workflow('qmsChatEscalation', 'QMS: chat escalation', 'A chat message is classified, opens a case, and the chat answers with case ID, category and deadline; critical ones escalate.');
-	wf.sticky('About', [-1, -3], [760, 560], [
+	wf.sticky('About', [-1, -3], [760, 380], [
 		'## Chat escalation',
 		'**What it does:** anyone (field service, sales, a customer portal) types a complaint into the n8n chat. It is classified, an 8D report is opened and saved as a case, and the chat answers with the case ID, category, severity and the response deadline. Critical complaints are escalated at once by mail and chat post.',
 		'',
@@ -508,7 +508,7 @@ return { json: { caseId: row.caseId, actor: form['Your name'], discipline, targe
 
 function formTemplate() {
 	const wf = new Workflow('qms8dReviewForm', 'QMS: 8D review form', 'Engineers submit a discipline of an 8D report; the 8D Gate answers on the page with advanced or the exact missing items.');
-	wf.sticky('About', [-1, -3], [760, 580], [
+	wf.sticky('About', [-1, -3], [760, 400], [
 		'## 8D review form',
 		'**What it does:** an engineer opens the form, enters the case ID and the discipline they finished (D0 to D8) with its content. The 8D Gate checks every rule of that discipline (default rule set or the customer\'s); the page answers **Advanced to Dn** or lists exactly what is missing. An advance is written to the case with a hash-chained history entry (who, when, from, to), so the audit trail can be verified later with *Verify History*.',
 		'',
@@ -609,7 +609,7 @@ return [...byCharacteristic.entries()].map(([characteristic, list]) => {
 
 function spcTemplate() {
 	const wf = new Workflow('qmsSpcMonitor', 'QMS: SPC monitor', 'Control charts on every characteristic; an out-of-control signal opens a CAPA case and mails the chart.');
-	wf.sticky('About', [-1, -3], [760, 560], [
+	wf.sticky('About', [-1, -3], [760, 380], [
 		'## SPC monitor',
 		'**What it does:** every hour (or when a machine / MES posts new measurements to `POST /webhook/qms/measurements`), each characteristic\'s last 100 measurements go through SPC Check (I-MR chart, Nelson rules). An out-of-control characteristic opens a CAPA case with an 8D report (once per characteristic and day) and mails the findings with the control chart as PNG.',
 		'',
@@ -700,7 +700,7 @@ function spcTemplate() {
 
 function supplierTemplate() {
 	const wf = new Workflow('qmsSupplierScorecardWeekly', 'QMS: weekly supplier scorecard', 'Scores suppliers from receipts, deliveries, SCARs and complaints, mails the HTML scorecard and opens SCAR cases for C and D grades.');
-	wf.sticky('About', [-1, -3], [760, 560], [
+	wf.sticky('About', [-1, -3], [760, 380], [
 		'## Weekly supplier scorecard',
 		'**What it does:** every Monday 07:00 all supplier rows (receipts, deliveries, SCARs, complaints) are scored per calendar month: PPM, lot acceptance, on-time delivery, SCAR on time, complaints -> score 0..100 and grade A-D with trend. Purchasing gets the HTML scorecard with the trend chart; every supplier graded C or D gets a SCAR case (once per supplier and month) and its buyer a SCAR request mail.',
 		'',
@@ -810,7 +810,7 @@ return [{ json: { windowDays: Number(settings.windowDays), complaints: cases.len
 
 function paretoTemplate() {
 	const wf = new Workflow('qmsComplaintParetoWeekly', 'QMS: weekly complaint Pareto', 'Weekly Pareto chart of complaints by category with severity, customer and 8D on-time KPIs, mailed to management.');
-	wf.sticky('About', [-1, -3], [760, 520], [
+	wf.sticky('About', [-1, -3], [760, 360], [
 		'## Weekly complaint Pareto',
 		'**What it does:** every Monday 08:00 the complaints of the last 7 days (mail, webhook and chat cases) are counted by category as a Pareto chart (bars and cumulative share, drawn in the mail so every client shows it), by severity and by customer, with the 8D on-time rate (closed by, or still within, the D8 due date) and the number of cases whose containment is overdue. Management gets it as one HTML mail.',
 		'',

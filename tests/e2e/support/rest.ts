@@ -7,7 +7,7 @@ import { state } from '../n8n';
 
 export const OWNER = { email: 'qa@example.com', firstName: 'Quality', lastName: 'Engineer', password: 'Qms-e2e-Passw0rd' };
 
-let cookie: string | undefined;
+let signedIn: Promise<string> | undefined;
 
 /**
  * fetch with the two retries a running n8n needs: a kept-alive socket the server closed in the
@@ -50,9 +50,18 @@ async function signIn(): Promise<string> {
 	return set.split(';')[0];
 }
 
+/** One sign-in for all callers: every owner set-up call starts a new owner session and ends the others. */
+function session(): Promise<string> {
+	signedIn ??= signIn().catch((error: unknown) => {
+		signedIn = undefined;
+		throw error;
+	});
+	return signedIn;
+}
+
 /** A REST call as the owner; returns `data` of the answer. */
 export async function rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-	cookie ??= await signIn();
+	const cookie = await session();
 	const response = await request(`${state().url}/rest${path}`, {
 		method,
 		headers: { cookie, 'content-type': 'application/json', 'browser-id': 'qms-e2e' },
@@ -65,8 +74,7 @@ export async function rest<T = unknown>(method: string, path: string, body?: unk
 
 /** The session cookie, for a browser that should open the editor signed in. */
 export async function authCookie(): Promise<{ name: string; value: string }> {
-	cookie ??= await signIn();
-	const [name, value] = cookie.split('=');
+	const [name, value] = (await session()).split('=');
 	return { name, value };
 }
 
@@ -122,5 +130,6 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`Timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+	const cause = (last as { cause?: { message?: string } } | undefined)?.cause?.message;
+	throw new Error(`Timed out waiting for ${what}${last ? `: ${(last as Error).message}${cause ? ` (${cause})` : ''}` : ''}`);
 }
