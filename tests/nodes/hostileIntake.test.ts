@@ -81,8 +81,10 @@ describe('Complaint Intake webhook()', () => {
 
 	test('the same message again: 200 duplicate with the same case id, no workflow start', async () => {
 		const staticData: IDataObject = {};
-		const first = await call({ body: good }, staticData);
-		const again = await call({ body: good }, staticData);
+		const body = good.replace('crm-4711', 'crm-dup-1');
+		const first = await call({ body }, staticData);
+		expect(first.result.webhookResponse).toMatchObject({ status: 'accepted' });
+		const again = await call({ body }, staticData);
 		expect(again.result).toEqual({ noWebhookResponse: true });
 		expect(again.sent).toEqual({ status: 200, body: expect.objectContaining({ status: 'duplicate', caseId: (first.result.webhookResponse as IDataObject).caseId }) });
 	});
@@ -105,6 +107,14 @@ describe('Complaint Intake webhook()', () => {
 		expect(sent.status).toBe(status);
 		expect(sent.body).toMatchObject({ error: code });
 		expect(staticData).toEqual({});
+	});
+
+	test('a repeat is caught by the workflow\'s static data alone (another process took the first copy)', async () => {
+		const body = good.replace('crm-4711', 'crm-elsewhere-1');
+		const staticData: IDataObject = { seen: [['crm-elsewhere-1', 'CMP-FROMELSEWHERE0', Date.now() - 1000]] };
+		const { result, sent } = await call({ body }, staticData);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(sent).toEqual({ status: 200, body: expect.objectContaining({ status: 'duplicate', caseId: 'CMP-FROMELSEWHERE0' }) });
 	});
 
 	test('custom headers and prefix; remembering off still gives the same case id to a repeat', async () => {

@@ -3,6 +3,9 @@ import type { ICredentialTestFunctions, ICredentialsDecrypted, IDataObject, INod
 import { caseIdFor, parseComplaintPayload, rememberMessage, verifySignature, type SeenIds } from '../../../lib/intake';
 import { versionDescription } from './description';
 
+/** Seen message ids per workflow and path in this process (bounded like the static-data list). */
+const processSeen = new Map<string, SeenIds>();
+
 interface IntakeOptions {
 	caseIdPrefix?: string;
 	maxBytes?: number;
@@ -73,7 +76,15 @@ export class ComplaintIntakeV1 implements INodeType {
 		const caseId = caseIdFor(complaint.messageId, `${this.getWorkflow().id ?? ''}/${path}`, options.caseIdPrefix || 'CMP');
 		const remember = options.rememberIds ?? 1000;
 		if (remember > 0) {
-			const seen = rememberMessage(this.getWorkflowStaticData('node') as SeenIds, complaint.messageId, caseId, now, remember);
+			// Two lists: the process's own (answers a replay at once) and the workflow's static data (kept
+			// across restarts when n8n saves it; n8n 2.40 saves changes made in webhook() only while the
+			// node's static data is new). Either knowing the id makes the call a duplicate.
+			const scope = `${this.getWorkflow().id ?? ''}/${path}`;
+			const local = processSeen.get(scope) ?? {};
+			processSeen.set(scope, local);
+			const inProcess = rememberMessage(local, complaint.messageId, caseId, now, remember);
+			const stored = rememberMessage(this.getWorkflowStaticData('node') as SeenIds, complaint.messageId, caseId, now, remember);
+			const seen = stored.duplicate && (!inProcess.duplicate || stored.firstSeenAt <= inProcess.firstSeenAt) ? stored : inProcess;
 			if (seen.duplicate) {
 				return answer(200, { status: 'duplicate', caseId: seen.caseId, messageId: complaint.messageId, firstSeenAt: new Date(seen.firstSeenAt).toISOString() });
 			}
