@@ -1,0 +1,478 @@
+'use strict';
+/**
+ * Scale-out test: n8n in queue mode (main + workers over Redis, shared Postgres) with this package
+ * installed as a community package, driven through the Complaint Intake webhook.
+ *
+ *   node tests/scale/run.js [count]        (default 10000 complaints per phase)
+ *
+ * Postgres and Redis come from Debian's packages (installed with apt-get when missing) and listen on
+ * 127.0.0.1 only. The intake workflow classifies each complaint and upserts one row per case id into
+ * qms_cases (attempts counts re-runs), escalating critical ones into qms_escalations. Phases:
+ *   single   n8n's default single process (regular mode) on the same Postgres
+ *   queue-1  main + 1 worker
+ *   queue-2  main + 2 workers
+ *   kill     main + 2 workers, one worker killed (SIGKILL) when a third of the cases are in
+ * Each phase asserts: every accepted complaint has exactly one case row, nothing lost, severity and
+ * deadline equal to the in-process engine's, every critical case escalated. Every loop is bounded
+ * in count and time. Results go to stdout and <work>/results.json.
+ * Env: QMS_N8N_CACHE (n8n install), QMS_SCALE_WORK (default /tmp/qms-scale), QMS_SCALE_PHASES
+ * (comma list), QMS_SCALE_CONCURRENCY (parallel requests, default 24).
+ */
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const net = require('node:net');
+const path = require('node:path');
+
+const n8n = require('../../scripts/n8n');
+
+const ROOT = path.resolve(__dirname, '../..');
+const COUNT = Math.min(Number(process.argv[2] || 10000), 100000);
+const WORK = process.env.QMS_SCALE_WORK || '/tmp/qms-scale';
+const PHASES = (process.env.QMS_SCALE_PHASES || 'single,queue-1,queue-2,kill').split(',');
+const CONCURRENCY = Number(process.env.QMS_SCALE_CONCURRENCY || 24);
+const SECRET = 'whsec_scale_0123456789abcdef';
+const ENCRYPTION_KEY = 'qms-scale-test-encryption-key-0001';
+const PHASE_TIMEOUT_MS = Number(process.env.QMS_SCALE_PHASE_TIMEOUT_MS || 20 * 60 * 1000);
+const WORKFLOW_ID = 'qmsScaleIntake';
+const N8N_BIN = path.join(process.env.QMS_N8N_CACHE || '', 'node_modules', '.bin', 'n8n');
+
+const lib = require(path.join(ROOT, 'dist/lib'));
+const { signPayload } = require(path.join(ROOT, 'dist/lib/intake'));
+
+const children = [];
+const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
+// ---------------------------------------------------------------- Postgres and Redis
+
+function aptInstall(packages) {
+	log(`installing ${packages.join(' ')} with apt-get`);
+	execFileSync('apt-get', ['update'], { stdio: 'inherit', timeout: 600000 });
+	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', timeout: 900000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function pgBin() {
+	const base = '/usr/lib/postgresql';
+	const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'postgres'))) : [];
+	return versions.length ? path.join(base, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin') : undefined;
+}
+
+function ensurePackages() {
+	const missing = [];
+	if (!pgBin()) missing.push('postgresql');
+	if (!fs.existsSync('/usr/bin/redis-server')) missing.push('redis-server');
+	if (missing.length) aptInstall(missing);
+}
+
+const asRoot = process.getuid && process.getuid() === 0;
+/** Postgres refuses to run as root: run its programs as the Debian `postgres` user then. */
+function pgCommand(program, args) {
+	return asRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
+}
+
+function spawnChild(name, command, args, options = {}) {
+	const out = fs.openSync(path.join(WORK, `${name}.log`), 'a');
+	const child = spawn(command, args, { stdio: ['ignore', out, out], detached: true, ...options });
+	child.qmsName = name;
+	children.push(child);
+	child.on('exit', (code, signal) => {
+		child.exited = true;
+		if (!child.expectedExit) log(`${name} exited (${code ?? signal})`);
+	});
+	return child;
+}
+
+function stopChild(child, signal = 'SIGTERM') {
+	return new Promise((resolve) => {
+		if (!child || child.exited) return resolve();
+		child.expectedExit = true;
+		child.once('exit', () => resolve());
+		try {
+			process.kill(-child.pid, signal);
+		} catch {
+			return resolve();
+		}
+		setTimeout(() => {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// gone
+			}
+		}, 20000).unref();
+	});
+}
+
+async function startPostgres() {
+	const bin = pgBin();
+	const data = path.join(WORK, 'pg');
+	const sockets = path.join(WORK, 'pgsock');
+	fs.mkdirSync(sockets, { recursive: true });
+	if (asRoot) execFileSync('chown', ['postgres:postgres', sockets]);
+	if (!fs.existsSync(path.join(data, 'PG_VERSION'))) {
+		fs.mkdirSync(data, { recursive: true });
+		if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', data]);
+		const [cmd, args] = pgCommand(path.join(bin, 'initdb'), ['-D', data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8']);
+		execFileSync(cmd, args, { stdio: 'ignore', timeout: 120000 });
+	}
+	const port = await freePort();
+	const [cmd, args] = pgCommand(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${sockets}`, '-c', 'max_connections=300']);
+	const child = spawnChild('postgres', cmd, args);
+	const deadline = Date.now() + 60000;
+	while (Date.now() < deadline) {
+		const ready = spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]);
+		if (ready.status === 0) break;
+		await sleep(300);
+	}
+	const pg = { port, child, bin };
+	psql(pg, 'postgres', 'DROP DATABASE IF EXISTS n8n');
+	psql(pg, 'postgres', 'CREATE DATABASE n8n');
+	psql(pg, 'postgres', 'DROP DATABASE IF EXISTS qms');
+	psql(pg, 'postgres', 'CREATE DATABASE qms');
+	psql(pg, 'qms', `CREATE TABLE qms_cases (case_id text PRIMARY KEY, message_id text NOT NULL, category text, severity text, tier text,
+		received_at timestamptz, due_at timestamptz, attempts int NOT NULL DEFAULT 1, inserted_at timestamptz NOT NULL DEFAULT now());
+		CREATE TABLE qms_escalations (case_id text PRIMARY KEY, escalated_at timestamptz NOT NULL DEFAULT now());`);
+	return pg;
+}
+
+function psql(pg, database, sql) {
+	const result = spawnSync(path.join(pg.bin, 'psql'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-F', '\t', '-c', sql], { encoding: 'utf8', timeout: 120000, maxBuffer: 256 * 1024 * 1024 });
+	if (result.status !== 0) throw new Error(`psql ${sql.slice(0, 80)}: ${result.stderr}`);
+	return result.stdout.trim();
+}
+
+async function startRedis() {
+	const port = await freePort();
+	const child = spawnChild('redis', '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+	const deadline = Date.now() + 30000;
+	while (Date.now() < deadline) {
+		if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG') break;
+		await sleep(200);
+	}
+	return { port, child };
+}
+
+// ---------------------------------------------------------------- n8n
+
+function env(pg, redis, mode, port, extra = {}) {
+	return n8n.n8nEnv(path.join(WORK, 'user'), {
+		port,
+		extra: {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(pg.port),
+			DB_POSTGRESDB_DATABASE: 'n8n',
+			DB_POSTGRESDB_USER: 'postgres',
+			DB_POSTGRESDB_PASSWORD: '',
+			DB_POSTGRESDB_POOL_SIZE: '10',
+			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+			EXECUTIONS_MODE: mode,
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			// a killed worker's jobs are picked up again after the lock runs out
+			QUEUE_WORKER_LOCK_DURATION: '15000',
+			QUEUE_WORKER_STALLED_INTERVAL: '5000',
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_RUNNERS_BROKER_PORT: String(port + 1),
+			...extra,
+		},
+	});
+}
+
+function cli(e, args) {
+	const result = n8n.n8nCli(args, e);
+	if (result.status !== 0) throw new Error(`n8n ${args.join(' ')}: ${result.stdout}\n${result.stderr}`);
+	return result.stdout;
+}
+
+function workflow(pgPort) {
+	const credentials = { postgres: { id: 'qmsScalePostgres', name: 'QMS scale Postgres' } };
+	return {
+		id: WORKFLOW_ID,
+		name: 'QMS scale intake',
+		nodes: [
+			{ id: 'i', name: 'Complaint Intake', type: 'n8n-nodes-qms.complaintIntake', typeVersion: 1, position: [0, 0], webhookId: '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', parameters: { path: 'qms-scale-intake', options: {} }, credentials: { complaintIntakeApi: { id: 'qmsScaleIntake', name: 'QMS scale intake secret' } } },
+			{ id: 'c', name: 'Complaint Classifier', type: 'n8n-nodes-qms.complaintClassifier', typeVersion: 1, position: [220, 0], parameters: { text: '={{ $json.text }}', routing: 'single', options: { tier: '={{ $json.tier }}', receivedAt: '={{ $json.receivedAt }}', timeZone: 'UTC' } } },
+			{
+				id: 's', name: 'Save case', type: 'n8n-nodes-base.postgres', typeVersion: 2.6, position: [440, 0], credentials,
+				parameters: {
+					operation: 'executeQuery',
+					query: 'INSERT INTO qms_cases (case_id, message_id, category, severity, tier, received_at, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (case_id) DO UPDATE SET attempts = qms_cases.attempts + 1',
+					options: { queryReplacement: '={{ [$json.caseId, $json.messageId, $json.complaint.category, $json.complaint.severity, $json.tier, $json.receivedAt, $json.complaint.deadline.dueAt] }}' },
+				},
+			},
+			{ id: 'f', name: 'Critical?', type: 'n8n-nodes-base.if', typeVersion: 2.2, position: [440, 200], parameters: { conditions: { options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 }, conditions: [{ id: 'c1', leftValue: '={{ $json.complaint.severity }}', rightValue: 'critical', operator: { type: 'string', operation: 'equals' } }], combinator: 'and' }, options: {} } },
+			{ id: 'e', name: 'Escalate', type: 'n8n-nodes-base.postgres', typeVersion: 2.6, position: [660, 200], credentials, parameters: { operation: 'executeQuery', query: 'INSERT INTO qms_escalations (case_id) VALUES ($1) ON CONFLICT (case_id) DO NOTHING', options: { queryReplacement: '={{ [$json.caseId] }}' } } },
+		],
+		connections: {
+			'Complaint Intake': { main: [[{ node: 'Complaint Classifier', type: 'main', index: 0 }]] },
+			'Complaint Classifier': { main: [[{ node: 'Save case', type: 'main', index: 0 }, { node: 'Critical?', type: 'main', index: 0 }]] },
+			'Critical?': { main: [[{ node: 'Escalate', type: 'main', index: 0 }], []] },
+		},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+		_pgPort: pgPort,
+	};
+}
+
+async function prepareN8n(pg, redis) {
+	n8n.ensureN8n();
+	const user = path.join(WORK, 'user');
+	if (!fs.existsSync(path.join(user, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-qms'))) n8n.installPackage(user, n8n.packProject(path.join(WORK, 'pack')));
+	const e = env(pg, redis, 'queue', await freePort());
+	const creds = path.join(WORK, 'credentials.json');
+	fs.writeFileSync(creds, JSON.stringify([
+		{ id: 'qmsScaleIntake', name: 'QMS scale intake secret', type: 'complaintIntakeApi', data: { secret: SECRET } },
+		{ id: 'qmsScalePostgres', name: 'QMS scale Postgres', type: 'postgres', data: { host: '127.0.0.1', port: pg.port, database: 'qms', user: 'postgres', password: '', ssl: 'disable', maxConnections: 20 } },
+	]));
+	cli(e, ['import:credentials', `--input=${creds}`]);
+	const wf = workflow(pg.port);
+	delete wf._pgPort;
+	const file = path.join(WORK, 'workflow.json');
+	fs.writeFileSync(file, JSON.stringify(wf));
+	cli(e, ['import:workflow', `--input=${file}`]);
+	cli(e, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
+}
+
+async function startCluster(pg, redis, workers) {
+	const mode = workers === 0 ? 'regular' : 'queue';
+	const port = await freePort();
+	const mainEnv = env(pg, redis, mode, port);
+	const out = fs.openSync(path.join(WORK, `main-${mode}-${workers}.log`), 'a');
+	const main = await n8n.startN8n(mainEnv, { stdio: ['ignore', out, out], timeoutMs: 180000 });
+	const started = [];
+	for (let i = 0; i < workers; i++) {
+		const wPort = await freePort();
+		started.push(spawnChild(`worker-${workers}-${i}`, N8N_BIN, ['worker', '--concurrency=10'], { env: env(pg, redis, mode, wPort, { QUEUE_HEALTH_CHECK_PORT: String(wPort) }) }));
+	}
+	if (workers) await sleep(8000); // workers connect to Redis and announce themselves
+	return { main, workers: started, url: main.url };
+}
+
+// ---------------------------------------------------------------- load
+
+const TEXTS = [
+	['The charger started to smoke and the housing melted near the cable.', 'en'],
+	['充电器冒烟，外壳烧焦，客户要求立即处理。', 'zh'],
+	['The carton was crushed and two units have deep scratches.', 'en'],
+	['外箱破损严重，产品有划痕。', 'zh'],
+	['Delivery was two weeks late and nobody told us.', 'en'],
+	['The manual does not explain how to calibrate the sensor.', 'en'],
+	['交货延迟了两个星期，影响生产计划。', 'zh'],
+	['Lot 23A0457: the plastic clips are brittle and snap during assembly, 卡扣断裂.', 'mixed'],
+	['Customer reports a fire in the power supply during the first use.', 'en'],
+	['Your support team has not replied to our emails for a week.', 'en'],
+];
+const BASE = Date.parse('2026-03-02T01:00:00Z');
+
+function complaint(phase, i) {
+	const [text] = TEXTS[i % TEXTS.length];
+	const tier = i % 3 === 0 ? 'vip' : 'standard';
+	const receivedAt = new Date(BASE + i * 60000).toISOString().replace('.000Z', '+00:00');
+	return { messageId: `${phase}-${i}`, text: `${text} #${i}`, customer: `Customer ${i % 50}`, tier, receivedAt };
+}
+
+/** What the engine says in-process for each complaint text: severity and category. */
+function expectations(count) {
+	const classify = lib.createComplaintClassifier();
+	return Array.from({ length: count }, (_, i) => {
+		const r = classify(complaint('x', i).text);
+		return { severity: r.severity, category: r.category };
+	});
+}
+
+function post(url, body, headers) {
+	return new Promise((resolve) => {
+		const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent }, (response) => {
+			const chunks = [];
+			response.on('data', (c) => chunks.push(c));
+			response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+		});
+		request.on('error', (error) => resolve({ status: 0, body: String(error) }));
+		request.setTimeout(60000, () => request.destroy(new Error('timeout')));
+		request.end(body);
+	});
+}
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** Sends `count` signed complaints with bounded concurrency; `onProgress(sent)` may act mid-run. */
+async function drive(url, phase, count, onProgress) {
+	let next = 0;
+	const answers = new Map();
+	const statuses = {};
+	const began = Date.now();
+	async function lane() {
+		while (next < count && Date.now() - began < PHASE_TIMEOUT_MS) {
+			const i = next++;
+			const body = JSON.stringify(complaint(phase, i));
+			let answer;
+			// a request refused by an overloaded server (connection error, 5xx) is retried: the message id makes it idempotent
+			for (let attempt = 0; attempt < 5; attempt++) {
+				const ts = Math.floor(Date.now() / 1000);
+				answer = await post(`${url}/webhook/qms-scale-intake`, body, { 'content-type': 'application/json', 'x-qms-timestamp': String(ts), 'x-qms-signature': signPayload(SECRET, ts, body) });
+				if (answer.status > 0 && answer.status < 500) break;
+				await sleep(500 * (attempt + 1));
+			}
+			statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+			answers.set(i, answer);
+			if (onProgress) await onProgress(i + 1);
+		}
+	}
+	await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+	return { answers, statuses, seconds: (Date.now() - began) / 1000 };
+}
+
+async function waitForRows(pg, count, began) {
+	const deadline = Date.now() + PHASE_TIMEOUT_MS;
+	let rows = 0;
+	let last = -1;
+	let stillSince = Date.now();
+	while (Date.now() < deadline) {
+		rows = Number(psql(pg, 'qms', 'SELECT count(*) FROM qms_cases'));
+		if (rows >= count) break;
+		if (rows !== last) {
+			last = rows;
+			stillSince = Date.now();
+		} else if (Date.now() - stillSince > 120000) break; // nothing moved for 2 minutes
+		await sleep(1000);
+	}
+	const lastInsert = Number(psql(pg, 'qms', 'SELECT coalesce(extract(epoch from max(inserted_at)) * 1000, 0) FROM qms_cases'));
+	return { rows, seconds: (Math.max(lastInsert, began) - began) / 1000 };
+}
+
+function verify(pg, phase, count, answers, expected) {
+	const rows = psql(pg, 'qms', 'SELECT case_id, message_id, severity, category, tier, extract(epoch from received_at), extract(epoch from due_at), attempts FROM qms_cases')
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => l.split('\t'));
+	const escalated = new Set(psql(pg, 'qms', 'SELECT case_id FROM qms_escalations').split('\n').filter(Boolean));
+	const byMessage = new Map();
+	for (const r of rows) byMessage.set(r[1], (byMessage.get(r[1]) ?? []).concat([r]));
+	const problems = [];
+	let accepted = 0;
+	let retried = 0;
+	for (let i = 0; i < count; i++) {
+		const answer = answers.get(i);
+		if (!answer || (answer.status !== 202 && answer.status !== 200)) {
+			problems.push(`complaint ${i}: answered ${answer?.status} ${answer?.body?.slice(0, 100)}`);
+			continue;
+		}
+		accepted++;
+		const caseId = JSON.parse(answer.body).caseId;
+		const found = byMessage.get(`${phase}-${i}`) ?? [];
+		if (found.length !== 1) {
+			problems.push(`complaint ${i}: ${found.length} case rows`);
+			continue;
+		}
+		const [id, , severity, category, tier, received, due, attempts] = found[0];
+		if (id !== caseId) problems.push(`complaint ${i}: case ${id}, answered ${caseId}`);
+		const want = expected[i];
+		if (severity !== want.severity) problems.push(`complaint ${i}: severity ${severity}, in-process ${want.severity}`);
+		if (category !== want.category) problems.push(`complaint ${i}: category ${category}, in-process ${want.category}`);
+		const hours = (Number(due) - Number(received)) / 3600;
+		if (hours !== (tier === 'vip' ? 24 : 72)) problems.push(`complaint ${i}: deadline ${hours} h for tier ${tier}`);
+		if ((severity === 'critical') !== escalated.has(id)) problems.push(`complaint ${i}: critical ${severity === 'critical'}, escalated ${escalated.has(id)}`);
+		if (Number(attempts) > 1) retried++;
+	}
+	return { accepted, rows: rows.length, lost: accepted - rows.length, retried, escalations: escalated.size, problems: problems.slice(0, 20), problemCount: problems.length };
+}
+
+function failedExecutions(pg) {
+	const out = psql(pg, 'n8n', "SELECT status, count(*) FROM execution_entity GROUP BY status ORDER BY status");
+	return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => l.split('\t')).map(([s, n]) => [s, Number(n)]));
+}
+
+async function phase(pg, redis, name, expected) {
+	const workers = name === 'single' ? 0 : name === 'queue-1' ? 1 : 2;
+	psql(pg, 'qms', 'TRUNCATE qms_cases, qms_escalations');
+	psql(pg, 'n8n', 'DELETE FROM execution_entity');
+	log(`${name}: starting n8n (${workers ? `main + ${workers} worker(s), queue mode` : 'single process'})`);
+	const cluster = await startCluster(pg, redis, workers);
+	let killed;
+	try {
+		const began = Date.now();
+		const kill = name === 'kill'
+			? async (sent) => {
+				if (killed || sent < COUNT / 3) return;
+				killed = { at: sent, worker: cluster.workers[0].qmsName };
+				log(`${name}: killing ${killed.worker} (SIGKILL) after ${sent} complaints sent`);
+				await stopChild(cluster.workers[0], 'SIGKILL');
+			}
+			: undefined;
+		const load = await drive(cluster.url, name, COUNT, kill);
+		log(`${name}: ${COUNT} sent in ${load.seconds.toFixed(1)} s, answers ${JSON.stringify(load.statuses)}; waiting for the cases`);
+		const done = await waitForRows(pg, COUNT, began);
+		const check = verify(pg, name, COUNT, load.answers, expected);
+		const executions = failedExecutions(pg);
+		const result = {
+			phase: name,
+			workers,
+			complaints: COUNT,
+			answers: load.statuses,
+			acceptSeconds: +load.seconds.toFixed(1),
+			endToEndSeconds: +done.seconds.toFixed(1),
+			complaintsPerSecond: +(check.rows / done.seconds).toFixed(1),
+			...check,
+			executionsSaved: executions,
+			killed,
+		};
+		log(`${name}: ${JSON.stringify(result)}`);
+		return result;
+	} finally {
+		for (const w of cluster.workers) await stopChild(w);
+		await cluster.main.stop();
+	}
+}
+
+async function main() {
+	fs.rmSync(WORK, { recursive: true, force: true });
+	fs.mkdirSync(WORK, { recursive: true });
+	fs.chmodSync(WORK, 0o755);
+	if (!fs.existsSync(path.join(ROOT, 'dist/lib/intake/index.js'))) throw new Error('build first: npm run build');
+	ensurePackages();
+	const pg = await startPostgres();
+	const redis = await startRedis();
+	log(`postgres on 127.0.0.1:${pg.port}, redis on 127.0.0.1:${redis.port}, work folder ${WORK}`);
+	await prepareN8n(pg, redis);
+	const expected = expectations(COUNT);
+	const results = [];
+	for (const name of PHASES) results.push(await phase(pg, redis, name, expected));
+	fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));
+	console.log('\nphase     workers  accepted  case rows  lost  retried  problems  complaints/s (end to end)');
+	for (const r of results) console.log(`${r.phase.padEnd(9)} ${String(r.workers).padStart(7)} ${String(r.accepted).padStart(9)} ${String(r.rows).padStart(10)} ${String(r.lost).padStart(5)} ${String(r.retried).padStart(8)} ${String(r.problemCount).padStart(9)}  ${r.complaintsPerSecond}`);
+	const failed = results.some((r) => r.lost !== 0 || r.problemCount !== 0 || r.accepted !== COUNT);
+	process.exitCode = failed ? 1 : 0;
+}
+
+async function cleanup() {
+	for (const child of children.reverse()) await stopChild(child);
+}
+
+const overall = setTimeout(() => {
+	log('overall time limit reached; stopping');
+	cleanup().then(() => process.exit(2));
+}, PHASE_TIMEOUT_MS * (PHASES.length + 1)).unref();
+
+main()
+	.catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	})
+	.finally(async () => {
+		clearTimeout(overall);
+		await cleanup();
+		agent.destroy();
+	});
