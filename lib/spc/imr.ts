@@ -1,5 +1,6 @@
 import { chartConstants } from './constants';
 import { detectRules } from './detectRules';
+import { planImrRules, scanImrRules } from './imrRules';
 import type { ResolvedRule } from './rules';
 import { toList } from './series';
 import type { ChartInput, ChartResult, Violation } from './types';
@@ -17,11 +18,25 @@ export interface ImrScan {
 }
 
 /**
+ * Sum of the first p1 values and of their p1 - 1 moving ranges, in point order. A function of its
+ * own so that the engine optimizes the loop alone, not the code around it that has not run yet.
+ */
+function phaseOneSums(x: Float64Array, p1: number): { sum: number; mrSum: number } {
+	let sum = x[0];
+	let mrSum = 0;
+	for (let i = 1; i < p1; i++) {
+		sum += x[i];
+		mrSum += Math.abs(x[i] - x[i - 1]);
+	}
+	return { sum, mrSum };
+}
+
+/**
  * The I-MR analysis without per-point result arrays (for long series and streaming use): a sweep
- * over phase I for the center and MR-bar, then one pass packing the point conditions into bit
- * planes (1 bit a point) from which the rules on the individuals and the beyond-limit check on
- * the moving ranges are read. Center = mean of phase I, sigma = MR-bar/d2(2) over the phase I
- * moving ranges, unless known.
+ * over phase I for the center and MR-bar, then one pass for the rules on the individuals and the
+ * beyond-limit check on the moving ranges (`scanImrRules`; rule sets it does not cover go to
+ * `detectRules`). Center = mean of phase I, sigma = MR-bar/d2(2) over the phase I moving ranges,
+ * unless known. The values are expected finite (`controlChart` checks them).
  *
  * @example
  * imrScan(Float64Array.of(49.6, 47.6, 49.9, 51.3), {}, undefined, resolveRules('nelson')).center; // 49.6
@@ -34,12 +49,7 @@ export function imrScan(
 ): ImrScan {
 	const n = x.length;
 	const p1 = phase1Length(phase1, n, known.sigma === undefined ? 2 : 1);
-	let sum = x[0];
-	let mrSum = 0;
-	for (let i = 1; i < p1; i++) {
-		sum += x[i];
-		mrSum += Math.abs(x[i] - x[i - 1]);
-	}
+	const { sum, mrSum } = phaseOneSums(x, p1);
 	const k2 = chartConstants(2);
 	const center = known.center ?? sum / p1;
 	const mrBar = mrSum / (p1 - 1);
@@ -51,12 +61,17 @@ export function imrScan(
 
 	const violations: Violation[] = [];
 	const mrIds = rules.filter((r) => r.kind === 'beyond').map((r) => r.id);
-	detectRules(
-		{ points: x, center, sigma, ucl, lcl, movingRange: { ucl: mr.ucl, lcl: mr.lcl, ids: mrIds } },
-		rules,
-		violations,
-		'primary',
-	);
+	const plan = planImrRules(rules, { center, sigma, ucl, lcl, mrUcl: mr.ucl, mrLcl: mr.lcl, mrIds });
+	if (plan) {
+		scanImrRules(x, plan, violations);
+	} else {
+		detectRules(
+			{ points: x, center, sigma, ucl, lcl, movingRange: { ucl: mr.ucl, lcl: mr.lcl, ids: mrIds } },
+			rules,
+			violations,
+			'primary',
+		);
+	}
 	return { center, sigma, ucl, lcl, mr, violations, phase1: p1 };
 }
 

@@ -1,0 +1,312 @@
+import { atLeast, runEnds } from './bitWindows';
+import { ReportBuffer, type ReportSlot } from './reportBuffer';
+import { alternateAt, beyondAt, kOfMAt, mixtureAt, movingRangeAt, RuleMemory, runAt, trendAt, withinAt } from './ruleAt';
+import type { ResolvedRule } from './rules';
+import type { RuleId, Violation } from './types';
+
+/** Longest run the history words hold (two words: the current one and the one before). */
+const MAX_RUN = 32;
+
+/** The individuals chart the rules run on, and the moving-range limits for its N1/WE1 ids. */
+export interface ImrLimits {
+	center: number;
+	sigma: number;
+	ucl: number;
+	lcl: number;
+	mrUcl: number;
+	mrLcl: number;
+	/** Beyond-limit rule ids reported on the moving ranges (secondary chart). */
+	mrIds: readonly RuleId[];
+}
+
+/** Rule families as small integers, so that the per-word and per-report dispatch is a jump table. */
+const KIND = { beyond: 0, run: 1, trend: 2, alternate: 3, kofm: 4, within: 5, mixture: 6 } as const;
+
+/** A rule set prepared for {@link scanImrRules}. */
+export interface ImrRulePlan {
+	rules: readonly ResolvedRule[];
+	/** Per rule: its family ({@link KIND}), K and window m. */
+	kinds: Uint8Array;
+	k: Int32Array;
+	m: Int32Array;
+	limits: ImrLimits;
+	/** Zone edges per rule: center +/- sigmas x sigma, computed as the point-wise scans do. */
+	hi: Float64Array;
+	lo: Float64Array;
+	/** Per k-of-m rule: 1 when it is counted on the zone word, 0 when on the gate word. */
+	windowed: Uint8Array;
+	/** Edges of the zone word (the level of N7, N8 and the k-of-m rules on it). */
+	zoneHigh: number;
+	zoneLow: number;
+	/** |x - center| >= gate for every point a gated rule (N1, N5 ...) can report. */
+	gate: number;
+	/** Moving ranges above this are checked (infinite when no id is reported on them). */
+	rangeGate: number;
+}
+
+/** Level of the zone word, or undefined when no one level serves N7, N8 and a k-of-m rule. */
+function zoneLevel(rules: readonly ResolvedRule[]): number | undefined {
+	const within = rules.find((r) => r.kind === 'within');
+	const mixture = rules.find((r) => r.kind === 'mixture');
+	// "not outside level s" flags a superset of N7's points only for s >= its level, and
+	// "outside level s" one of N8's only for s <= its level
+	if (within && mixture && within.sigmas > mixture.sigmas) return undefined;
+	const windows = rules.filter((r) => r.kind === 'kofm').map((r) => r.sigmas);
+	return within?.sigmas ?? mixture?.sigmas ?? (windows.length > 0 ? Math.min(...windows) : 0);
+}
+
+/** Whether a rule's run fits the two history words. */
+function fitsWords(rule: ResolvedRule): boolean {
+	switch (rule.kind) {
+		case 'trend':
+			return rule.k - 1 <= MAX_RUN;
+		case 'alternate':
+			return rule.k - 2 <= MAX_RUN;
+		case 'kofm':
+		case 'beyond':
+			return true;
+		default:
+			return rule.k <= MAX_RUN;
+	}
+}
+
+/**
+ * Prepares the I-MR rule pass, or returns undefined for rule sets it does not cover (runs longer
+ * than 32 points, N7 on a wider zone than N8, a moving-range lower limit above 0), which the
+ * general `detectRules` handles.
+ *
+ * @example
+ * planImrRules(resolveRules('nelson'), { center: 0, sigma: 1, ucl: 3, lcl: -3, mrUcl: 3.69, mrLcl: 0, mrIds: ['N1'] })?.gate; // 2
+ */
+export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits): ImrRulePlan | undefined {
+	const level = zoneLevel(rules);
+	// a moving range is never below a lower limit of 0 (D3(2) = 0), so only the upper one is gated
+	const ranges = limits.mrIds.length > 0;
+	if (level === undefined || !rules.every(fitsWords) || (ranges && limits.mrLcl > 0)) return undefined;
+	const { center, sigma } = limits;
+	const hi = Float64Array.from(rules, (r) => center + r.sigmas * sigma);
+	const lo = Float64Array.from(rules, (r) => center - r.sigmas * sigma);
+	const windowed = Uint8Array.from(rules, (r) => +(r.kind === 'kofm' && r.sigmas === level));
+	// x > h implies x - center >= h - center as computed (rounding is monotone), so the gate
+	// is the nearest gated edge measured that way
+	let gate = Infinity;
+	rules.forEach((r, i) => {
+		if (r.kind === 'beyond') gate = Math.min(gate, limits.ucl - center, center - limits.lcl);
+		else if (r.kind === 'kofm' && windowed[i] === 0) gate = Math.min(gate, hi[i] - center, center - lo[i]);
+	});
+	return {
+		rules,
+		kinds: Uint8Array.from(rules, (r) => KIND[r.kind]),
+		k: Int32Array.from(rules, (r) => r.k),
+		m: Int32Array.from(rules, (r) => r.m),
+		limits,
+		hi,
+		lo,
+		windowed,
+		zoneHigh: center + level * sigma,
+		zoneLow: center - level * sigma,
+		gate,
+		rangeGate: ranges ? limits.mrUcl : Infinity,
+	};
+}
+
+/**
+ * Runs a planned rule set over the individuals (and the beyond-limit check over the moving
+ * ranges) and appends the reports to `out`, ordered by point and, at one point, by rule then the
+ * moving-range ids: the same reports as `detectRules` (qcc 3.0 semantics).
+ *
+ * One pass of 32-point words. Per point it only shifts three condition bits into history words
+ * (above the center, rising, above and below the zone level) and tests two rare conditions with branches
+ * (|x - center| at the gate, the moving range beyond its limit), which are taken for a few
+ * percent of the points. Per word, run and k-of-m tests on the words (`bitWindows`) flag a
+ * superset of the points where each rule can report; only those are checked exactly on the
+ * points (`ruleAt`). Nothing is allocated per point; reports go to typed arrays first.
+ *
+ * @example
+ * const out: Violation[] = [];
+ * const plan = planImrRules(resolveRules(['N1']), { center: 0, sigma: 1, ucl: 3, lcl: -3, mrUcl: 9, mrLcl: 0, mrIds: [] });
+ * scanImrRules(Float64Array.of(0, 3.5, 0), plan!, out); // out: one N1 report at point 1, above
+ */
+export function scanImrRules(x: Float64Array, plan: ImrRulePlan, out: Violation[]): void {
+	const { rules, limits } = plan;
+	const slots: ReportSlot[] = rules.map((r) => ({ rule: r.id, chart: 'primary' }));
+	for (const id of limits.mrIds) slots.push({ rule: id, chart: 'secondary' });
+	const buffer = new ReportBuffer(slots);
+	findReports(x, plan, packWords(x, plan), new RuleMemory(slots.length), buffer);
+	buffer.appendTo(out);
+}
+
+/**
+ * The word-wise part of {@link scanImrRules}: per word, each rule's candidate bits (a superset
+ * of the points where it can report) from the history words of this word and the one before,
+ * then the exact checks at the candidates in point order and, at one point, in rule order
+ * followed by the moving-range ids.
+ */
+function findReports(x: Float64Array, plan: ImrRulePlan, planes: Int32Array, memory: RuleMemory, buffer: ReportBuffer): void {
+	const { kinds, k, m, windowed, hi, lo } = plan;
+	const { center, ucl, lcl, mrUcl, mrLcl } = plan.limits;
+	const count = kinds.length;
+	const ranged = plan.limits.mrIds.length;
+	const masks = new Int32Array(count);
+	const n = x.length;
+	const words = (n + 31) >>> 5;
+	// the words of the 32 points before the current ones (before point 0: nothing set)
+	let lastAbove = 0;
+	let lastRising = 0;
+	let lastTurns = 0;
+	let lastHigh = 0;
+	let lastLow = 0;
+	let lastGated = 0;
+	for (let w = 0; w < words; w++) {
+		const base = w << 5;
+		const above = planes[w];
+		const rising = planes[words + w];
+		const high = planes[2 * words + w];
+		const low = planes[3 * words + w];
+		const gated = planes[4 * words + w];
+		const beyond = planes[5 * words + w];
+		const ranges = planes[6 * words + w];
+		const outside = high | low;
+		const lastOutside = lastHigh | lastLow;
+		// a turn: the step into a point goes the other way than the step before it
+		const turns = rising ^ ((rising >>> 1) | (lastRising << 31));
+		// a short last word has no points at its low bits
+		const valid = n - base >= 32 ? -1 : -1 << (32 - (n - base));
+		let candidates = ranges;
+		for (let r = 0; r < count; r++) {
+			let mask: number;
+			switch (kinds[r]) {
+				case KIND.beyond:
+					mask = beyond;
+					break;
+				case KIND.run:
+					mask = runEnds(above, lastAbove, k[r]) | runEnds(~above, ~lastAbove, k[r]);
+					break;
+				case KIND.trend:
+					mask = runEnds(rising, lastRising, k[r] - 1) | runEnds(~rising, ~lastRising, k[r] - 1);
+					break;
+				case KIND.alternate:
+					mask = runEnds(turns, lastTurns, k[r] - 2);
+					break;
+				case KIND.kofm:
+					mask =
+						windowed[r] === 1
+							? (high & atLeast(high, lastHigh, m[r], k[r])) | (low & atLeast(low, lastLow, m[r], k[r]))
+							: gated & atLeast(gated, lastGated, m[r], k[r]);
+					break;
+				case KIND.within:
+					mask = runEnds(~outside, ~lastOutside, k[r]);
+					break;
+				default:
+					mask = runEnds(outside, lastOutside, k[r]);
+					break;
+			}
+			mask &= valid;
+			masks[r] = mask;
+			candidates |= mask;
+		}
+		while (candidates !== 0) {
+			const bit = 31 - Math.clz32(candidates);
+			candidates ^= 1 << bit;
+			const i = base + 31 - bit;
+			for (let r = 0; r < count; r++) {
+				if (((masks[r] >>> bit) & 1) === 0) continue;
+				switch (kinds[r]) {
+					case KIND.beyond:
+						beyondAt(x, i, ucl, lcl, memory, buffer, r);
+						break;
+					case KIND.run:
+						runAt(x, i, center, k[r], memory, buffer, r);
+						break;
+					case KIND.trend:
+						trendAt(x, i, k[r], memory, buffer, r);
+						break;
+					case KIND.alternate:
+						alternateAt(x, i, k[r], memory, buffer, r);
+						break;
+					case KIND.kofm:
+						kOfMAt(x, i, k[r], m[r], hi[r], lo[r], memory, buffer, r);
+						break;
+					case KIND.within:
+						withinAt(x, i, k[r], hi[r], lo[r], memory, buffer, r);
+						break;
+					default:
+						mixtureAt(x, i, k[r], hi[r], lo[r], memory, buffer, r);
+						break;
+				}
+			}
+			if (((ranges >>> bit) & 1) === 1) {
+				for (let q = 0; q < ranged; q++) movingRangeAt(x, i, mrUcl, mrLcl, memory, buffer, count + q);
+			}
+		}
+		lastAbove = above;
+		lastRising = rising;
+		lastTurns = turns;
+		lastHigh = high;
+		lastLow = low;
+		lastGated = gated;
+	}
+}
+
+/** Largest word buffer kept between calls (7 MB: the words of about 8 million points). */
+const MAX_KEPT_WORDS = 7 << 18;
+let keptWords = new Int32Array(0);
+
+/**
+ * The history words of every point, plane after plane (each `ceil(n / 32)` words): above the
+ * center, rising, above and below the zone level, at the gate, beyond the control limits, moving
+ * range above its gate. Bit 31 - j of word w is point 32w + j (the newest point of a word at bit 0, as
+ * `(word << 1) | flag` builds it). The buffer is shared with the next call.
+ *
+ * Per point: four compare-and-shift steps and two branches that are rarely taken; a small loop
+ * of its own so that the compiler keeps its state in registers.
+ */
+function packWords(x: Float64Array, plan: ImrRulePlan): Int32Array {
+	const { zoneHigh, zoneLow, gate, rangeGate } = plan;
+	const { center, ucl, lcl } = plan.limits;
+	const n = x.length;
+	const words = (n + 31) >>> 5;
+	let planes = keptWords;
+	if (planes.length < 7 * words) {
+		planes = new Int32Array(7 * words);
+		if (planes.length <= MAX_KEPT_WORDS) keptWords = planes;
+	}
+	let previous = n > 0 ? x[0] : 0;
+	for (let w = 0; w < words; w++) {
+		const base = w << 5;
+		const end = Math.min(n, base + 32);
+		let above = 0;
+		let rising = 0;
+		let high = 0;
+		let low = 0;
+		let gated = 0;
+		let beyond = 0;
+		let ranges = 0;
+		for (let i = base; i < end; i++) {
+			const v = x[i];
+			const t = v - center;
+			const step = v - previous;
+			previous = v;
+			above = (above << 1) | (+(t > 0) | 0);
+			rising = (rising << 1) | (+(step > 0) | 0);
+			high = (high << 1) | (+(v > zoneHigh) | 0);
+			low = (low << 1) | (+(v < zoneLow) | 0);
+			// `1 << ~i` is bit 31 - (i - base)
+			if (Math.abs(t) >= gate) {
+				gated |= 1 << ~i;
+				if (v > ucl || v < lcl) beyond |= 1 << ~i;
+			}
+			if (Math.abs(step) > rangeGate) ranges |= 1 << ~i;
+		}
+		// a short last word: its points move up to their bits
+		const missing = base + 32 - end;
+		planes[w] = above << missing;
+		planes[words + w] = rising << missing;
+		planes[2 * words + w] = high << missing;
+		planes[3 * words + w] = low << missing;
+		planes[4 * words + w] = gated;
+		planes[5 * words + w] = beyond;
+		planes[6 * words + w] = ranges;
+	}
+	return planes;
+}
