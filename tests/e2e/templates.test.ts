@@ -175,6 +175,8 @@ describe('templates in n8n 2.40.7', () => {
 			// The shipped template without its hourly deadline check (tested on its own below).
 			const template = testCopy(configure(loadTemplate('complaint-to-capa-mail.json'), { chatWebhookUrl: chat.url }), id, { remove: ['Every hour'] });
 			await importAndPublish(template);
+			// The trigger only takes mails that arrive after it opened the inbox.
+			await imap.waitForLogins(1);
 			await imap.deliver([
 				'From: Northwind SQE <sqe@northwind-motors.example>',
 				'To: complaints@qms.example',
@@ -274,7 +276,7 @@ describe('templates in n8n 2.40.7', () => {
 		expect(smtp.mails.filter((m) => m.subject.startsWith('[SPC] shaft-length'))).toHaveLength(1);
 	});
 
-	test('weekly supplier scorecard: HTML scorecard mail, SCAR cases and requests for C and D grades, once per period', async () => {
+	test('weekly supplier scorecard: HTML scorecard to purchasing, scorecards per buyer, SCAR cases and requests for C and D grades once per period', async () => {
 		const template = testCopy(loadTemplate('supplier-scorecard-weekly.json'), 'qmsTestScorecard', { webhookFor: { 'Every Monday 07:00': 'test/scorecard' } });
 		await importAndPublish(template);
 		const run = await post('/webhook/test/scorecard', {});
@@ -285,8 +287,18 @@ describe('templates in n8n 2.40.7', () => {
 		for (const supplier of ['Acme Castings', 'Bolt &amp; Nut Co', 'Cheap Seals Ltd', 'Delta Plastics']) expect(mail.html).toContain(supplier);
 		expect(mail.attachments.map((a) => a.contentType).sort()).toEqual(['image/png', 'text/html']);
 
+		// Each buyer gets their suppliers' scorecards.
+		const buyers = await smtp.waitFor(/^Supplier scorecard 2026-10 for your suppliers: /, 4);
+		const toBuyer = (address: string) => buyers.find((m) => m.to.includes(address))!;
+		expect(toBuyer('buyer.rubber@example.com').subject).toBe('Supplier scorecard 2026-10 for your suppliers: Cheap Seals Ltd C');
+		expect(toBuyer('buyer.fasteners@example.com').html).toContain('Bolt &amp; Nut Co');
+		expect(toBuyer('buyer.plastics@example.com').text.trim()).toMatch(/^Delta Plastics: \d+\.\d \(D\)$/);
+
 		const scars = await smtp.waitFor(/^SCAR SCAR-/, 2);
-		expect(scars.map((m) => m.subject).sort()).toEqual(['SCAR SCAR-Cheap-Seals-Ltd-2026-10: Cheap Seals Ltd graded C', 'SCAR SCAR-Delta-Plastics-2026-10: Delta Plastics graded D']);
+		expect(scars.map((m) => [m.subject, m.to]).sort()).toEqual([
+			['SCAR SCAR-Cheap-Seals-Ltd-2026-10: Cheap Seals Ltd graded C', ['buyer.rubber@example.com']],
+			['SCAR SCAR-Delta-Plastics-2026-10: Delta Plastics graded D', ['buyer.plastics@example.com']],
+		]);
 		const rows = (await cases()).filter((c) => c.source === 'scar');
 		expect(rows.map((r) => [r.caseId, r.supplier, r.severity]).sort()).toEqual([
 			['SCAR-Cheap-Seals-Ltd-2026-10', 'Cheap Seals Ltd', 'major'],
@@ -295,7 +307,7 @@ describe('templates in n8n 2.40.7', () => {
 
 		expect((await post('/webhook/test/scorecard', {})).status).toBe(200);
 		expect((await cases()).filter((c) => c.source === 'scar')).toHaveLength(2);
-		await smtp.waitFor(/^Supplier scorecard 2026-10/, 2);
+		await smtp.waitFor(/^Supplier scorecard 2026-10: 1 A/, 2);
 		expect(smtp.mails.filter((m) => m.subject.startsWith('SCAR SCAR-'))).toHaveLength(2);
 	});
 

@@ -339,7 +339,7 @@ function complaintMailTemplate() {
 		'## Complaint to CAPA (mail)',
 		'**What it does:** every complaint mail in the mailbox is classified (category, severity, evidence, response deadline; Chinese and English), an 8D report is opened with containment, root-cause and closure deadlines, the case is saved, the customer gets an acknowledgement with the case ID, and critical complaints are escalated at once by mail and chat. Every hour the open cases are checked against their 8D deadlines; overdue ones escalate by level (owner, manager, director), once per level.',
 		'',
-		'**Configure:** credentials *QMS complaint mailbox (IMAP)* and *QMS SMTP*; the addresses and the chat webhook URL (Slack / Teams / Mattermost incoming webhook, empty = no chat) in both **Settings** nodes.',
+		'**Configure:** credentials *QMS complaint mailbox (IMAP)* and *QMS SMTP*; the addresses and the chat webhook URL (Slack / Teams / Mattermost incoming webhook, empty = no chat) in **Settings** and **Deadline settings**.',
 		'',
 		`**Where data goes:** Data Table \`${TABLES.cases}\` (one row per case; the full 8D report with its audited history in \`report\`). ${setupNote}`,
 	].join('\n'), 4);
@@ -366,9 +366,9 @@ function complaintMailTemplate() {
 
 /** The schedule that checks open 8D reports against their deadlines and escalates by level. */
 function deadlineBranch(wf, [col, row]) {
-	wf.sticky('Deadlines', [col - 1, row - 1], [760, 160], '### Deadline check\nEvery hour: open cases -> 8D Gate *Check Deadlines* (the report\'s own due dates). An overdue case mails the person of its escalation level (Settings: owner = quality, then manager, then director) and records the level, so each level is mailed once.', 6);
+	wf.sticky('Deadlines', [col - 1, row - 1], [760, 160], '### Deadline check\nEvery hour: open cases -> 8D Gate *Check Deadlines* (the report\'s own due dates). An overdue case mails the person of its escalation level (Deadline settings: owner = quality, then manager, then director) and records the level, so each level is mailed once.', 6);
 	const trigger = wf.node('Every hour', 'n8n-nodes-base.scheduleTrigger', 1.2, [col, row], { rule: { interval: [{ field: 'hours', hoursInterval: 1 }] } });
-	const conf = wf.node('Settings ', ...SET, [col + 1, row], set([
+	const conf = wf.node('Deadline settings', ...SET, [col + 1, row], set([
 		['senderEmail', 'qms@example.com'],
 		['qualityEmail', 'quality@example.com'],
 		['managerEmail', 'quality-manager@example.com'],
@@ -384,9 +384,9 @@ function deadlineBranch(wf, [col, row]) {
 	}, { executeOnce: true });
 	const check = wf.node('Check 8D deadlines', ...GATE, [col + 3, row], { operation: 'checkDeadlines', reportField: 'report', profileSource: 'report', options: {} });
 	const changed = wf.node('New escalation level?', ...IF, [col + 4, row + 1], condition('={{ $json.escalation }}', 'notEquals', '={{ $json.deadlines.escalation }}'));
-	const recipient = "{{ { owner: $('Settings ').first().json.qualityEmail, manager: $('Settings ').first().json.managerEmail, director: $('Settings ').first().json.directorEmail }[$json.deadlines.escalation] || $('Settings ').first().json.qualityEmail }}";
+	const recipient = "{{ { owner: $('Deadline settings').first().json.qualityEmail, manager: $('Deadline settings').first().json.managerEmail, director: $('Deadline settings').first().json.directorEmail }[$json.deadlines.escalation] || $('Deadline settings').first().json.qualityEmail }}";
 	const escalate = wf.node('Escalate overdue case', ...MAIL, [col + 5, row + 1], {
-		fromEmail: "={{ $('Settings ').first().json.senderEmail }}",
+		fromEmail: "={{ $('Deadline settings').first().json.senderEmail }}",
 		toEmail: `=${recipient}`,
 		subject: '=[8D overdue: {{ $json.deadlines.escalation }}] {{ $json.caseId }}',
 		emailFormat: 'text',
@@ -698,11 +698,32 @@ function spcTemplate() {
 
 // ---- 5: weekly supplier scorecard ---------------------------------------------------------
 
+const PER_BUYER = `// One item per buyer with the scorecards of their suppliers (buyer = buyerEmail of the supplier's rows).
+const settings = $('Settings').first().json;
+const buyerOf = new Map();
+for (const { json: row } of $('Supplier rows').all()) if (row.buyerEmail) buyerOf.set(row.supplier, row.buyerEmail);
+const byBuyer = new Map();
+for (const { json: card } of $input.all()) {
+  if (card.error) continue;
+  const buyer = buyerOf.get(card.supplier) || settings.purchasingEmail;
+  byBuyer.set(buyer, [...(byBuyer.get(buyer) || []), card]);
+}
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const colors = { A: '#2e7d32', B: '#558b2f', C: '#ef6c00', D: '#c62828' };
+return [...byBuyer.entries()].map(([buyerEmail, cards]) => {
+  cards.sort((a, b) => a.score - b.score);
+  const rows = cards.map((c) => '<tr><td style="padding:4px 8px">' + esc(c.supplier) + '</td><td style="padding:4px 8px;text-align:right">' + c.score.toFixed(1) + '</td><td style="padding:4px 8px;color:#fff;background:' + colors[c.grade] + ';text-align:center">' + c.grade + '</td><td style="padding:4px 8px">' + (c.trend === undefined ? '' : (c.trend >= 0 ? '+' : '') + c.trend.toFixed(1)) + '</td><td style="padding:4px 8px">' + c.metrics.filter((m) => m.score !== null && m.score < 80).map((m) => esc(m.id)).join(', ') + '</td></tr>').join('');
+  const period = cards[0].period;
+  const html = '<div style="font-family:Arial,sans-serif;font-size:14px"><h2 style="margin:0 0 8px">Your suppliers, ' + esc(period) + '</h2><table style="border-collapse:collapse"><tr><th style="text-align:left;padding:4px 8px">Supplier</th><th style="padding:4px 8px">Score</th><th style="padding:4px 8px">Grade</th><th style="padding:4px 8px">Trend</th><th style="text-align:left;padding:4px 8px">Below 80</th></tr>' + rows + '</table></div>';
+  const summary = cards.map((c) => c.supplier + ' ' + c.grade).join(', ');
+  return { json: { buyerEmail, period, summary, cards: cards.map((c) => ({ supplier: c.supplier, score: c.score, grade: c.grade })), html } };
+});`;
+
 function supplierTemplate() {
 	const wf = new Workflow('qmsSupplierScorecardWeekly', 'QMS: weekly supplier scorecard', 'Scores suppliers from receipts, deliveries, SCARs and complaints, mails the HTML scorecard and opens SCAR cases for C and D grades.');
 	wf.sticky('About', [-1, -3], [760, 380], [
 		'## Weekly supplier scorecard',
-		'**What it does:** every Monday 07:00 all supplier rows (receipts, deliveries, SCARs, complaints) are scored per calendar month: PPM, lot acceptance, on-time delivery, SCAR on time, complaints -> score 0..100 and grade A-D with trend. Purchasing gets the HTML scorecard with the trend chart; every supplier graded C or D gets a SCAR case (once per supplier and month) and its buyer a SCAR request mail.',
+		'**What it does:** every Monday 07:00 all supplier rows (receipts, deliveries, SCARs, complaints) are scored per calendar month: PPM, lot acceptance, on-time delivery, SCAR on time, complaints -> score 0..100 and grade A-D with trend. Each buyer (column `buyerEmail` of the rows) gets the scorecards of their suppliers; purchasing gets the full HTML scorecard with the trend chart; every supplier graded C or D gets a SCAR case (once per supplier and month) and its buyer a SCAR request mail.',
 		'',
 		'**Configure:** credential *QMS SMTP*; addresses in **Settings**; weights, curves and thresholds in *Supplier Scorecard*. **From a file instead:** replace *Supplier rows* by *Read/Write Files* + *Extract from File* (CSV / Excel with the same columns).',
 		'',
@@ -718,13 +739,13 @@ function supplierTemplate() {
 		kindWhenMissing: '',
 		fieldNames: {},
 		metrics: ['ppm', 'lot_acceptance', 'otd', 'scar_on_time', 'complaints'],
-		outputMode: 'byGrade',
+		outputMode: 'single',
 		htmlReport: true,
 		chart: 'trend',
 		chartFormat: 'png',
 		options: { latestPeriodOnly: true, reportTitle: 'Weekly supplier scorecard', onUnknownKind: 'skip' },
 	});
-	const report = wf.node('Mail scorecard', ...MAIL, [5, -1], {
+	const report = wf.node('Mail scorecard', ...MAIL, [5, -1.2], {
 		fromEmail: "={{ $('Settings').first().json.senderEmail }}",
 		toEmail: "={{ $('Settings').first().json.purchasingEmail }}",
 		subject: "=Supplier scorecard {{ $json.periods.join(', ') }}: {{ $json.grades.A }} A, {{ $json.grades.B }} B, {{ $json.grades.C }} C, {{ $json.grades.D }} D",
@@ -733,7 +754,18 @@ function supplierTemplate() {
 		html: '={{ $json.html }}',
 		options: { attachments: 'chart,scorecard' },
 	}, { credentials: CREDENTIALS.smtp });
-	const scar = wf.node('SCAR case', ...SET, [5, 1], set([
+	const perBuyer = wf.node('Scorecards per buyer', ...CODE, [5, 0], { mode: 'runOnceForAllItems', jsCode: PER_BUYER });
+	const buyerMail = wf.node('Mail buyer', ...MAIL, [6, 0], {
+		fromEmail: "={{ $('Settings').first().json.senderEmail }}",
+		toEmail: '={{ $json.buyerEmail }}',
+		subject: '=Supplier scorecard {{ $json.period }} for your suppliers: {{ $json.summary }}',
+		emailFormat: 'both',
+		text: "={{ $json.cards.map(c => c.supplier + ': ' + c.score.toFixed(1) + ' (' + c.grade + ')').join('\\n') }}",
+		html: '={{ $json.html }}',
+		options: {},
+	}, { credentials: CREDENTIALS.smtp });
+	const poor = wf.node('Grade C or D?', ...IF, [5, 1], condition('={{ $json.grade }}', 'regex', '^[CD]$'));
+	const scar = wf.node('SCAR case', ...SET, [6, 1], set([
 		['caseId', "={{ 'SCAR-' + $json.supplier.replace(/[^A-Za-z0-9]+/g, '-') + '-' + $json.period }}"],
 		['source', 'scar'],
 		['customer', ''],
@@ -755,23 +787,26 @@ function supplierTemplate() {
 		['report', ''],
 		['grade', '={{ $json.grade }}'],
 		['score', '={{ $json.score }}'],
+		['buyerEmail', "={{ ($('Supplier rows').all().map(i => i.json).find(r => r.supplier === $json.supplier && r.buyerEmail) || {}).buyerEmail || $('Settings').first().json.purchasingEmail }}"],
 	], false));
-	const fresh = wf.node('No SCAR yet?', ...DATA_TABLE, [6, 1], {
+	const fresh = wf.node('No SCAR yet?', ...DATA_TABLE, [7, 1], {
 		resource: 'row',
 		operation: 'rowNotExists',
 		dataTableId: table(TABLES.cases),
 		filters: where('caseId', '={{ $json.caseId }}'),
 	});
-	const save = wf.node('Save SCAR case', ...DATA_TABLE, [7, 1], insertParameters(TABLES.cases, CASE_COLUMNS));
-	const buyer = wf.node('SCAR request', ...MAIL, [7, 2], mail({
-		to: "={{ $('Settings').first().json.purchasingEmail }}",
+	const save = wf.node('Save SCAR case', ...DATA_TABLE, [8, 1], insertParameters(TABLES.cases, CASE_COLUMNS));
+	const buyer = wf.node('SCAR request', ...MAIL, [8, 2], mail({
+		to: '={{ $json.buyerEmail }}',
 		subject: "=SCAR {{ $json.caseId }}: {{ $json.supplier }} graded {{ $json.grade }}",
 		text: "=Supplier {{ $json.supplier }} scored {{ $json.score.toFixed(1) }} (grade {{ $json.grade }}) for the period. Please send the supplier a SCAR and ask for an 8D response within 2 days.\n\n{{ $json.text }}\n\nCase: {{ $json.caseId }}",
 	}), { credentials: CREDENTIALS.smtp });
 	wf.chain(trigger, conf, rows, score);
-	wf.link(score, scar, 2);
-	wf.link(score, scar, 3);
-	wf.link(score, report, 4);
+	wf.link(score, perBuyer, 0);
+	wf.link(perBuyer, buyerMail);
+	wf.link(score, poor, 0);
+	wf.link(poor, scar, 0);
+	wf.link(score, report, 1);
 	wf.chain(scar, fresh);
 	wf.link(fresh, save);
 	wf.link(fresh, buyer);

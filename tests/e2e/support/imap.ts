@@ -16,6 +16,8 @@ export interface ImapServer {
 	password: string;
 	/** Appends a raw RFC 5322 message to INBOX (unseen). */
 	deliver(raw: string): Promise<void>;
+	/** Waits until `count` IMAP logins happened (e.g. an n8n IMAP trigger connected) and its mailbox had time to open. */
+	waitForLogins(count: number, timeoutMs?: number): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -113,6 +115,15 @@ export async function startImap(work: string): Promise<ImapServer> {
 		password,
 		async deliver(raw) {
 			await imapSession(port, [{ line: `LOGIN ${user} ${password}` }, { line: 'APPEND INBOX ()', literal: raw.replace(/\r?\n/g, '\r\n') }, { line: 'LOGOUT' }]);
+		},
+		async waitForLogins(count, timeoutMs = 60000) {
+			const log = path.join(dir, 'dovecot.log');
+			const deadline = Date.now() + timeoutMs;
+			while ((fs.readFileSync(log, 'utf8').match(/imap-login: Info: Login: /g) ?? []).length < count) {
+				if (Date.now() > deadline) throw new Error(`IMAP: fewer than ${count} logins within ${timeoutMs / 1000}s:\n${fs.readFileSync(log, 'utf8')}`);
+				await new Promise((resolve) => setTimeout(resolve, 200));
+			}
+			await new Promise((resolve) => setTimeout(resolve, 2000));
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
