@@ -87,8 +87,9 @@ export function imrChart(input: ChartInput, rules: readonly ResolvedRule[]): Omi
 	const x = readSeries(input.values, 'values', 1);
 	const scan = imrScan(x, knownStandard(input), input.phase1, rules);
 	const n = x.length;
-	const mrPoints: (number | null)[] = [null];
-	for (let i = 1; i < n; i++) mrPoints.push(Math.abs(x[i] - x[i - 1]));
+	// sized once: growing a list of a million boxed numbers by push costs three times as much
+	const mrPoints = new Array<number | null>(n).fill(null);
+	for (let i = 1; i < n; i++) mrPoints[i] = Math.abs(x[i] - x[i - 1]);
 	return {
 		chart: 'imr',
 		center: scan.center,

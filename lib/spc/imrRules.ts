@@ -7,6 +7,13 @@ import type { RuleId, Violation } from './types';
 /** Longest run the history words hold (two words: the current one and the one before). */
 const MAX_RUN = 32;
 
+/**
+ * Points a call of `packBlock` or `findReports` covers (a multiple of 32). Short calls, not one long loop:
+ * the engine then compiles the loop as a function of its own, with the limits as unboxed doubles
+ * in registers; a long loop entered once gets compiled mid-run with every local still boxed.
+ */
+const BLOCK = 4096;
+
 /** The individuals chart the rules run on, and the moving-range limits for its N1/WE1 ids. */
 export interface ImrLimits {
 	center: number;
@@ -33,6 +40,8 @@ export interface ImrRulePlan {
 	/** Zone edges per rule: center +/- sigmas x sigma, computed as the point-wise scans do. */
 	hi: Float64Array;
 	lo: Float64Array;
+	/** Center, ucl, lcl, MR ucl, MR lcl as unboxed doubles for the hot loops. */
+	levels: Float64Array;
 	/** Per k-of-m rule: 1 when it is counted on the zone word, 0 when on the gate word. */
 	windowed: Uint8Array;
 	/** Edges of the zone word (the level of N7, N8 and the k-of-m rules on it). */
@@ -100,6 +109,7 @@ export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits):
 		k: Int32Array.from(rules, (r) => r.k),
 		m: Int32Array.from(rules, (r) => r.m),
 		limits,
+		levels: Float64Array.of(center, limits.ucl, limits.lcl, limits.mrUcl, limits.mrLcl),
 		hi,
 		lo,
 		windowed,
@@ -132,32 +142,56 @@ export function scanImrRules(x: Float64Array, plan: ImrRulePlan, out: Violation[
 	const slots: ReportSlot[] = rules.map((r) => ({ rule: r.id, chart: 'primary' }));
 	for (const id of limits.mrIds) slots.push({ rule: id, chart: 'secondary' });
 	const buffer = new ReportBuffer(slots);
-	findReports(x, plan, packWords(x, plan), new RuleMemory(slots.length), buffer);
+	const planes = packWords(x, plan);
+	const memory = new RuleMemory(slots.length);
+	const words = (x.length + 31) >>> 5;
+	// the words of the 32 points before a block of words (before point 0: nothing set)
+	const carried = new Int32Array(CARRIED);
+	for (let from = 0; from < words; from += BLOCK >>> 5) {
+		findReports(x, plan, planes, from, Math.min(words, from + (BLOCK >>> 5)), carried, memory, buffer);
+	}
 	buffer.appendTo(out);
 }
 
+/** Words {@link findReports} carries from one block to the next. */
+const CARRIED = 8;
+
 /**
- * The word-wise part of {@link scanImrRules}: per word, each rule's candidate bits (a superset
- * of the points where it can report) from the history words of this word and the one before,
- * then the exact checks at the candidates in point order and, at one point, in rule order
- * followed by the moving-range ids.
+ * The word-wise part of {@link scanImrRules} for words from..to-1: per word, each rule's
+ * candidate bits (a superset of the points where it can report) from the history words of this
+ * word and the one before, then the exact checks at the candidates in point order and, at one
+ * point, in rule order followed by the moving-range ids. Called block by block (see `BLOCK`).
  */
-function findReports(x: Float64Array, plan: ImrRulePlan, planes: Int32Array, memory: RuleMemory, buffer: ReportBuffer): void {
-	const { kinds, k, m, windowed, hi, lo } = plan;
-	const { center, ucl, lcl, mrUcl, mrLcl } = plan.limits;
+function findReports(
+	x: Float64Array,
+	plan: ImrRulePlan,
+	planes: Int32Array,
+	from: number,
+	to: number,
+	carried: Int32Array,
+	memory: RuleMemory,
+	buffer: ReportBuffer,
+): void {
+	const { kinds, k, m, windowed, hi, lo, levels } = plan;
+	const center = levels[0];
+	const ucl = levels[1];
+	const lcl = levels[2];
+	const mrUcl = levels[3];
+	const mrLcl = levels[4];
 	const count = kinds.length;
 	const ranged = plan.limits.mrIds.length;
 	const masks = new Int32Array(count);
 	const n = x.length;
 	const words = (n + 31) >>> 5;
-	// the words of the 32 points before the current ones (before point 0: nothing set)
-	let lastAbove = 0;
-	let lastRising = 0;
-	let lastTurns = 0;
-	let lastHigh = 0;
-	let lastLow = 0;
-	let lastGated = 0;
-	for (let w = 0; w < words; w++) {
+	let lastAbove = carried[0];
+	let lastRising = carried[1];
+	let lastSide = carried[2];
+	let lastSlope = carried[3];
+	let lastTurns = carried[4];
+	let lastHigh = carried[5];
+	let lastLow = carried[6];
+	let lastGated = carried[7];
+	for (let w = from; w < to; w++) {
 		const base = w << 5;
 		const above = planes[w];
 		const rising = planes[words + w];
@@ -168,8 +202,12 @@ function findReports(x: Float64Array, plan: ImrRulePlan, planes: Int32Array, mem
 		const ranges = planes[6 * words + w];
 		const outside = high | low;
 		const lastOutside = lastHigh | lastLow;
-		// a turn: the step into a point goes the other way than the step before it
+		// a point on the same side / sloping the same way as the point before it, so that one run
+		// test covers both sides (a run of k on one side is a run of k - 1 such points), and a
+		// turn: the step into a point goes the other way than the step before it
+		const side = ~(above ^ ((above >>> 1) | (lastAbove << 31)));
 		const turns = rising ^ ((rising >>> 1) | (lastRising << 31));
+		const slope = ~turns;
 		// a short last word has no points at its low bits
 		const valid = n - base >= 32 ? -1 : -1 << (32 - (n - base));
 		let candidates = ranges;
@@ -180,10 +218,10 @@ function findReports(x: Float64Array, plan: ImrRulePlan, planes: Int32Array, mem
 					mask = beyond;
 					break;
 				case KIND.run:
-					mask = runEnds(above, lastAbove, k[r]) | runEnds(~above, ~lastAbove, k[r]);
+					mask = k[r] > 1 ? runEnds(side, lastSide, k[r] - 1) : -1;
 					break;
 				case KIND.trend:
-					mask = runEnds(rising, lastRising, k[r] - 1) | runEnds(~rising, ~lastRising, k[r] - 1);
+					mask = k[r] > 2 ? runEnds(slope, lastSlope, k[r] - 2) : -1;
 					break;
 				case KIND.alternate:
 					mask = runEnds(turns, lastTurns, k[r] - 2);
@@ -241,11 +279,14 @@ function findReports(x: Float64Array, plan: ImrRulePlan, planes: Int32Array, mem
 		}
 		lastAbove = above;
 		lastRising = rising;
+		lastSide = side;
+		lastSlope = slope;
 		lastTurns = turns;
 		lastHigh = high;
 		lastLow = low;
 		lastGated = gated;
 	}
+	carried.set([lastAbove, lastRising, lastSide, lastSlope, lastTurns, lastHigh, lastLow, lastGated]);
 }
 
 /** Largest word buffer kept between calls (7 MB: the words of about 8 million points). */
@@ -255,15 +296,10 @@ let keptWords = new Int32Array(0);
 /**
  * The history words of every point, plane after plane (each `ceil(n / 32)` words): above the
  * center, rising, above and below the zone level, at the gate, beyond the control limits, moving
- * range above its gate. Bit 31 - j of word w is point 32w + j (the newest point of a word at bit 0, as
- * `(word << 1) | flag` builds it). The buffer is shared with the next call.
- *
- * Per point: four compare-and-shift steps and two branches that are rarely taken; a small loop
- * of its own so that the compiler keeps its state in registers.
+ * range above its gate. Bit 31 - j of word w is point 32w + j (the newest point of a word at bit
+ * 0, as `(word << 1) | flag` builds it). The buffer is shared with the next call.
  */
 function packWords(x: Float64Array, plan: ImrRulePlan): Int32Array {
-	const { zoneHigh, zoneLow, gate, rangeGate } = plan;
-	const { center, ucl, lcl } = plan.limits;
 	const n = x.length;
 	const words = (n + 31) >>> 5;
 	let planes = keptWords;
@@ -271,10 +307,29 @@ function packWords(x: Float64Array, plan: ImrRulePlan): Int32Array {
 		planes = new Int32Array(7 * words);
 		if (planes.length <= MAX_KEPT_WORDS) keptWords = planes;
 	}
-	let previous = n > 0 ? x[0] : 0;
-	for (let w = 0; w < words; w++) {
-		const base = w << 5;
-		const end = Math.min(n, base + 32);
+	const { center, ucl, lcl } = plan.limits;
+	// the last slot carries the point before the block from one call to the next
+	const edges = Float64Array.of(center, plan.zoneHigh, plan.zoneLow, plan.gate, ucl, lcl, plan.rangeGate, n > 0 ? x[0] : 0);
+	for (let from = 0; from < n; from += BLOCK) packBlock(x, from, Math.min(n, from + BLOCK), edges, planes, words);
+	return planes;
+}
+
+/**
+ * Packs points from..to-1 (`from` a multiple of 32) into their words. Per point: four
+ * compare-and-shift steps and two branches that are rarely taken.
+ */
+function packBlock(x: Float64Array, from: number, to: number, edges: Float64Array, planes: Int32Array, words: number): void {
+	const center = edges[0];
+	const zoneHigh = edges[1];
+	const zoneLow = edges[2];
+	const gate = edges[3];
+	const ucl = edges[4];
+	const lcl = edges[5];
+	const rangeGate = edges[6];
+	let previous = edges[7];
+	for (let base = from; base < to; base += 32) {
+		const w = base >>> 5;
+		const end = Math.min(to, base + 32);
 		let above = 0;
 		let rising = 0;
 		let high = 0;
@@ -308,5 +363,5 @@ function packWords(x: Float64Array, plan: ImrRulePlan): Int32Array {
 		planes[5 * words + w] = beyond;
 		planes[6 * words + w] = ranges;
 	}
-	return planes;
+	edges[7] = previous;
 }
