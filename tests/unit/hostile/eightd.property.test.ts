@@ -38,7 +38,7 @@ function damage(report: EightDReport, edits: { path: (string | number)[]; value:
 		if (!ok) continue;
 		const last = path[path.length - 1];
 		if (remove) delete parent[last];
-		else parent[last] = value;
+		else parent[last] = value === undefined ? undefined : structuredClone(value);
 	}
 	return report;
 }
