@@ -17,18 +17,29 @@ export interface ImrScan {
 	phase1: number;
 }
 
-/**
- * Sum of the first p1 values and of their p1 - 1 moving ranges, in point order. A function of its
- * own so that the engine optimizes the loop alone, not the code around it that has not run yet.
- */
-function phaseOneSums(x: Float64Array, p1: number): { sum: number; mrSum: number } {
-	let sum = x[0];
-	let mrSum = 0;
-	for (let i = 1; i < p1; i++) {
+/** Points a call of {@link addSums} covers: short calls keep the sums unboxed (see `imrRules`). */
+const BLOCK = 512;
+
+/** Adds x[from..to-1] and their moving ranges to `sums` ([sum, MR sum]), in point order. */
+function addSums(x: Float64Array, from: number, to: number, sums: Float64Array): void {
+	let sum = sums[0];
+	let mrSum = sums[1];
+	for (let i = from; i < to; i++) {
 		sum += x[i];
 		mrSum += Math.abs(x[i] - x[i - 1]);
 	}
-	return { sum, mrSum };
+	sums[0] = sum;
+	sums[1] = mrSum;
+}
+
+/**
+ * Sum of the first p1 values and of their p1 - 1 moving ranges, in point order (block by block,
+ * the same additions in the same order as one loop).
+ */
+function phaseOneSums(x: Float64Array, p1: number): { sum: number; mrSum: number } {
+	const sums = Float64Array.of(x[0], 0);
+	for (let from = 1; from < p1; from += BLOCK) addSums(x, from, Math.min(p1, from + BLOCK), sums);
+	return { sum: sums[0], mrSum: sums[1] };
 }
 
 /**
@@ -59,12 +70,13 @@ export function imrScan(
 	const mrCenter = known.sigma === undefined ? mrBar : k2.d2 * sigma;
 	const mr = { center: mrCenter, ucl: k2.D4 * mrCenter, lcl: k2.D3 * mrCenter };
 
-	const violations: Violation[] = [];
 	const mrIds = rules.filter((r) => r.kind === 'beyond').map((r) => r.id);
 	const plan = planImrRules(rules, { center, sigma, ucl, lcl, mrUcl: mr.ucl, mrLcl: mr.lcl, mrIds });
+	let violations: Violation[];
 	if (plan) {
-		scanImrRules(x, plan, violations);
+		violations = scanImrRules(x, plan);
 	} else {
+		violations = [];
 		detectRules(
 			{ points: x, center, sigma, ucl, lcl, movingRange: { ucl: mr.ucl, lcl: mr.lcl, ids: mrIds } },
 			rules,

@@ -12,7 +12,7 @@ const MAX_RUN = 32;
  * the engine then compiles the loop as a function of its own, with the limits as unboxed doubles
  * in registers; a long loop entered once gets compiled mid-run with every local still boxed.
  */
-const BLOCK = 4096;
+const BLOCK = 512;
 
 /** The individuals chart the rules run on, and the moving-range limits for its N1/WE1 ids. */
 export interface ImrLimits {
@@ -122,7 +122,7 @@ export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits):
 
 /**
  * Runs a planned rule set over the individuals (and the beyond-limit check over the moving
- * ranges) and appends the reports to `out`, ordered by point and, at one point, by rule then the
+ * ranges) and returns the reports, ordered by point and, at one point, by rule then the
  * moving-range ids: the same reports as `detectRules` (qcc 3.0 semantics).
  *
  * One pass of 32-point words. Per point it only shifts three condition bits into history words
@@ -133,11 +133,10 @@ export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits):
  * points (`ruleAt`). Nothing is allocated per point; reports go to typed arrays first.
  *
  * @example
- * const out: Violation[] = [];
  * const plan = planImrRules(resolveRules(['N1']), { center: 0, sigma: 1, ucl: 3, lcl: -3, mrUcl: 9, mrLcl: 0, mrIds: [] });
- * scanImrRules(Float64Array.of(0, 3.5, 0), plan!, out); // out: one N1 report at point 1, above
+ * scanImrRules(Float64Array.of(0, 3.5, 0), plan!); // one N1 report at point 1, above
  */
-export function scanImrRules(x: Float64Array, plan: ImrRulePlan, out: Violation[]): void {
+export function scanImrRules(x: Float64Array, plan: ImrRulePlan): Violation[] {
 	const { rules, limits } = plan;
 	const slots: ReportSlot[] = rules.map((r) => ({ rule: r.id, chart: 'primary' }));
 	for (const id of limits.mrIds) slots.push({ rule: id, chart: 'secondary' });
@@ -150,7 +149,7 @@ export function scanImrRules(x: Float64Array, plan: ImrRulePlan, out: Violation[
 	for (let from = 0; from < words; from += BLOCK >>> 5) {
 		findReports(x, plan, planes, from, Math.min(words, from + (BLOCK >>> 5)), carried, memory, buffer);
 	}
-	buffer.appendTo(out);
+	return buffer.toViolations();
 }
 
 /** Words {@link findReports} carries from one block to the next. */
@@ -247,8 +246,12 @@ function findReports(
 			const bit = 31 - Math.clz32(candidates);
 			candidates ^= 1 << bit;
 			const i = base + 31 - bit;
-			for (let r = 0; r < count; r++) {
-				if (((masks[r] >>> bit) & 1) === 0) continue;
+			// the rules flagged here, as bits (branch-free: which rules they are is a coin toss)
+			let flagged = 0;
+			for (let r = 0; r < count; r++) flagged |= ((masks[r] >>> bit) & 1) << r;
+			while (flagged !== 0) {
+				const r = 31 - Math.clz32(flagged & -flagged);
+				flagged &= flagged - 1;
 				switch (kinds[r]) {
 					case KIND.beyond:
 						beyondAt(x, i, ucl, lcl, memory, buffer, r);

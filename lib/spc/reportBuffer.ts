@@ -21,15 +21,14 @@ let keptCode = new Uint8Array(1024);
 
 /**
  * Rule reports collected in typed arrays (point, start, slot and direction) while a scan runs, so
- * that the scan allocates nothing per report; {@link ReportBuffer.appendTo} turns them into
+ * that the scan allocates nothing per report; {@link ReportBuffer.toViolations} turns them into
  * `Violation` objects once at the end. The arrays are shared with the next buffer, so a buffer
  * must be read out before another one is made (scans are synchronous, so that always holds).
  *
  * @example
  * const buffer = new ReportBuffer([{ rule: 'N1', chart: 'primary' }]);
  * buffer.push(4, 4, 0, Dir.Above);
- * const out: Violation[] = [];
- * buffer.appendTo(out); // out: [{ rule: 'N1', index: 4, start: 4, end: 4, chart: 'primary', direction: 'above' }]
+ * buffer.toViolations(); // [{ rule: 'N1', index: 4, start: 4, end: 4, chart: 'primary', direction: 'above' }]
  */
 export class ReportBuffer {
 	private index = keptIndex;
@@ -52,17 +51,20 @@ export class ReportBuffer {
 		this.length++;
 	}
 
-	/** Appends the reports, in the order they were pushed, as `Violation` objects. */
-	appendTo(out: Violation[]): void {
+	/** The reports, in the order they were pushed, as `Violation` objects. */
+	toViolations(): Violation[] {
 		const { index, start, code, slots } = this;
-		for (let r = 0; r < this.length; r++) {
+		// sized once and filled in place (pushing onto a growing list costs more)
+		const out = new Array<Violation>(this.length);
+		for (let r = 0; r < out.length; r++) {
 			const slot = slots[code[r] >>> 3];
 			const direction = DIRECTIONS[code[r] & 7];
 			// same key order and shape as the point-wise scans make
 			const v: Violation = { rule: slot.rule, index: index[r], start: start[r], end: index[r], chart: slot.chart };
 			if (direction !== undefined) v.direction = direction;
-			out.push(v);
+			out[r] = v;
 		}
+		return out;
 	}
 
 	/** Doubles the arrays, keeping moderate sizes for the next scan (no fresh pages to fault in). */
