@@ -12,6 +12,7 @@
  *   - controlChart: the full contract result, which also copies the points and the moving-range
  *     series into plain arrays for JSON.
  */
+const os = require('node:os');
 const path = require('node:path');
 
 const lib = require(process.env.QMS_LIB ? path.resolve(process.env.QMS_LIB) : path.join(__dirname, '../../dist/lib'));
@@ -76,11 +77,15 @@ const result = {
 	imrScan1e7Ms: +bigScanMs.toFixed(1),
 	controlChart1e7Ms: +bigFullMs.toFixed(1),
 	goalRatio: 8,
+	// 1-minute load average and cores: on a shared machine the figures only mean something beside them
+	load: +os.loadavg()[0].toFixed(2),
+	cores: os.cpus().length,
 };
 console.log(`I-MR + Nelson N1-N8 on ${N} points (${reports} rule reports)`);
 console.log(`  plain sum loop     ${result.sumLoopMs} ms`);
 console.log(`  imrScan            ${result.imrScanMs} ms   ratio ${result.ratioScan}`);
 console.log(`  controlChart       ${result.controlChartMs} ms   ratio ${result.ratioControlChart}`);
 console.log(`  10^7 points: imrScan ${result.imrScan1e7Ms} ms, controlChart ${result.controlChart1e7Ms} ms`);
+console.log(`  load ${result.load} on ${result.cores} cores`);
 console.log(JSON.stringify(result));
 if (sink === 42) console.log('');

@@ -1,6 +1,6 @@
 import { atLeast, runEnds } from './bitWindows';
-import { ReportBuffer, type ReportSlot } from './reportBuffer';
-import { alternateAt, beyondAt, kOfMAt, mixtureAt, movingRangeAt, RuleMemory, runAt, trendAt, withinAt } from './ruleAt';
+import { Dir, ReportBuffer, type ReportSlot } from './reportBuffer';
+import { alternateAt, kOfMAt, mixtureAt, RuleMemory, runAt, trendAt, withinAt } from './ruleAt';
 import type { ResolvedRule } from './rules';
 import type { RuleId, Violation } from './types';
 
@@ -40,7 +40,7 @@ export interface ImrRulePlan {
 	/** Zone edges per rule: center +/- sigmas x sigma, computed as the point-wise scans do. */
 	hi: Float64Array;
 	lo: Float64Array;
-	/** Center, ucl, lcl, MR ucl, MR lcl as unboxed doubles for the hot loops. */
+	/** Center and ucl as unboxed doubles for the hot loops. */
 	levels: Float64Array;
 	/** Per k-of-m rule: 1 when it is counted on the zone word, 0 when on the gate word. */
 	windowed: Uint8Array;
@@ -49,7 +49,7 @@ export interface ImrRulePlan {
 	zoneLow: number;
 	/** |x - center| >= gate for every point a gated rule (N1, N5 ...) can report. */
 	gate: number;
-	/** Moving ranges above this are checked (infinite when no id is reported on them). */
+	/** Moving ranges above this are reported (infinite when no id is reported on them). */
 	rangeGate: number;
 }
 
@@ -109,7 +109,7 @@ export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits):
 		k: Int32Array.from(rules, (r) => r.k),
 		m: Int32Array.from(rules, (r) => r.m),
 		limits,
-		levels: Float64Array.of(center, limits.ucl, limits.lcl, limits.mrUcl, limits.mrLcl),
+		levels: Float64Array.of(center, limits.ucl),
 		hi,
 		lo,
 		windowed,
@@ -125,12 +125,13 @@ export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits):
  * ranges) and returns the reports, ordered by point and, at one point, by rule then the
  * moving-range ids: the same reports as `detectRules` (qcc 3.0 semantics).
  *
- * One pass of 32-point words. Per point it only shifts three condition bits into history words
- * (above the center, rising, above and below the zone level) and tests two rare conditions with branches
- * (|x - center| at the gate, the moving range beyond its limit), which are taken for a few
- * percent of the points. Per word, run and k-of-m tests on the words (`bitWindows`) flag a
- * superset of the points where each rule can report; only those are checked exactly on the
- * points (`ruleAt`). Nothing is allocated per point; reports go to typed arrays first.
+ * One pass of 32-point words. Per point it only shifts four condition bits into history words
+ * (above the center, rising, above and below the zone level) and tests two rare conditions with
+ * branches (|x - center| at the gate, the moving range beyond its limit), taken for a few percent
+ * of the points. Per word, run and k-of-m tests on the words (`bitWindows`) flag a superset of
+ * the points where each rule can report; only those are checked exactly on the points
+ * (`ruleAt`). Beyond-limit reports need no check: their words are the test. Nothing is
+ * allocated per point; reports go to typed arrays first.
  *
  * @example
  * const plan = planImrRules(resolveRules(['N1']), { center: 0, sigma: 1, ucl: 3, lcl: -3, mrUcl: 9, mrLcl: 0, mrIds: [] });
@@ -142,7 +143,7 @@ export function scanImrRules(x: Float64Array, plan: ImrRulePlan): Violation[] {
 	for (const id of limits.mrIds) slots.push({ rule: id, chart: 'secondary' });
 	const buffer = new ReportBuffer(slots);
 	const planes = packWords(x, plan);
-	const memory = new RuleMemory(slots.length);
+	const memory = new RuleMemory(rules.length);
 	const words = (x.length + 31) >>> 5;
 	// the words of the 32 points before a block of words (before point 0: nothing set)
 	const carried = new Int32Array(CARRIED);
@@ -174,9 +175,6 @@ function findReports(
 	const { kinds, k, m, windowed, hi, lo, levels } = plan;
 	const center = levels[0];
 	const ucl = levels[1];
-	const lcl = levels[2];
-	const mrUcl = levels[3];
-	const mrLcl = levels[4];
 	const count = kinds.length;
 	const ranged = plan.limits.mrIds.length;
 	const masks = new Int32Array(count);
@@ -254,7 +252,8 @@ function findReports(
 				flagged &= flagged - 1;
 				switch (kinds[r]) {
 					case KIND.beyond:
-						beyondAt(x, i, ucl, lcl, memory, buffer, r);
+						// the beyond word is the test itself (x > ucl or x < lcl), only the side is left
+						buffer.push(i, i, r, x[i] > ucl ? Dir.Above : Dir.Below);
 						break;
 					case KIND.run:
 						runAt(x, i, center, k[r], memory, buffer, r);
@@ -276,9 +275,8 @@ function findReports(
 						break;
 				}
 			}
-			if (((ranges >>> bit) & 1) === 1) {
-				for (let q = 0; q < ranged; q++) movingRangeAt(x, i, mrUcl, mrLcl, memory, buffer, count + q);
-			}
+			// the range word is the test itself (|x[i] - x[i-1]| > MR ucl; the MR lcl is 0)
+			if (((ranges >>> bit) & 1) === 1) for (let q = 0; q < ranged; q++) buffer.push(i, i, count + q, Dir.Above);
 		}
 		lastAbove = above;
 		lastRising = rising;

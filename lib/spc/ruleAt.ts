@@ -45,17 +45,6 @@ function continued(memory: RuleMemory, r: number, i: number, dir: Dir): number {
 }
 
 /**
- * N1/WE1: point i strictly beyond the control limits.
- *
- * @example
- * beyondAt(Float64Array.of(0, 4), 1, 3, -3, memory, out, 0); // reports point 1 above
- */
-export function beyondAt(x: Float64Array, i: number, ucl: number, lcl: number, memory: RuleMemory, out: ReportBuffer, r: number): void {
-	if (x[i] > ucl) report(memory, out, r, i, i, Dir.Above);
-	else if (x[i] < lcl) report(memory, out, r, i, i, Dir.Below);
-}
-
-/**
  * N2/WE4: k points in a row strictly on one side of the center, ending at i. A run reported at
  * i - 1 keeps its start; a new one is exactly k long (had it been longer, i - 1 would have been
  * reported).
@@ -219,23 +208,3 @@ export function mixtureAt(
 	if (above && below) report(memory, out, r, i, from, Dir.None);
 }
 
-/**
- * Moving range |x[i] - x[i-1]| strictly beyond its limits (secondary chart), as report slot `r`.
- *
- * @example
- * movingRangeAt(Float64Array.of(0, 5), 1, 3.27, 0, memory, out, 8); // reports point 1 above
- */
-export function movingRangeAt(
-	x: Float64Array,
-	i: number,
-	ucl: number,
-	lcl: number,
-	memory: RuleMemory,
-	out: ReportBuffer,
-	r: number,
-): void {
-	if (i < 1) return;
-	const range = Math.abs(x[i] - x[i - 1]);
-	if (range > ucl) report(memory, out, r, i, i, Dir.Above);
-	else if (range < lcl) report(memory, out, r, i, i, Dir.Below);
-}
