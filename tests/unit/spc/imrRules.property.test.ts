@@ -86,6 +86,14 @@ describe('I-MR rule pass', () => {
 		);
 	});
 
+	it('a single point and exact word lengths', () => {
+		for (const n of [1, 31, 32, 33, 64, 65]) {
+			const x = Float64Array.from({ length: n }, (_, i) => (i % 7) - 3.5);
+			const scan = imrScan(x, { center: 0, sigma: 1 }, undefined, resolveRules('nelson'));
+			expect(scan.violations).toEqual(generalReports(x, scan, 'nelson'));
+		}
+	});
+
 	it('long series: runs that cross many words keep their start', () => {
 		const x = new Float64Array(5000);
 		for (let i = 0; i < x.length; i++) x[i] = i < 1000 ? 1 : i < 2000 ? (i % 2 ? 2 : -2) : Math.sin(i / 3) * 1.5;
