@@ -8,9 +8,10 @@ import type { RuleId, Violation } from './types';
 const MAX_RUN = 32;
 
 /**
- * Points a call of `packBlock` or `findReports` covers (a multiple of 32). Short calls, not one long loop:
- * the engine then compiles the loop as a function of its own, with the limits as unboxed doubles
- * in registers; a long loop entered once gets compiled mid-run with every local still boxed.
+ * Points a call of `packBlock` or `findReports` covers (a multiple of 32). Short calls rather than
+ * one long loop: the engine then compiles each loop as a function of its own, with the limits as
+ * unboxed doubles in registers, where a long loop entered once gets compiled mid-run with every
+ * local still boxed (and recompiled when the code after it first runs).
  */
 const BLOCK = 512;
 
@@ -72,6 +73,8 @@ function fitsWords(rule: ResolvedRule): boolean {
 		case 'alternate':
 			return rule.k - 2 <= MAX_RUN;
 		case 'kofm':
+			// counted by a five-bit adder
+			return rule.m < MAX_RUN;
 		case 'beyond':
 			return true;
 		default:
