@@ -150,8 +150,9 @@ export function scanImrRules(x: Float64Array, plan: ImrRulePlan): Violation[] {
 	const words = (x.length + 31) >>> 5;
 	// the words of the 32 points before a block of words (before point 0: nothing set)
 	const carried = new Int32Array(CARRIED);
+	const masks = new Int32Array(rules.length);
 	for (let from = 0; from < words; from += BLOCK >>> 5) {
-		findReports(x, plan, planes, from, Math.min(words, from + (BLOCK >>> 5)), carried, memory, buffer);
+		findReports(x, plan, planes, from, Math.min(words, from + (BLOCK >>> 5)), carried, masks, memory, buffer);
 	}
 	return buffer.toViolations();
 }
@@ -163,7 +164,8 @@ const CARRIED = 8;
  * The word-wise part of {@link scanImrRules} for words from..to-1: per word, each rule's
  * candidate bits (a superset of the points where it can report) from the history words of this
  * word and the one before, then the exact checks at the candidates in point order and, at one
- * point, in rule order followed by the moving-range ids. Called block by block (see `BLOCK`).
+ * point, in rule order followed by the moving-range ids. Called block by block (see `BLOCK`);
+ * `carried` holds the last words of the block before, `masks` is scratch for one word.
  */
 function findReports(
 	x: Float64Array,
@@ -172,6 +174,7 @@ function findReports(
 	from: number,
 	to: number,
 	carried: Int32Array,
+	masks: Int32Array,
 	memory: RuleMemory,
 	buffer: ReportBuffer,
 ): void {
@@ -180,7 +183,6 @@ function findReports(
 	const ucl = levels[1];
 	const count = kinds.length;
 	const ranged = plan.limits.mrIds.length;
-	const masks = new Int32Array(count);
 	const n = x.length;
 	const words = (n + 31) >>> 5;
 	let lastAbove = carried[0];
@@ -290,7 +292,14 @@ function findReports(
 		lastLow = low;
 		lastGated = gated;
 	}
-	carried.set([lastAbove, lastRising, lastSide, lastSlope, lastTurns, lastHigh, lastLow, lastGated]);
+	carried[0] = lastAbove;
+	carried[1] = lastRising;
+	carried[2] = lastSide;
+	carried[3] = lastSlope;
+	carried[4] = lastTurns;
+	carried[5] = lastHigh;
+	carried[6] = lastLow;
+	carried[7] = lastGated;
 }
 
 /** Largest word buffer kept between calls (7 MB: the words of about 8 million points). */
