@@ -13,10 +13,14 @@ function naturalClassifiers(): ClassifiersModule {
 	return classifiers;
 }
 
+const HAS_DIGIT = /[0-9]/;
+
 /**
  * Features of a complaint for the learned model: Porter stems of English words, Chinese
  * characters and pairs of adjacent Chinese characters, without duplicates. Character pairs need
  * no segmenter and, on our corpus, generalise better to unseen complaints than jieba words.
+ * Words with digits (ticket, order and part numbers, dates) are left out: they name a case, not
+ * what is wrong with it, and as features they let a reference number flip the category.
  *
  * @example
  * featuresOfUnits(toUnits('Cracks, cracked! 外箱破损')) // ['crack', '外', '外箱', '箱', '箱破', '破', '破损', '损']
@@ -25,7 +29,7 @@ export function featuresOfUnits(units: Unit[]): string[] {
 	const features = new Set<string>();
 	for (let i = 0; i < units.length; i++) {
 		const u = units[i];
-		if (u.kind === UnitKind.Word && u.key.length > 1) features.add(u.key);
+		if (u.kind === UnitKind.Word && u.key.length > 1 && !HAS_DIGIT.test(u.key)) features.add(u.key);
 		else if (u.kind === UnitKind.Han) {
 			features.add(u.key);
 			const next = units[i + 1];

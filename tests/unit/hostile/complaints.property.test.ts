@@ -121,13 +121,9 @@ describe('matcher time on pathological text stays linear (coarse guard; bench/ho
 });
 
 describe('reference numbers are not evidence', () => {
-	// BUG (lib/complaints/model.ts, built-in prior): bare numbers count as model evidence, so a ticket
-	// number appended to the same complaint flips its category:
-	//   'Delivery was two weeks late and nobody told us. #4'  -> delivery
-	//   'Delivery was two weeks late and nobody told us. #24' -> service
-	//   'The charger started to smoke and the housing melted near the cable. #7'  -> unclassified
-	//   'The charger started to smoke and the housing melted near the cable. #10' -> design (0.634)
-	test.failing('appending "#<number>" never changes the category', () => {
+	// Bare numbers were once model features, so a ticket number appended to the same complaint
+	// flipped its category ('... nobody told us. #24' went from delivery to service).
+	test('appending "#<number>" never changes the category', () => {
 		for (const text of ['Delivery was two weeks late and nobody told us.', 'The charger started to smoke and the housing melted near the cable.']) {
 			const base = classifyComplaint(text).category;
 			for (let n = 0; n <= 30; n++) expect({ n, category: classifyComplaint(`${text} #${n}`).category }).toEqual({ n, category: base });
