@@ -67,8 +67,10 @@ export function capability(input: CapabilityInput): CapabilityResult {
 		result.cp = (usl - lsl) / (6 * sigmaWithin);
 		result.pp = (usl - lsl) / (6 * sigmaOverall);
 		const t = target as number;
-		result.cpm = result.cp / Math.sqrt(1 + ((mean - t) / sigmaWithin) ** 2);
-		result.ppm = result.pp / Math.sqrt(1 + ((mean - t) / sigmaOverall) ** 2);
+		// Taguchi: (USL - LSL) / (6 sqrt(sigma^2 + (mean - T)^2)); hypot keeps extreme but finite
+		// inputs from overflowing into Infinity / Infinity.
+		result.cpm = (usl - lsl) / (6 * Math.hypot(sigmaWithin, mean - t));
+		result.ppm = (usl - lsl) / (6 * Math.hypot(sigmaOverall, mean - t));
 	}
 	if (target !== undefined) result.target = target;
 	return result;

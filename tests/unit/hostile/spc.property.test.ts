@@ -142,10 +142,9 @@ describe('capability on hostile input', () => {
 		);
 	});
 
-	// BUG (lib/spc/capability.ts): with finite but extreme specs the Taguchi index is NaN instead of a
-	// number: capability({ values: [0, 3.14e-162], lsl: -1e308, usl: 0 }) gives cpm: NaN, ppm: NaN
-	// (cp is Infinity and the off-target term overflows to Infinity: Infinity / Infinity).
-	test.failing('extreme but finite specs give no NaN index (cpm, ppm)', () => {
+	// Once NaN: capability({ values: [0, 3.14e-162], lsl: -1e308, usl: 0 }) made cp Infinity and the
+	// off-target term Infinity, so cpm and ppm were Infinity / Infinity.
+	test('extreme but finite specs give no NaN index (cpm, ppm)', () => {
 		const r = capability({ values: [0, 3.1434555694052576e-162], lsl: -1e308, usl: 0 }) as unknown as Record<string, number>;
 		expect(Number.isNaN(r.cpm)).toBe(false);
 		expect(Number.isNaN(r.ppm)).toBe(false);
