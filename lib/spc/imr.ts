@@ -33,13 +33,14 @@ function addSums(x: Float64Array, from: number, to: number, sums: Float64Array):
 }
 
 /**
- * Sum of the first p1 values and of their p1 - 1 moving ranges, in point order (block by block,
- * the same additions in the same order as one loop).
+ * Sum of the first p1 values and of their p1 - 1 moving ranges ([sum, MR sum]), in point order
+ * (block by block, the same additions in the same order as one loop). Nothing follows the loop:
+ * code after a hot loop that has not run yet when the loop gets compiled would be recompiled.
  */
-function phaseOneSums(x: Float64Array, p1: number): { sum: number; mrSum: number } {
+function phaseOneSums(x: Float64Array, p1: number): Float64Array {
 	const sums = Float64Array.of(x[0], 0);
 	for (let from = 1; from < p1; from += BLOCK) addSums(x, from, Math.min(p1, from + BLOCK), sums);
-	return { sum: sums[0], mrSum: sums[1] };
+	return sums;
 }
 
 /**
@@ -60,7 +61,7 @@ export function imrScan(
 ): ImrScan {
 	const n = x.length;
 	const p1 = phase1Length(phase1, n, known.sigma === undefined ? 2 : 1);
-	const { sum, mrSum } = phaseOneSums(x, p1);
+	const [sum, mrSum] = phaseOneSums(x, p1);
 	const k2 = chartConstants(2);
 	const center = known.center ?? sum / p1;
 	const mrBar = mrSum / (p1 - 1);

@@ -145,16 +145,23 @@ export function scanImrRules(x: Float64Array, plan: ImrRulePlan): Violation[] {
 	const slots: ReportSlot[] = rules.map((r) => ({ rule: r.id, chart: 'primary' }));
 	for (const id of limits.mrIds) slots.push({ rule: id, chart: 'secondary' });
 	const buffer = new ReportBuffer(slots);
-	const planes = packWords(x, plan);
-	const memory = new RuleMemory(rules.length);
+	findAllReports(x, plan, packWords(x, plan), buffer);
+	return buffer.toViolations();
+}
+
+/**
+ * {@link findReports} block by block. Nothing follows the loop: code after a hot loop that has
+ * not run yet when the loop gets compiled would be recompiled.
+ */
+function findAllReports(x: Float64Array, plan: ImrRulePlan, planes: Int32Array, buffer: ReportBuffer): void {
+	const memory = new RuleMemory(plan.rules.length);
 	const words = (x.length + 31) >>> 5;
 	// the words of the 32 points before a block of words (before point 0: nothing set)
 	const carried = new Int32Array(CARRIED);
-	const masks = new Int32Array(rules.length);
+	const masks = new Int32Array(plan.rules.length);
 	for (let from = 0; from < words; from += BLOCK >>> 5) {
 		findReports(x, plan, planes, from, Math.min(words, from + (BLOCK >>> 5)), carried, masks, memory, buffer);
 	}
-	return buffer.toViolations();
 }
 
 /** Words {@link findReports} carries from one block to the next. */
