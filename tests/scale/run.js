@@ -204,7 +204,7 @@ function workflow(pgPort) {
 		id: WORKFLOW_ID,
 		name: 'QMS scale intake',
 		nodes: [
-			{ id: 'i', name: 'Complaint Intake', type: 'n8n-nodes-qms.complaintIntake', typeVersion: 1, position: [0, 0], webhookId: '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', parameters: { path: 'qms-scale-intake', options: {} }, credentials: { complaintIntakeApi: { id: 'qmsScaleIntake', name: 'QMS scale intake secret' } } },
+			{ id: 'i', name: 'Complaint Intake', type: 'n8n-nodes-qms.complaintIntake', typeVersion: 1, position: [0, 0], webhookId: '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', parameters: { path: 'qms-scale-intake', options: { rememberIds: 0 } }, credentials: { complaintIntakeApi: { id: 'qmsScaleIntake', name: 'QMS scale intake secret' } } },
 			{ id: 'c', name: 'Complaint Classifier', type: 'n8n-nodes-qms.complaintClassifier', typeVersion: 1, position: [220, 0], parameters: { text: '={{ $json.text }}', routing: 'single', options: { tier: '={{ $json.tier }}', receivedAt: '={{ $json.receivedAt }}', timeZone: 'UTC' } } },
 			{
 				id: 's', name: 'Save case', type: 'n8n-nodes-base.postgres', typeVersion: 2.6, position: [440, 0], credentials,
@@ -309,14 +309,14 @@ function post(url, body, headers) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** Sends `count` signed complaints with bounded concurrency; `onProgress(sent)` may act mid-run. */
-async function drive(url, phase, count, onProgress) {
+async function drive(url, phase, count, onProgress, only) {
 	let next = 0;
 	const answers = new Map();
 	const statuses = {};
 	const began = Date.now();
 	async function lane() {
 		while (next < count && Date.now() - began < PHASE_TIMEOUT_MS) {
-			const i = next++;
+			const i = only ? only[next++] : next++;
 			const body = JSON.stringify(complaint(phase, i));
 			let answer;
 			// a request refused by an overloaded server (connection error, 5xx) is retried: the message id makes it idempotent
@@ -328,7 +328,7 @@ async function drive(url, phase, count, onProgress) {
 			}
 			statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
 			answers.set(i, answer);
-			if (onProgress) await onProgress(i + 1);
+			if (onProgress) await onProgress(next);
 		}
 	}
 	await Promise.all(Array.from({ length: CONCURRENCY }, lane));
@@ -449,8 +449,18 @@ async function phase(pg, redis, name, expected) {
 		if (before.lost > 0) {
 			const failedBefore = failedExecutions(pg);
 			retry = { rowsBefore: before.rows, lostBefore: before.lost, executionsBefore: failedBefore, ...(await retryFailed(pg, cluster.url)) };
-			log(`${name}: ${before.lost} complaint(s) without a case; failed executions retried: ${JSON.stringify(retry)}`);
-			done = await waitForRows(pg, COUNT, began);
+			log(`${name}: ${before.lost} complaint(s) without a case; failed executions retried in n8n: ${JSON.stringify(retry)}`);
+			await waitForRows(pg, COUNT, Date.now());
+			// What n8n could not recover, the sender does: it resends every complaint without a case
+			// (reconciliation by message id). The upsert keyed on the case id keeps this idempotent.
+			const have = new Set(psql(pg, 'qms', 'SELECT message_id FROM qms_cases').split('\n').filter(Boolean));
+			const missing = [...Array(COUNT).keys()].filter((i) => !have.has(`${name}-${i}`));
+			const resent = await drive(cluster.url, name, missing.length, undefined, missing);
+			retry.resent = missing.length;
+			retry.resentAnswers = resent.statuses;
+			log(`${name}: resent ${missing.length} complaint(s) without a case: ${JSON.stringify(resent.statuses)}`);
+			await waitForRows(pg, COUNT, Date.now());
+			retry.rowsAfter = Number(psql(pg, 'qms', 'SELECT count(*) FROM qms_cases'));
 		}
 		const check = verify(pg, name, COUNT, load.answers, expected);
 		const executions = failedExecutions(pg);
