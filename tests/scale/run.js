@@ -509,6 +509,13 @@ async function cleanup() {
 	for (const child of children.reverse()) await stopChild(child);
 }
 
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.once(signal, () => {
+		log(`${signal}: stopping n8n, Redis and Postgres`);
+		cleanup().then(() => process.exit(130));
+	});
+}
+
 const overall = setTimeout(() => {
 	log('overall time limit reached; stopping');
 	cleanup().then(() => process.exit(2));
