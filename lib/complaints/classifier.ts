@@ -29,6 +29,25 @@ const DEFAULT_MIN_SCORE = 0.5;
 /** Evidence at which keyword confidence reaches 1 - 1/e. */
 const CONFIDENCE_SCALE = 2;
 
+/** The default lexicon compiled once per fuzzy setting (compiling costs tens of milliseconds). */
+const defaultLexicons = new Map<boolean, CompiledLexicon>();
+
+/**
+ * compileLexicon, shared for the built-in data: the node prepares a classifier on every
+ * execution, and a webhook-driven workflow executes once per complaint.
+ */
+function lexiconFor(...[taxonomy, severity, lexicon, identifiers, fuzzy]: Parameters<typeof compileLexicon>): CompiledLexicon {
+	const builtIn =
+		taxonomy === defaultTaxonomy && severity === defaultSeverityRules && lexicon === defaultLexicon && identifiers === defaultIdentifierPatterns;
+	if (!builtIn) return compileLexicon(taxonomy, severity, lexicon, identifiers, fuzzy);
+	let compiled = defaultLexicons.get(fuzzy);
+	if (!compiled) {
+		compiled = compileLexicon(taxonomy, severity, lexicon, identifiers, fuzzy);
+		defaultLexicons.set(fuzzy, compiled);
+	}
+	return compiled;
+}
+
 /**
  * Prepares a classifier: compiles the taxonomy, severity rules and lexicon into one matcher and
  * trains or loads the model once. Use it for many complaints with the same options.
@@ -44,7 +63,7 @@ export function createComplaintClassifier(options: ClassifyOptions = {}): Compla
 	}
 	const identifiers: IdentifierPattern[] = options.identifiers === false ? [] : (options.identifiers ?? defaultIdentifierPatterns);
 	if (options.identifiers) validateIdentifierPatterns(options.identifiers);
-	const compiled = compileLexicon(
+	const compiled = lexiconFor(
 		options.taxonomy ?? defaultTaxonomy,
 		options.severity ?? defaultSeverityRules,
 		options.lexicon ?? defaultLexicon,
