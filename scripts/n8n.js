@@ -6,6 +6,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
+const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -120,6 +121,18 @@ function probe(url) {
 	});
 }
 
+/** A TCP port free on 127.0.0.1 right now (for the server, its task broker, or a stand-in). */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+		server.on('error', reject);
+	});
+}
+
 /** Starts `n8n start` and resolves once /healthz/readiness answers; `stop()` ends it and its children. */
 async function startN8n(env, { timeoutMs = 120000, stdio = 'ignore' } = {}) {
 	const child = spawn(n8nBin, ['start'], { env, stdio, detached: true });
@@ -163,4 +176,5 @@ module.exports = {
 	n8nCli,
 	parseRawOutput,
 	startN8n,
+	freePort,
 };

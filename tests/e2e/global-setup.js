@@ -4,25 +4,13 @@
  * port. Tests read `.work/state.json`; the teardown stops every process started here.
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const path = require('node:path');
 
-const { ensureN8n, packProject, installPackage, n8nEnv, startN8n } = require('../../scripts/n8n');
+const { ensureN8n, packProject, installPackage, n8nEnv, startN8n, freePort } = require('../../scripts/n8n');
 const seed = require('../../scripts/seed');
 
 // QMS_E2E_WORK lets two suites on one machine keep apart.
 const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
 
 module.exports = async () => {
 	ensureN8n();

@@ -3,7 +3,6 @@
  * headless with `n8n execute`, against the same SQLite database the running server uses.
  */
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 
 import { WorkflowRun } from '../support/workflow-run';
@@ -13,6 +12,7 @@ const n8n = require('../../scripts/n8n') as {
 	n8nEnv(userFolder: string, options: { port: number; brokerPort: number }): NodeJS.ProcessEnv;
 	n8nCli(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string };
 	parseRawOutput(stdout: string): unknown;
+	freePort(): Promise<number>;
 };
 
 export interface E2eState {
@@ -29,21 +29,10 @@ export function state(): E2eState {
 	return JSON.parse(fs.readFileSync(path.join(work, 'state.json'), 'utf8')) as E2eState;
 }
 
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
-
 /** CLI environment: same user folder and port as the server, its own task-broker port. */
 async function cliEnv(): Promise<NodeJS.ProcessEnv> {
 	const { userFolder, port } = state();
-	return n8n.n8nEnv(userFolder, { port, brokerPort: await freePort() });
+	return n8n.n8nEnv(userFolder, { port, brokerPort: await n8n.freePort() });
 }
 
 /** Runs an n8n CLI command; throws with its output when it fails. */

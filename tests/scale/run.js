@@ -21,7 +21,6 @@
 const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
-const net = require('node:net');
 const path = require('node:path');
 
 const n8n = require('../../scripts/n8n');
@@ -43,17 +42,6 @@ const { signPayload } = require(path.join(ROOT, 'dist/lib/intake'));
 const children = [];
 const log = (...args) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...args);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
-}
 
 // ---------------------------------------------------------------- Postgres and Redis
 
@@ -126,7 +114,7 @@ async function startPostgres() {
 		const [cmd, args] = pgCommand(path.join(bin, 'initdb'), ['-D', data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8']);
 		execFileSync(cmd, args, { stdio: 'ignore', timeout: 120000 });
 	}
-	const port = await freePort();
+	const port = await n8n.freePort();
 	const [cmd, args] = pgCommand(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${sockets}`, '-c', 'max_connections=300']);
 	const child = spawnChild('postgres', cmd, args);
 	const deadline = Date.now() + 60000;
@@ -153,7 +141,7 @@ function psql(pg, database, sql) {
 }
 
 async function startRedis() {
-	const port = await freePort();
+	const port = await n8n.freePort();
 	const child = spawnChild('redis', '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
 	const deadline = Date.now() + 30000;
 	while (Date.now() < deadline) {
@@ -232,7 +220,7 @@ async function prepareN8n(pg, redis) {
 	n8n.ensureN8n();
 	const user = path.join(WORK, 'user');
 	if (!fs.existsSync(path.join(user, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-qms'))) n8n.installPackage(user, n8n.packProject(path.join(WORK, 'pack')));
-	const e = env(pg, redis, 'queue', await freePort());
+	const e = env(pg, redis, 'queue', await n8n.freePort());
 	const creds = path.join(WORK, 'credentials.json');
 	fs.writeFileSync(creds, JSON.stringify([
 		{ id: 'qmsScaleIntake', name: 'QMS scale intake secret', type: 'complaintIntakeApi', data: { secret: SECRET } },
@@ -249,13 +237,13 @@ async function prepareN8n(pg, redis) {
 
 async function startCluster(pg, redis, workers) {
 	const mode = workers === 0 ? 'regular' : 'queue';
-	const port = await freePort();
+	const port = await n8n.freePort();
 	const mainEnv = env(pg, redis, mode, port);
 	const out = fs.openSync(path.join(WORK, `main-${mode}-${workers}.log`), 'a');
 	const main = await n8n.startN8n(mainEnv, { stdio: ['ignore', out, out], timeoutMs: 180000 });
 	const started = [];
 	for (let i = 0; i < workers; i++) {
-		const wPort = await freePort();
+		const wPort = await n8n.freePort();
 		started.push(spawnChild(`worker-${workers}-${i}`, N8N_BIN, ['worker', '--concurrency=10'], { env: env(pg, redis, mode, wPort, { QUEUE_HEALTH_CHECK_PORT: String(wPort) }) }));
 	}
 	if (workers) await sleep(8000); // workers connect to Redis and announce themselves

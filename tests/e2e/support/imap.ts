@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort } = require('../../../scripts/n8n') as { freePort(): Promise<number> };
+
 const DOVECOT = '/usr/sbin/dovecot';
 
 export interface ImapServer {
@@ -26,17 +29,6 @@ export function ensureDovecot(): void {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
 	execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'dovecot-imapd'], { stdio: 'inherit', env });
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-		server.on('error', reject);
-	});
 }
 
 /** A tiny IMAP client: runs tagged commands in order, each with an optional literal. */
