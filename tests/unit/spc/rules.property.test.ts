@@ -63,8 +63,8 @@ const reference: Record<RuleId, (x: number[]) => number[]> = {
 	},
 };
 
-const series = fc.array(fc.integer({ min: -8, max: 8 }).map((h) => h / 2), { minLength: 1, maxLength: 120 });
-const skewed = fc.array(fc.integer({ min: -3, max: 8 }).map((h) => h / 2), { minLength: 1, maxLength: 120 });
+const series = fc.array(fc.integer({ min: -8, max: 8 }).map((h) => h / 2), { minLength: 1, maxLength: 120, size: 'max' });
+const skewed = fc.array(fc.integer({ min: -3, max: 8 }).map((h) => h / 2), { minLength: 1, maxLength: 120, size: 'max' });
 
 describe('run rules agree with a transcription of qcc 3.0 on random series', () => {
 	it.each(Object.keys(reference) as RuleId[])('%s', (rule) => {
@@ -93,7 +93,7 @@ describe('run rules agree with a transcription of qcc 3.0 on random series', () 
 	});
 
 	it('runs longer than a word (K = 40) agree on both paths', () => {
-		const long = fc.array(fc.integer({ min: -1, max: 6 }).map((h) => h / 2), { minLength: 30, maxLength: 200 });
+		const long = fc.array(fc.integer({ min: -1, max: 6 }).map((h) => h / 2), { minLength: 30, maxLength: 200, size: 'max' });
 		fc.assert(
 			fc.property(long, (x) => {
 				const r = controlChart({ chart: 'imr', values: x, center: 0, sigma: 1, rules: { N2: 40, N7: 33 } });
