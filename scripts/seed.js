@@ -11,8 +11,10 @@
  *   node scripts/seed.js            # for the `npm start` instance (.n8n-local, or QMS_USER_FOLDER)
  *
  * `prepare(env)` does the same for any n8n environment (`npm start`, the e2e setup) and also
- * publishes the templates whose triggers need no outside account (form and chat).
+ * publishes the templates whose triggers need no outside account (form and chat), with a staff
+ * login for them.
  */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -66,7 +68,7 @@ function seedWorkflow() {
 		wf.link(probe, empty);
 		wf.link(empty, rows, 0);
 		if (branch.name === TABLES.cases) {
-			intake(wf, rows, [4, row], { receivedAt: '={{ $json.receivedAt }}' });
+			intake(wf, rows, [4, row], { classifierOptions: { receivedAt: '={{ $json.receivedAt }}' } });
 		} else {
 			const columns = COLUMNS[branch.name].map(([c]) => c);
 			const insert = wf.node(`Save ${branch.key}`, 'n8n-nodes-base.dataTable', 1.1, [4, row], insertParameters(branch.name, columns));
@@ -93,7 +95,30 @@ function prepare(env, { publishTemplates = LOCAL_TRIGGER_TEMPLATES } = {}) {
 	cli(['import:workflow', `--input=${file}`]);
 	cli(['publish:workflow', `--id=${SEED_ID}`]);
 	const imported = cli(['list:workflow']);
-	for (const id of publishTemplates) if (imported.includes(id)) cli(['publish:workflow', `--id=${id}`]);
+	const publishing = publishTemplates.filter((id) => imported.includes(id));
+	const login = publishing.length ? staffLogin(env, cli) : undefined;
+	for (const id of publishing) cli(['publish:workflow', `--id=${id}`]);
+	return { staffLogin: login };
+}
+
+/**
+ * The form and the chat admit staff only (basic auth, credential *QMS staff (basic auth)*). A new
+ * instance gets a random password, kept in `<user folder>/staff-login.json`; later runs leave the
+ * credential as the team set it.
+ */
+function staffLogin(env, cli) {
+	const file = path.join(env.N8N_USER_FOLDER, 'staff-login.json');
+	if (fs.existsSync(file)) return { ...JSON.parse(fs.readFileSync(file, 'utf8')), file };
+	const login = { user: 'quality', password: crypto.randomBytes(12).toString('base64url') };
+	const credentials = path.join(env.N8N_USER_FOLDER, 'seed', 'staff-credential.json');
+	fs.writeFileSync(credentials, JSON.stringify([{ id: 'qmsStaffBasicAuth', name: 'QMS staff (basic auth)', type: 'httpBasicAuth', data: login }]), { mode: 0o600 });
+	try {
+		cli(['import:credentials', `--input=${credentials}`]);
+	} finally {
+		fs.rmSync(credentials, { force: true });
+	}
+	fs.writeFileSync(file, JSON.stringify(login, null, 2), { mode: 0o600 });
+	return { ...login, file };
 }
 
 module.exports = { SEED_ID, seedWorkflow, prepare };

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser } from './support/browser';
 import { authCookie, rest, tableRows, waitFor } from './support/rest';
-import { TEMPLATE_FILES, importAndPublish, loadTemplate } from './support/templates';
+import { STAFF, TEMPLATE_FILES, importAndPublish, importCredentials, loadTemplate, staffAuthorization } from './support/templates';
 import { importWorkflow, state } from './n8n';
 
 jest.setTimeout(240000);
@@ -33,6 +33,7 @@ interface CaseRow {
 
 const docs = path.resolve(__dirname, '../../docs');
 let browser: Browser;
+const staff = { username: STAFF.user, password: STAFF.password };
 
 const cases = () => tableRows<CaseRow>('qms_cases');
 
@@ -52,6 +53,7 @@ async function fillAndSubmit(page: Page, values: Record<string, string>, filledS
 
 beforeAll(async () => {
 	await waitFor('the seeded cases', async () => (await cases()).length >= 12, 120000);
+	await importCredentials({});
 	await importAndPublish(loadTemplate('8d-review-form.json'));
 	browser = await launchBrowser();
 	fs.mkdirSync(docs, { recursive: true });
@@ -61,11 +63,18 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-test('the form serves its page at /form/qms-8d-review', async () => {
+test('the form serves its page at /form/qms-8d-review to staff only', async () => {
 	const page = await waitFor('the published form', async () => {
-		const response = await fetch(`${state().url}/form/qms-8d-review`);
+		const response = await fetch(`${state().url}/form/qms-8d-review`, { headers: { authorization: staffAuthorization } });
 		return response.status === 200 ? response.text() : undefined;
 	});
+	const anonymous = await fetch(`${state().url}/form/qms-8d-review`);
+	expect(anonymous.status).toBe(401);
+	expect(await anonymous.text()).not.toContain('Submit to the gate');
+	const wrong = await fetch(`${state().url}/form/qms-8d-review`, { headers: { authorization: `Basic ${Buffer.from(`${STAFF.user}:wrong`).toString('base64')}` } });
+	expect(wrong.status).toBe(403);
+	const anonymousSubmit = await fetch(`${state().url}/form/qms-8d-review`, { method: 'POST', body: new URLSearchParams({ 'field-0': '8D-20260301-00000000' }) });
+	expect([401, 403]).toContain(anonymousSubmit.status);
 	expect(page).toContain('8D review');
 	expect(page).toContain('Submit to the gate');
 });
@@ -73,7 +82,7 @@ test('the form serves its page at /form/qms-8d-review', async () => {
 test('an allowed step: D0 of a minor complaint is submitted, the page says advanced, the case has the new history entry', async () => {
 	const target = (await cases()).find((c) => c.customer === 'Litware Medical' && c.stage === 'D0' && c.severity !== 'critical');
 	expect(target).toBeDefined();
-	const page = await browser.newPage({ viewport: { width: 900, height: 320 } });
+	const page = await browser.newPage({ viewport: { width: 900, height: 320 }, httpCredentials: staff });
 	const text = await fillAndSubmit(page, {
 		'Case ID': target!.caseId,
 		Discipline: 'D0',
@@ -97,7 +106,7 @@ test('a blocked step: D1 of a critical complaint lists exactly what the gate mis
 	const target = (await cases()).find((c) => c.customer === 'Contoso Appliances' && c.severity === 'critical' && c.stage === 'D0');
 	expect(target).toBeDefined();
 	const before = target!.report;
-	const page = await browser.newPage({ viewport: { width: 900, height: 320 } });
+	const page = await browser.newPage({ viewport: { width: 900, height: 320 }, httpCredentials: staff });
 	const text = await fillAndSubmit(page, {
 		'Case ID': target!.caseId,
 		Discipline: 'D1',
@@ -123,7 +132,7 @@ test('a blocked step: D1 of a critical complaint lists exactly what the gate mis
 });
 
 test('an unknown case ID is answered on the page', async () => {
-	const page = await browser.newPage();
+	const page = await browser.newPage({ httpCredentials: staff });
 	const text = await fillAndSubmit(page, { 'Case ID': '8D-19990101-00000000', Discipline: 'D1', 'Your name': 'Li Na' });
 	expect(text).toContain('Case not found');
 	await page.close();

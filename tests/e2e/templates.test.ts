@@ -6,12 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { signPayload } from '../../lib/intake';
 import { state } from './n8n';
 import { startHttpSink, type HttpSink } from './support/http-sink';
 import { startImap } from './support/imap';
 import { executions, request, tableRows, unpublish, waitFor } from './support/rest';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
-import { INTAKE_TOKEN, TEMPLATE_FILES, configure, importAndPublish, importCredentials, loadTemplate, node, testCopy } from './support/templates';
+import { INTAKE_SECRET, INTAKE_TOKEN, STAFF, TEMPLATE_FILES, configure, importAndPublish, importCredentials, loadTemplate, node, staffAuthorization, testCopy } from './support/templates';
 
 jest.setTimeout(180000);
 
@@ -28,6 +29,7 @@ interface CaseRow {
 	escalation: string | null;
 	report: string;
 	receivedAt: string;
+	responseDueAt: string;
 	d8DueAt: string;
 }
 
@@ -78,8 +80,26 @@ afterAll(async () => {
 	await chat?.close();
 });
 
+interface TemplateNode {
+	name: string;
+	type: string;
+	webhookId?: string;
+	parameters: { authentication?: string };
+	credentials?: Record<string, { id: string }>;
+}
+
+/** How a node that n8n serves over HTTP authenticates its callers (undefined: it does not). */
+function entryPointAuthentication(n: TemplateNode): string | undefined {
+	const credentialTypes = Object.keys(n.credentials ?? {});
+	if (n.type === 'n8n-nodes-qms.complaintIntake') return credentialTypes.includes('complaintIntakeApi') ? 'HMAC signature' : undefined;
+	const method = n.parameters.authentication;
+	const credentialFor: Record<string, string> = { basicAuth: 'httpBasicAuth', headerAuth: 'httpHeaderAuth', jwtAuth: 'jwtAuth' };
+	if (method && credentialFor[method] && credentialTypes.includes(credentialFor[method])) return method;
+	return method === 'n8nUserAuth' ? method : undefined;
+}
+
 describe('the template files', () => {
-	test('are the output of workflows/src/build.js, with fixed ids, sticky notes and only known credentials', () => {
+	test('are the output of workflows/src/build.js, with fixed ids, sticky notes, only known credentials and every webhook authenticated', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { templates } = require('../../workflows/src/build') as { templates: Array<[string, { toJSON(): unknown }]> };
 		expect(templates.map(([file]) => file).sort()).toEqual([...TEMPLATE_FILES].sort());
@@ -93,10 +113,11 @@ describe('the template files', () => {
 			expect(notes.length).toBeGreaterThan(0);
 			expect(notes[0].parameters.content).toMatch(/What it does/);
 			expect(notes[0].parameters.content).toMatch(/Configure/);
-			for (const n of shipped.nodes as Array<{ credentials?: Record<string, { id: string }> }>) {
+			for (const n of shipped.nodes as TemplateNode[]) {
 				for (const credential of Object.values(n.credentials ?? {})) {
-					expect(['qmsSmtpCredential', 'qmsImapCredential', 'qmsIntakeHeaderAuth']).toContain(credential.id);
+					expect(['qmsSmtpCredential', 'qmsImapCredential', 'qmsIntakeHeaderAuth', 'qmsIntakeSigningSecret', 'qmsStaffBasicAuth']).toContain(credential.id);
 				}
+				if (n.webhookId) expect({ file, node: n.name, authentication: entryPointAuthentication(n) }).toEqual({ file, node: n.name, authentication: expect.any(String) });
 			}
 		}
 		expect(ids.size).toBe(templates.length);
@@ -123,48 +144,67 @@ describe('templates in n8n 2.40.7', () => {
 		expect(report.history).toHaveLength(1);
 	});
 
-	test('complaint intake (webhook): classifies, opens the case, answers, acknowledges and escalates critical ones', async () => {
+	test('complaint intake (webhook): signed pushes become acknowledged cases once; unsigned, stale and malformed calls are refused', async () => {
 		const template = configure(loadTemplate('complaint-intake-webhook.json'), { chatWebhookUrl: chat.url });
-		await importAndPublish(template);
+		const id = await importAndPublish(template);
+		const send = (payload: unknown, { sign = true, timestamp = Math.floor(Date.now() / 1000), secret = INTAKE_SECRET } = {}) => {
+			const body = JSON.stringify(payload);
+			const headers: Record<string, string> = { 'X-QMS-Timestamp': String(timestamp) };
+			if (sign) headers['X-QMS-Signature'] = signPayload(secret, timestamp, body);
+			return request(`${state().url}/webhook/qms/complaints`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, string> }));
+		};
+		const fire = { messageId: `crm-e2e-${Date.now()}`, text: 'Two of the chargers from order PO-99120 caught fire and started to smoke during charging.', customer: 'Contoso Appliances', contact: 'buyer@contoso.example', tier: 'vip' };
 
-		const refused = await post('/webhook/qms/complaints', { text: 'no token' }, { 'X-QMS-Token': 'wrong' });
-		expect(refused.status).toBe(403);
+		expect((await send(fire, { sign: false })).status).toBe(401);
+		expect((await send(fire, { secret: 'whsec_not_the_shared_secret_0000' })).status).toBe(401);
+		expect((await send(fire, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
+		const malformed = await send({ messageId: 'crm-e2e-bad', text: '' });
+		expect(malformed.status).toBe(422);
+		expect(JSON.stringify(malformed.json)).toContain('text');
+		expect((await executions(id)).length).toBe(0);
 
-		const critical = await post(
-			'/webhook/qms/complaints',
-			{ text: 'Two of the chargers from order PO-99120 caught fire and started to smoke during charging.', customer: 'Contoso Appliances', customerEmail: 'buyer@contoso.example' },
-			{ 'X-QMS-Token': INTAKE_TOKEN },
-		);
-		expect(critical.status).toBe(201);
-		const answer = critical.json as { caseId: string; category: string; severity: string; responseDueAt: string; d3DueAt: string };
-		expect(answer).toMatchObject({ caseId: expect.stringMatching(/^8D-\d{8}-[0-9a-f]{8}$/), severity: 'critical' });
-		expect(Date.parse(answer.d3DueAt)).toBeGreaterThan(Date.now());
-		expect(Date.parse(answer.responseDueAt)).toBeGreaterThan(Date.now());
+		const accepted = await send(fire);
+		expect(accepted.status).toBe(202);
+		const caseId = accepted.json.caseId;
+		expect(caseId).toMatch(/^CMP-[0-9a-f]{16}$/);
 
-		const [ack] = await smtp.waitFor(new RegExp(`registered as ${answer.caseId}`));
+		const [ack] = await smtp.waitFor(new RegExp(`registered as ${caseId}`));
 		expect(ack.to).toEqual(['buyer@contoso.example']);
-		expect(ack.text).toContain(answer.caseId);
 		expect(ack.text).toContain('感谢您的反馈');
-		const [escalation] = await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${answer.caseId}`));
+		const [escalation] = await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${caseId}`));
 		expect(escalation.to).toEqual(['quality@example.com']);
 		expect(escalation.text).toContain('caught fire');
-		await waitFor('the chat post', async () => chat.posts.find((p) => JSON.stringify(p.body).includes(answer.caseId)));
+		await waitFor('the chat post', async () => chat.posts.find((p) => JSON.stringify(p.body).includes(caseId)));
 
-		const row = (await cases()).find((c) => c.caseId === answer.caseId);
-		expect(row).toMatchObject({ source: 'webhook', customer: 'Contoso Appliances', severity: 'critical', stage: 'D0', status: 'open' });
-		expect(JSON.parse(row!.report).disciplines.D0.emergencyResponse).toEqual({ needed: true, actions: [] });
+		// The sender delivers the same message again once the case exists: same case ID, and (checked
+		// below) no second case or mail
+		await waitFor('the case row', async () => (await cases()).some((c) => c.caseId === caseId));
+		const replayed = await send(fire);
+		expect(replayed).toEqual({ status: 202, json: expect.objectContaining({ caseId }) });
 
-		const minor = await post(
-			'/webhook/qms/complaints',
-			{ text: '收到的外壳表面有划痕，批次 L250101，约20件。', customer: '华东电器', customerEmail: 'zhiliang@huadong.example' },
-			{ 'X-QMS-Token': INTAKE_TOKEN },
-		);
-		expect(minor.status).toBe(201);
-		const minorAnswer = minor.json as { caseId: string; severity: string; category: string };
-		expect(minorAnswer.severity).not.toBe('critical');
-		expect(minorAnswer.category).toBe('production');
-		await smtp.waitFor(new RegExp(`registered as ${minorAnswer.caseId}`));
-		expect(smtp.mails.some((m) => m.subject.includes(`[CRITICAL] ${minorAnswer.caseId}`))).toBe(false);
+		const rows = (await cases()).filter((c) => c.caseId === caseId);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ source: 'webhook', customer: 'Contoso Appliances', customerEmail: 'buyer@contoso.example', severity: 'critical', stage: 'D0', status: 'open' });
+		const report = JSON.parse(rows[0].report);
+		expect(report.id).toBe(caseId);
+		expect(report.disciplines.D0.emergencyResponse).toEqual({ needed: true, actions: [] });
+		// vip: answer within 24 h of receipt
+		expect(Date.parse(rows[0].responseDueAt) - Date.parse(rows[0].receivedAt)).toBe(24 * 3600 * 1000);
+
+		const minor = await send({ messageId: `crm-e2e-minor-${Date.now()}`, text: '收到的外壳表面有划痕，批次 L250101，约20件。', customer: '华东电器', contact: 'zhiliang@huadong.example' });
+		expect(minor.status).toBe(202);
+		await smtp.waitFor(new RegExp(`registered as ${minor.json.caseId}`));
+		const minorRow = await waitFor('the minor case', async () => (await cases()).find((c) => c.caseId === minor.json.caseId));
+		expect(minorRow).toMatchObject({ category: 'production', source: 'webhook' });
+		expect(minorRow.severity).not.toBe('critical');
+		expect(smtp.mails.some((m) => m.subject.includes(`[CRITICAL] ${minor.json.caseId}`))).toBe(false);
+		// one execution per accepted delivery (the refused calls started none); the repeat stopped at "New case?"
+		const runs = await finishedRuns(id, 3);
+		expect(runs.map((r) => r.status)).toEqual(['success', 'success', 'success']);
+		expect((await executions(id)).length).toBe(3);
+		expect(smtp.mails.filter((m) => m.subject.includes(`registered as ${caseId}`))).toHaveLength(1);
+		expect(smtp.mails.filter((m) => m.subject.includes(`[CRITICAL] ${caseId}`))).toHaveLength(1);
+		expect((await cases()).filter((c) => c.caseId === caseId)).toHaveLength(1);
 	});
 
 	test('complaint to CAPA (mail): a mail arriving in the IMAP inbox (Dovecot on loopback) becomes an acknowledged case', async () => {
@@ -231,11 +271,14 @@ describe('templates in n8n 2.40.7', () => {
 		expect(smtp.mails.filter((m) => m.subject.startsWith('[8D overdue: ')).length).toBe(count);
 	});
 
-	test('chat escalation: the chat answers with case, category and deadline; critical ones escalate', async () => {
+	test('chat escalation: only staff may chat; the chat answers with case, category and deadline; critical ones escalate', async () => {
 		const template = configure(loadTemplate('chat-escalation.json'), { chatWebhookUrl: chat.url });
 		await importAndPublish(template);
 		const webhookId = node(template, 'Complaint chat').webhookId;
-		const reply = await post(`/webhook/${webhookId}/chat`, { action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: '客户反馈充电器使用时冒烟起火，批次 C-2207，请立即处理。' });
+		const message = { action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: '客户反馈充电器使用时冒烟起火，批次 C-2207，请立即处理。' };
+		expect((await post(`/webhook/${webhookId}/chat`, message)).status).toBe(401);
+		expect((await post(`/webhook/${webhookId}/chat`, message, { authorization: `Basic ${Buffer.from(`${STAFF.user}:wrong`).toString('base64')}` })).status).toBe(403);
+		const reply = await post(`/webhook/${webhookId}/chat`, message, { authorization: staffAuthorization });
 		expect(reply.status).toBe(200);
 		const answer = reply.json as { output: string; caseId: string };
 		expect(answer.output).toMatch(/^Case 8D-\d{8}-[0-9a-f]{8} opened: \w+, critical\. We answer by \d{4}-\d\d-\d\dT/);

@@ -20,6 +20,8 @@ const CREDENTIALS = {
 	smtp: { smtp: { id: 'qmsSmtpCredential', name: 'QMS SMTP' } },
 	imap: { imap: { id: 'qmsImapCredential', name: 'QMS complaint mailbox (IMAP)' } },
 	header: { httpHeaderAuth: { id: 'qmsIntakeHeaderAuth', name: 'QMS intake token (header)' } },
+	signing: { complaintIntakeApi: { id: 'qmsIntakeSigningSecret', name: 'QMS intake signing secret' } },
+	staff: { httpBasicAuth: { id: 'qmsStaffBasicAuth', name: 'QMS staff (basic auth)' } },
 };
 
 const TABLES = {
@@ -150,6 +152,12 @@ function insertParameters(tableName, columns) {
 	};
 }
 
+/** Insert, or update the row whose `keyColumn` equals the item's. */
+function upsertParameters(tableName, keyColumn, columns) {
+	const { dataTableId, columns: mapped } = insertParameters(tableName, columns);
+	return { resource: 'row', operation: 'upsert', dataTableId, matchType: 'allConditions', filters: where(keyColumn, `={{ $json.${keyColumn} }}`), columns: mapped, options: {} };
+}
+
 function updateParameters(tableName, keyColumn, keyValue, values) {
 	const columns = Object.keys(values);
 	return {
@@ -225,9 +233,10 @@ const CASE_COLUMNS = COLUMNS[TABLES.cases].map(([c]) => c);
 /**
  * Complaint intake shared by the mail, webhook and chat templates: from an item with `text`,
  * `customer`, `customerEmail`, `channel` to a saved case record. Returns the name of the node
- * whose output is the saved case (the Case record item, paired).
+ * whose output is the saved case (the Case record item, paired). `reportId` fixes the 8D report's
+ * id (the case id) and makes saving an upsert on it, so a complaint run again updates its case.
  */
-function intake(wf, from, [col, row], classifierOptions = { receivedAt: '={{ $now.toISO() }}' }) {
+function intake(wf, from, [col, row], { classifierOptions = { receivedAt: '={{ $now.toISO() }}' }, reportId } = {}) {
 	const classify = wf.node('Complaint Classifier', ...CLASSIFIER, [col, row], {
 		operation: 'classify',
 		text: '={{ $json.text }}',
@@ -244,7 +253,7 @@ function intake(wf, from, [col, row], classifierOptions = { receivedAt: '={{ $no
 		complaintField: 'intake',
 		outputField: 'report',
 		profile: 'default',
-		options: {},
+		options: reportId ? { id: reportId } : {},
 	});
 	const record = wf.node('Case record', ...SET, [col + 3, row], set([
 		['caseId', '={{ $json.report.id }}'],
@@ -267,7 +276,7 @@ function intake(wf, from, [col, row], classifierOptions = { receivedAt: '={{ $no
 		['updatedBy', "={{ 'intake:' + $json.channel }}"],
 		['report', '={{ JSON.stringify($json.report) }}'],
 	], false));
-	const save = wf.node('Save case', ...DATA_TABLE, [col + 4, row], insertParameters(TABLES.cases, CASE_COLUMNS));
+	const save = wf.node('Save case', ...DATA_TABLE, [col + 4, row], reportId ? upsertParameters(TABLES.cases, 'caseId', CASE_COLUMNS) : insertParameters(TABLES.cases, CASE_COLUMNS));
 	wf.chain(from, classify, forReport, open, record, save);
 	return { save, record };
 }
@@ -404,39 +413,44 @@ function deadlineBranch(wf, [col, row]) {
 }
 
 function complaintWebhookTemplate() {
-	const wf = new Workflow('qmsComplaintIntakeWebhook', 'QMS: complaint intake (webhook)', 'Complaints posted as JSON become classified cases with an 8D report; the answer carries the case ID, category and deadline.');
-	wf.sticky('About', [-1, -3], [760, 380], [
+	const wf = new Workflow('qmsComplaintIntakeWebhook', 'QMS: complaint intake (webhook)', 'Complaints pushed by portals and CRMs, signed with HMAC-SHA256, become classified cases with an 8D report; the answer is 202 with the case ID.');
+	wf.sticky('About', [-1, -3], [760, 440], [
 		'## Complaint intake (webhook)',
-		'**What it does:** the same intake as *Complaint to CAPA (mail)*, for portals, CRMs and forms that post JSON: `POST /webhook/qms/complaints` with `{ "text": "...", "customer": "...", "customerEmail": "..." }` and the header `X-QMS-Token`. The complaint is classified, an 8D report opened and saved, the customer acknowledged, critical ones escalated; the answer is `{ caseId, category, severity, responseDueAt, d3DueAt }`.',
+		'**What it does:** the same intake as *Complaint to CAPA (mail)*, for portals, CRMs and forms that push JSON: `POST /webhook/qms/complaints` with `{ "messageId": "crm-4711", "text": "...", "customer": "...", "contact": "buyer@example.com", "tier": "vip" }`, signed (headers `X-QMS-Timestamp`: Unix seconds, `X-QMS-Signature`: `sha256=` + hex HMAC-SHA256 of `timestamp.body` with the shared secret). The **Complaint Intake** trigger refuses unsigned, tampered or stale calls (401) and bad payloads (4xx naming the field), answers **202** `{ caseId }` at once; the same message ID always gets the same case ID. A complaint whose case exists already stops at *New case?*, so retries and resends never open a second case or mail twice, and a resend after a failed run completes it. New complaints are classified, an 8D report opened under the case ID and saved, the customer (`contact`) acknowledged with the deadlines, critical ones escalated.',
 		'',
-		'**Configure:** credentials *QMS intake token (header)* (Header Auth: name `X-QMS-Token`, value your secret) and *QMS SMTP*; addresses and chat webhook URL in **Settings**. The deadline check runs in the mail template.',
+		'**Configure:** credentials *QMS intake signing secret* (the secret you share with the sender; during rotation put the old one in *Previous Secret*) and *QMS SMTP*; addresses and chat webhook URL in **Settings**. Tiers: `vip`, `key`, `standard` (default). The deadline check runs in the mail template.',
 		'',
-		`**Where data goes:** Data Table \`${TABLES.cases}\`. ${setupNote}`,
+		`**Where data goes:** Data Table \`${TABLES.cases}\` (source \`webhook\`), one row per case ID: a complaint run again updates its row. ${setupNote}`,
 	].join('\n'), 4);
-	const trigger = wf.node('Complaint posted', 'n8n-nodes-base.webhook', 2.1, [0, 0], {
-		httpMethod: 'POST',
+	const trigger = wf.node('Complaint Intake', 'n8n-nodes-qms.complaintIntake', 1, [0, 0], {
 		path: 'qms/complaints',
-		authentication: 'headerAuth',
-		responseMode: 'responseNode',
-		options: {},
-	}, { webhookId: uid('qmsComplaintIntakeWebhook/webhook'), credentials: CREDENTIALS.header });
+		// Every delivery runs and the case table decides what is new, so a sender can resend what a
+		// failed run (a worker that died) never saved; the trigger's own memory would answer "duplicate".
+		options: { rememberIds: 0 },
+	}, { webhookId: uid('qmsComplaintIntakeWebhook/webhook'), credentials: CREDENTIALS.signing });
 	const conf = settings(wf, [1, 0]);
 	const fields = wf.node('Complaint fields', ...SET, [2, 0], set([
-		['text', "={{ String($json.body.text || '') }}"],
-		['customer', "={{ String($json.body.customer || '') }}"],
-		['customerEmail', "={{ String($json.body.customerEmail || '') }}"],
+		['caseId', "={{ $('Complaint Intake').item.json.caseId }}"],
+		['text', "={{ $('Complaint Intake').item.json.text }}"],
+		['customer', "={{ $('Complaint Intake').item.json.customer || '' }}"],
+		['customerEmail', "={{ $('Complaint Intake').item.json.contact || '' }}"],
+		['tier', "={{ $('Complaint Intake').item.json.tier || 'standard' }}"],
+		['receivedAt', "={{ $('Complaint Intake').item.json.receivedAt }}"],
 		['channel', 'webhook'],
 	], false));
-	wf.chain(trigger, conf, fields);
-	const { save } = intake(wf, fields, [3, 0]);
-	const answer = wf.node('Answer with case', 'n8n-nodes-base.respondToWebhook', 1.1, [8, -1], {
-		respondWith: 'json',
-		responseBody: "={{ JSON.stringify({ caseId: $('Case record').item.json.caseId, category: $('Case record').item.json.category, severity: $('Case record').item.json.severity, responseDueAt: $('Case record').item.json.responseDueAt, d3DueAt: $('Case record').item.json.d3DueAt }) }}",
-		options: { responseCode: 201 },
+	// A complaint delivered again (a sender's retry, or a resend after a failed run) opens no second
+	// case and sends no second acknowledgement: the case ID derives from the message ID.
+	const fresh = wf.node('New case?', ...DATA_TABLE, [3, 0], {
+		resource: 'row',
+		operation: 'rowNotExists',
+		dataTableId: table(TABLES.cases),
+		matchType: 'allConditions',
+		filters: where('caseId', '={{ $json.caseId }}'),
 	});
-	wf.link(save, answer);
-	acknowledge(wf, answer, [9, -1]);
-	escalateCritical(wf, answer, [9, 1]);
+	wf.chain(trigger, conf, fields, fresh);
+	const { save } = intake(wf, fresh, [4, 0], { classifierOptions: { receivedAt: '={{ $json.receivedAt }}', tier: '={{ $json.tier }}' }, reportId: "={{ $('Complaint fields').item.json.caseId }}" });
+	acknowledge(wf, save, [9, -1]);
+	escalateCritical(wf, save, [9, 1]);
 	return wf;
 }
 
@@ -448,16 +462,17 @@ function chatTemplate() {
 		'## Chat escalation',
 		'**What it does:** anyone (field service, sales, a customer portal) types a complaint into the n8n chat. It is classified, an 8D report is opened and saved as a case, and the chat answers with the case ID, category, severity and the response deadline. Critical complaints are escalated at once by mail and chat post.',
 		'',
-		'**Configure:** credential *QMS SMTP*; addresses and chat webhook URL in **Settings**. Publish the workflow and share the chat URL of the trigger. **Slack / Teams:** replace the Chat Trigger with a Slack Trigger (message event) or a Teams Trigger and map the message text to `text` in *Complaint fields*; answer with a Slack / Teams node instead of *Chat answer*.',
+		'**Configure:** credentials *QMS SMTP* and *QMS staff (basic auth)* (the user name and password people type to open the chat; the chat is not open to the public); addresses and chat webhook URL in **Settings**. Publish the workflow and share the chat URL of the trigger. **Slack / Teams:** replace the Chat Trigger with a Slack Trigger (message event) or a Teams Trigger and map the message text to `text` in *Complaint fields*; answer with a Slack / Teams node instead of *Chat answer*.',
 		'',
 		`**Where data goes:** Data Table \`${TABLES.cases}\` (source \`chat\`). ${setupNote}`,
 	].join('\n'), 4);
 	const trigger = wf.node('Complaint chat', '@n8n/n8n-nodes-langchain.chatTrigger', 1.1, [0, 0], {
 		public: true,
 		mode: 'hostedChat',
+		authentication: 'basicAuth',
 		initialMessages: 'Describe the quality problem (part, lot, what happened). 请描述质量问题（零件、批次、发生了什么）。',
 		options: { responseMode: 'responseNode', title: 'Quality complaint', subtitle: 'A case is opened for every message' },
-	}, { webhookId: uid('qmsChatEscalation/chat') });
+	}, { webhookId: uid('qmsChatEscalation/chat'), credentials: CREDENTIALS.staff });
 	const conf = settings(wf, [1, 0]);
 	const fields = wf.node('Complaint fields', ...SET, [2, 0], set([
 		['text', '={{ $json.chatInput }}'],
@@ -512,7 +527,7 @@ function formTemplate() {
 		'## 8D review form',
 		'**What it does:** an engineer opens the form, enters the case ID and the discipline they finished (D0 to D8) with its content. The 8D Gate checks every rule of that discipline (default rule set or the customer\'s); the page answers **Advanced to Dn** or lists exactly what is missing. An advance is written to the case with a hash-chained history entry (who, when, from, to), so the audit trail can be verified later with *Verify History*.',
 		'',
-		'**Configure:** nothing beyond publishing; share the form URL (`/form/qms-8d-review`). Structured content (D3 actions, D4 root causes ...) goes into the JSON field; the engine\'s messages tell the field names.',
+		'**Configure:** credential *QMS staff (basic auth)*: the user name and password engineers type to open the form (it is not open to the public). Publish and share the form URL (`/form/qms-8d-review`). Structured content (D3 actions, D4 root causes ...) goes into the JSON field; the engine\'s messages tell the field names.',
 		'',
 		`**Where data goes:** Data Table \`${TABLES.cases}\`: \`report\` (with history), \`stage\`, \`updatedBy\`; closing sets \`status\` and \`closedAt\`. ${setupNote}`,
 	].join('\n'), 4);
@@ -531,9 +546,10 @@ function formTemplate() {
 				{ fieldLabel: 'More content (JSON, optional)', fieldType: 'textarea', placeholder: '{ "actions": [ ... ] }' },
 			],
 		},
+		authentication: 'basicAuth',
 		responseMode: 'lastNode',
 		options: { path: 'qms-8d-review', buttonLabel: 'Submit to the gate' },
-	}, { webhookId: uid('qms8dReviewForm/form') });
+	}, { webhookId: uid('qms8dReviewForm/form'), credentials: CREDENTIALS.staff });
 	const load = wf.node('Load case', ...DATA_TABLE, [1, 0], {
 		resource: 'row',
 		operation: 'get',

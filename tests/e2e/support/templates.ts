@@ -107,18 +107,26 @@ export async function importAndPublish(workflow: Template): Promise<string> {
 }
 
 export const INTAKE_TOKEN = 'qms-e2e-intake-token';
+/** The Complaint Intake signing secret and the staff login of the chat and the 8D form. */
+export const INTAKE_SECRET = 'whsec_qms_e2e_0123456789abcdef';
+export const STAFF = { user: 'quality', password: 'Qms-e2e-staff-Passw0rd' };
+export const staffAuthorization = `Basic ${Buffer.from(`${STAFF.user}:${STAFF.password}`).toString('base64')}`;
 
-/** Credentials with the ids the templates name, pointing at the local stand-ins. */
-export async function importCredentials({ smtpPort, imap }: { smtpPort: number; imap?: { port: number; user: string; password: string } }): Promise<void> {
+/** Credentials with the ids the templates name, pointing at the local stand-ins (SMTP and IMAP when given). */
+export async function importCredentials({ smtpPort, imap }: { smtpPort?: number; imap?: { port: number; user: string; password: string } }): Promise<void> {
 	const credentials: Array<Record<string, unknown>> = [
-		{
+		{ id: 'qmsIntakeHeaderAuth', name: 'QMS intake token (header)', type: 'httpHeaderAuth', data: { name: 'X-QMS-Token', value: INTAKE_TOKEN } },
+		{ id: 'qmsIntakeSigningSecret', name: 'QMS intake signing secret', type: 'complaintIntakeApi', data: { secret: INTAKE_SECRET } },
+		{ id: 'qmsStaffBasicAuth', name: 'QMS staff (basic auth)', type: 'httpBasicAuth', data: STAFF },
+	];
+	if (smtpPort) {
+		credentials.push({
 			id: 'qmsSmtpCredential',
 			name: 'QMS SMTP',
 			type: 'smtp',
 			data: { user: '', password: '', host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, hostName: 'qms-e2e.local' },
-		},
-		{ id: 'qmsIntakeHeaderAuth', name: 'QMS intake token (header)', type: 'httpHeaderAuth', data: { name: 'X-QMS-Token', value: INTAKE_TOKEN } },
-	];
+		});
+	}
 	if (imap) {
 		credentials.push({
 			id: 'qmsImapCredential',
