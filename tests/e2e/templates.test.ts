@@ -166,7 +166,7 @@ describe('templates in n8n 2.40.7', () => {
 		const accepted = await send(fire);
 		expect(accepted.status).toBe(202);
 		const caseId = accepted.json.caseId;
-		expect(caseId).toMatch(/^CMP-[0-9a-f]{16}$/);
+		expect(caseId).toMatch(/^CMP-[0-9A-F]{16}$/);
 
 		const [ack] = await smtp.waitFor(new RegExp(`registered as ${caseId}`));
 		expect(ack.to).toEqual(['buyer@contoso.example']);
