@@ -13,7 +13,7 @@ export class ComplaintIntakeApi implements ICredentialType {
 
 	displayName = 'Complaint Intake Signing Secret API';
 
-	icon: Icon = 'file:../nodes/ComplaintIntake/complaintIntake.svg';
+	icon: Icon = { light: 'file:../nodes/ComplaintIntake/complaintIntake.svg', dark: 'file:../nodes/ComplaintIntake/complaintIntake.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-qms/n8n-nodes-qms#complaint-intake';
 

@@ -8,7 +8,7 @@ export class ComplaintClassifier extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Complaint Classifier',
 			name: 'complaintClassifier',
-			icon: 'file:complaintClassifier.svg',
+			icon: { light: 'file:complaintClassifier.svg', dark: 'file:complaintClassifier.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{ $parameter["operation"] === "train" ? "Train model" : $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
 			description:

@@ -8,7 +8,7 @@ export class ComplaintIntake extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Complaint Intake',
 			name: 'complaintIntake',
-			icon: 'file:complaintIntake.svg',
+			icon: { light: 'file:complaintIntake.svg', dark: 'file:complaintIntake.dark.svg' },
 			group: ['trigger'],
 			subtitle: '={{ "POST /" + $parameter["path"] }}',
 			description: 'Receives complaints pushed by customer portals and CRMs: checks the HMAC signature and timestamp, validates the payload, answers duplicates idempotently and starts the workflow with a case ID',

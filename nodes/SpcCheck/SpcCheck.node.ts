@@ -8,7 +8,7 @@ export class SpcCheck extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'SPC Check',
 			name: 'spcCheck',
-			icon: 'file:spcCheck.svg',
+			icon: { light: 'file:spcCheck.svg', dark: 'file:spcCheck.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{$parameter["chartType"] + " chart, " + ($parameter["operation"] === "aggregate" ? "all items" : "per item")}}',
 			description: 'Checks measurements against a control chart (I-MR, X-bar, p, np, c, u, EWMA, CUSUM) with Nelson or Western Electric rules and routes in-control and out-of-control results',

@@ -8,7 +8,7 @@ export class SupplierScorecard extends VersionedNodeType {
 		const baseDescription: INodeTypeBaseDescription = {
 			displayName: 'Supplier Scorecard',
 			name: 'supplierScorecard',
-			icon: 'file:supplierScorecard.svg',
+			icon: { light: 'file:supplierScorecard.svg', dark: 'file:supplierScorecard.dark.svg' },
 			group: ['transform'],
 			subtitle: '={{ $parameter["operation"] === "scoreMetrics" ? "Score pre-aggregated metrics" : "Score raw rows" }}',
 			description: 'Grades suppliers per period (A to D) from receipts, deliveries, SCARs and complaints, explains every metric, and writes an email-ready scorecard',

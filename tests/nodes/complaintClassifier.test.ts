@@ -37,7 +37,7 @@ describe('Complaint Classifier outputs', () => {
 
 	it('is usable as a tool and has an icon', () => {
 		expect(nodeType.description.usableAsTool).toBe(true);
-		expect(nodeType.description.icon).toBe('file:complaintClassifier.svg');
+		expect(nodeType.description.icon).toEqual({ light: 'file:complaintClassifier.svg', dark: 'file:complaintClassifier.dark.svg' });
 	});
 });
 

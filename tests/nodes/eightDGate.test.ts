@@ -32,7 +32,7 @@ describe('8D Gate outputs per operation', () => {
 	});
 
 	it('is usable as a tool and has an icon', () => {
-		expect(nodeType.description).toMatchObject({ name: 'eightDGate', usableAsTool: true, icon: 'file:eightDGate.svg' });
+		expect(nodeType.description).toMatchObject({ name: 'eightDGate', usableAsTool: true, icon: { light: 'file:eightDGate.svg', dark: 'file:eightDGate.dark.svg' } });
 	});
 });
 

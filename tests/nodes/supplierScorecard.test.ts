@@ -30,7 +30,7 @@ describe('Supplier Scorecard outputs', () => {
 
 	it('is usable as a tool and has an icon', () => {
 		expect(nodeType.description.usableAsTool).toBe(true);
-		expect(nodeType.description.icon).toBe('file:supplierScorecard.svg');
+		expect(nodeType.description.icon).toEqual({ light: 'file:supplierScorecard.svg', dark: 'file:supplierScorecard.dark.svg' });
 	});
 });
 

@@ -420,7 +420,7 @@ function complaintWebhookTemplate() {
 		'',
 		'**Configure:** credentials *QMS intake signing secret* (the secret you share with the sender; during rotation put the old one in *Previous Secret*) and *QMS SMTP*; addresses and chat webhook URL in **Settings**. Tiers: `vip`, `key`, `standard` (default). The deadline check runs in the mail template.',
 		'',
-		`**Where data goes:** Data Table \`${TABLES.cases}\` (source \`webhook\`), one row per case ID: a complaint run again updates its row. ${setupNote}`,
+		`**Where data goes:** Data Table \`${TABLES.cases}\` (source \`webhook\`), one row per case ID (an upsert on it, so two deliveries racing each other still leave one row). ${setupNote}`,
 	].join('\n'), 4);
 	const trigger = wf.node('Complaint Intake', 'n8n-nodes-qms.complaintIntake', 1, [0, 0], {
 		path: 'qms/complaints',

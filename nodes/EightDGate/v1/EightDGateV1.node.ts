@@ -9,7 +9,7 @@ export class EightDGateV1 implements INodeType {
 		displayName: '8D Gate',
 		name: 'eightDGate',
 		// n8n resolves version icons against the node's main file (nodes/EightDGate/).
-		icon: 'file:eightDGate.svg',
+		icon: { light: 'file:eightDGate.svg', dark: 'file:eightDGate.dark.svg' },
 		group: ['transform'],
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Lets an 8D report move on only when the discipline it leaves is complete; checks deadlines and the audit trail',
