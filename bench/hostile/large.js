@@ -11,16 +11,11 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
+const { mulberry32 } = require('../support/random');
+
 const LIB = process.env.QMS_LIB || path.resolve(__dirname, '../../dist/lib');
 
-// mulberry32: deterministic, without the short cycles of a small LCG's low bits
-let seed = 42;
-function rand() {
-	seed = (seed + 0x6d2b79f5) | 0;
-	let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-	t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rand = mulberry32(42);
 
 /** RSS now (after building the input, before the engine runs). */
 const rssMB = () => Math.round(process.memoryUsage().rss / 2 ** 20);

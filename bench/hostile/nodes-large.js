@@ -22,18 +22,14 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 
+const { testAdditionalData } = require('../../tests/support/additional-data');
+const { mulberry32 } = require('../support/random');
+
 const DIST = process.env.QMS_DIST || path.resolve(__dirname, '../../dist');
 const PACKAGE = 'n8n-nodes-qms';
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
-// mulberry32: deterministic, without the short cycles of a small LCG's low bits
-let seed = 42;
-function rand() {
-	seed = (seed + 0x6d2b79f5) | 0;
-	let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-	t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rand = mulberry32(42);
 
 /** RSS now (after building the input, before the workflow runs). */
 const rssMB = () => Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -65,10 +61,6 @@ function loadRunner() {
 		getByNameAndVersion: (name, version) => NodeHelpers.getVersionedNodeType(types.get(name), version),
 		getKnownTypes: () => Object.fromEntries([...types.keys()].map((name) => [name, {}])),
 	};
-	const unsupported = (what) => () => {
-		throw new Error(`${what} is not available in this benchmark`);
-	};
-	const base = 'http://127.0.0.1:5678';
 
 	/** Manual Trigger (items pinned) -> the node; resolves to the node's outputs (lists of items). */
 	async function runNode(type, parameters, items) {
@@ -82,29 +74,7 @@ function loadRunner() {
 		const workflow = new Workflow({ id: 'bench', name: 'bench', nodes, connections, active: false, nodeTypes, settings: { executionOrder: 'v1' }, pinData });
 		const hooks = new ExecutionLifecycleHooks('manual', 'bench-execution', { id: 'bench', name: 'bench', active: false, isArchived: false, nodes, connections, createdAt: new Date(), updatedAt: new Date(), activeVersionId: null });
 		const finished = new Promise((resolve) => hooks.addHandler('workflowExecuteAfter', (fullRun) => resolve(fullRun)));
-		const additionalData = {
-			hooks,
-			credentialsHelper: { getParentTypes: () => [], authenticate: unsupported('credentials') },
-			executeWorkflow: unsupported('sub-workflows'),
-			getRunExecutionData: async () => undefined,
-			getRuntimeCredential: async () => undefined,
-			startRunnerTask: unsupported('task runners'),
-			logAiEvent: () => {},
-			currentNodeExecutionIndex: 0,
-			variables: {},
-			restApiUrl: `${base}/rest`,
-			instanceBaseUrl: base,
-			formBaseUrl: `${base}/form`,
-			formWaitingBaseUrl: `${base}/form-waiting`,
-			formTestBaseUrl: `${base}/form-test`,
-			webhookBaseUrl: `${base}/webhook`,
-			webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-			webhookTestBaseUrl: `${base}/webhook-test`,
-			mcpBaseUrl: `${base}/mcp`,
-			mcpTestBaseUrl: `${base}/mcp-test`,
-			userId: 'bench',
-		};
-		await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0], pinData });
+		await new WorkflowExecute(testAdditionalData(hooks, 'bench'), 'manual').run({ workflow, startNode: nodes[0], pinData });
 		const run = await finished;
 		if (run.data.resultData.error) throw new Error(`execution failed: ${run.data.resultData.error.message}`);
 		const task = run.data.resultData.runData.Node?.[0];

@@ -117,33 +117,11 @@ function ensureBinaryDataService(): Promise<void> {
 	return binaryReady;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { testAdditionalData } = require('../support/additional-data') as { testAdditionalData(hooks: ExecutionLifecycleHooks, userId: string): unknown };
+
 function additionalData(hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
-	const base = 'http://127.0.0.1:5678';
-	const unsupported = (what: string) => () => {
-		throw new Error(`${what} is not available in node tests`);
-	};
-	return {
-		hooks,
-		credentialsHelper: { getParentTypes: () => [], authenticate: unsupported('credentials') } as never,
-		executeWorkflow: unsupported('sub-workflows'),
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		startRunnerTask: unsupported('task runners'),
-		logAiEvent: () => {},
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		restApiUrl: `${base}/rest`,
-		instanceBaseUrl: base,
-		formBaseUrl: `${base}/form`,
-		formWaitingBaseUrl: `${base}/form-waiting`,
-		formTestBaseUrl: `${base}/form-test`,
-		webhookBaseUrl: `${base}/webhook`,
-		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
-		webhookTestBaseUrl: `${base}/webhook-test`,
-		mcpBaseUrl: `${base}/mcp`,
-		mcpTestBaseUrl: `${base}/mcp-test`,
-		userId: 'node-tests',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	return testAdditionalData(hooks, 'node-tests') as IWorkflowExecuteAdditionalData;
 }
 
 /** Executes a workflow fixture from its Manual Trigger, as a click on "Execute workflow" does. */
