@@ -163,7 +163,9 @@ async function startRedis() {
 
 // ---------------------------------------------------------------- n8n
 
-function env(pg, redis, mode, port, extra = {}) {
+/** Settings of one n8n process; its server and its task broker each get a port that was free. */
+async function env(pg, redis, mode, port, extra = {}) {
+	const brokerPort = await n8n.freePort();
 	return n8n.n8nEnv(path.join(WORK, 'user'), {
 		port,
 		extra: {
@@ -184,7 +186,7 @@ function env(pg, redis, mode, port, extra = {}) {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
 			EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 			N8N_LOG_LEVEL: 'warn',
-			N8N_RUNNERS_BROKER_PORT: String(port + 1),
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			...extra,
 		},
 	});
@@ -204,7 +206,7 @@ async function prepareN8n(pg, redis, smtp) {
 	n8n.ensureN8n();
 	const user = path.join(WORK, 'user');
 	if (!fs.existsSync(path.join(user, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-qms'))) n8n.installPackage(user, n8n.packProject(path.join(WORK, 'pack')));
-	const e = env(pg, redis, 'queue', await n8n.freePort());
+	const e = await env(pg, redis, 'queue', await n8n.freePort());
 	const creds = path.join(WORK, 'credentials.json');
 	fs.writeFileSync(creds, JSON.stringify([
 		{ id: 'qmsIntakeSigningSecret', name: 'QMS intake signing secret', type: 'complaintIntakeApi', data: { secret: SECRET } },
@@ -268,16 +270,26 @@ function startSmtpSink() {
 
 async function startCluster(pg, redis, workers) {
 	const mode = workers === 0 ? 'regular' : 'queue';
-	const port = await n8n.freePort();
-	const mainEnv = env(pg, redis, mode, port);
-	// V8 CPU profiles of the main process (the webhook receiver), written when it exits
-	if (process.env.QMS_SCALE_CPU_PROFILE) Object.assign(mainEnv, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.QMS_SCALE_CPU_PROFILE}`, N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5' });
 	const out = fs.openSync(path.join(WORK, `main-${mode}-${workers}.log`), 'a');
-	const main = await n8n.startN8n(mainEnv, { stdio: ['ignore', out, out], timeoutMs: 180000 });
+	let main;
+	// A main that exits during start-up (seen once right after the previous phase's processes
+	// stopped, with nothing in its log) gets one more try on fresh ports; the attempt is logged.
+	for (let attempt = 1; !main; attempt++) {
+		const mainEnv = await env(pg, redis, mode, await n8n.freePort());
+		// V8 CPU profiles of the main process (the webhook receiver), written when it exits
+		if (process.env.QMS_SCALE_CPU_PROFILE) Object.assign(mainEnv, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.QMS_SCALE_CPU_PROFILE}`, N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5' });
+		try {
+			main = await n8n.startN8n(mainEnv, { stdio: ['ignore', out, out], timeoutMs: 180000 });
+		} catch (error) {
+			if (attempt === 2) throw error;
+			log(`main did not start (${error.message}); trying again in 10 s`);
+			await sleep(10000);
+		}
+	}
 	const started = [];
 	for (let i = 0; i < workers; i++) {
 		const wPort = await n8n.freePort();
-		started.push(spawnChild(`worker-${workers}-${i}`, n8n.ensureN8n(), ['worker', '--concurrency=10'], { env: env(pg, redis, mode, wPort, { QUEUE_HEALTH_CHECK_PORT: String(wPort) }) }));
+		started.push(spawnChild(`worker-${workers}-${i}`, n8n.ensureN8n(), ['worker', '--concurrency=10'], { env: await env(pg, redis, mode, wPort, { QUEUE_HEALTH_CHECK_PORT: String(wPort) }) }));
 	}
 	if (workers) await sleep(8000); // workers connect to Redis and announce themselves
 	return { main, workers: started, url: main.url };
