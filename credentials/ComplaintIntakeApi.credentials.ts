@@ -13,7 +13,10 @@ export class ComplaintIntakeApi implements ICredentialType {
 
 	displayName = 'Complaint Intake Signing Secret API';
 
-	icon: Icon = { light: 'file:../nodes/ComplaintIntake/complaintIntake.svg', dark: 'file:../nodes/ComplaintIntake/complaintIntake.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/ComplaintIntake/complaintIntake.svg',
+		dark: 'file:../nodes/ComplaintIntake/complaintIntake.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-qms/n8n-nodes-qms#complaint-intake';
 
@@ -25,7 +28,8 @@ export class ComplaintIntakeApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Shared with the sender; at least 16 characters. The sender puts hex(HMAC-SHA256(secret, timestamp + "." + body)) in the signature header.',
+			description:
+				'Shared with the sender; at least 16 characters. The sender puts hex(HMAC-SHA256(secret, timestamp + "." + body)) in the signature header.',
 		},
 		{
 			displayName: 'Previous Secret',
@@ -33,7 +37,8 @@ export class ComplaintIntakeApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'While rotating: the old secret, still accepted until every sender uses the new one',
+			description:
+				'While rotating: the old secret, still accepted until every sender uses the new one',
 		},
 	];
 }

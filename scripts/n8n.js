@@ -14,7 +14,8 @@ const { root, localBin, run } = require('./toolchain');
 
 const N8N_VERSION = '2.40.7';
 const cacheDir =
-	process.env.QMS_N8N_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-qms', `n8n-${N8N_VERSION}`);
+	process.env.QMS_N8N_CACHE ??
+	path.join(os.homedir(), '.cache', 'n8n-nodes-qms', `n8n-${N8N_VERSION}`);
 const n8nBin = path.join(cacheDir, 'node_modules', '.bin', 'n8n');
 const readyMarker = path.join(cacheDir, '.ready');
 
@@ -24,11 +25,17 @@ const readyMarker = path.join(cacheDir, '.ready');
  */
 function ensureN8n() {
 	if (fs.existsSync(readyMarker)) return n8nBin;
-	console.log(`Installing n8n@${N8N_VERSION} into ${cacheDir} (first run on this machine, about 5 minutes) ...`);
+	console.log(
+		`Installing n8n@${N8N_VERSION} into ${cacheDir} (first run on this machine, about 5 minutes) ...`,
+	);
 	fs.mkdirSync(cacheDir, { recursive: true });
 	fs.writeFileSync(
 		path.join(cacheDir, 'package.json'),
-		JSON.stringify({ name: 'qms-n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } }, null, 2),
+		JSON.stringify(
+			{ name: 'qms-n8n-runtime', private: true, dependencies: { n8n: N8N_VERSION } },
+			null,
+			2,
+		),
 	);
 	const quiet = ['--no-audit', '--no-fund', '--loglevel=error'];
 	run('npm', ['install', '--ignore-scripts', ...quiet], { cwd: cacheDir });
@@ -40,9 +47,13 @@ function ensureN8n() {
 /** Packs the built project (as `npm publish` would) and returns the tarball path. */
 function packProject(destination) {
 	fs.mkdirSync(destination, { recursive: true });
-	const result = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const result = run(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const [{ filename }] = JSON.parse(result.stdout);
 	return path.join(destination, filename);
 }
@@ -56,16 +67,25 @@ function installPackage(userFolder, tarball) {
 	fs.mkdirSync(nodesDir, { recursive: true });
 	const manifest = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(manifest)) {
-		fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
+		fs.writeFileSync(
+			manifest,
+			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
+		);
 	}
-	run('npm', ['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
-		cwd: nodesDir,
-	});
+	run(
+		'npm',
+		['install', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error', tarball],
+		{
+			cwd: nodesDir,
+		},
+	);
 }
 
 /** Environment for an n8n on loopback with SQLite, telemetry and update checks off. */
 function n8nEnv(userFolder, { port = 5678, brokerPort = port + 1, extra = {} } = {}) {
-	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST')));
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !name.startsWith('JEST')),
+	);
 	return {
 		...inherited,
 		// n8n behaves differently under NODE_ENV=test, which jest sets.

@@ -25,7 +25,8 @@ const SEED_ID = 'qmsSeedSampleData';
 /** Templates started by n8n itself (form, chat), published for a local instance. */
 const LOCAL_TRIGGER_TEMPLATES = ['qms8dReviewForm', 'qmsChatEscalation'];
 
-const sample = (file) => JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'sample-data', file), 'utf8'));
+const sample = (file) =>
+	JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'sample-data', file), 'utf8'));
 
 /** A Code node's source that returns `rows` as items, with `daysAgo` turned into `receivedAt`. */
 function rowsCode(rows) {
@@ -38,32 +39,82 @@ function rowsCode(rows) {
 
 /** The "QMS sample data" workflow. */
 function seedWorkflow() {
-	const { Workflow, TABLES, COLUMNS, table, condition, intake, insertParameters, setupTemplate } = build;
-	const wf = new Workflow(SEED_ID, 'QMS sample data', 'Creates the QMS Data Tables and fills empty ones with the sample data of the package.');
-	wf.sticky('About', [-1, -2], [520, 260], [
-		'## QMS sample data',
-		'Runs when n8n starts: creates the QMS Data Tables (as *QMS setup: data tables* does) and fills each **empty** table with the sample complaints, measurements and supplier rows shipped in `workflows/sample-data/`. Written by `node scripts/seed.js`; unpublish it to stop.',
-	].join('\n'), 4);
+	const { Workflow, TABLES, COLUMNS, table, condition, intake, insertParameters, setupTemplate } =
+		build;
+	const wf = new Workflow(
+		SEED_ID,
+		'QMS sample data',
+		'Creates the QMS Data Tables and fills empty ones with the sample data of the package.',
+	);
+	wf.sticky(
+		'About',
+		[-1, -2],
+		[520, 260],
+		[
+			'## QMS sample data',
+			'Runs when n8n starts: creates the QMS Data Tables (as *QMS setup: data tables* does) and fills each **empty** table with the sample complaints, measurements and supplier rows shipped in `workflows/sample-data/`. Written by `node scripts/seed.js`; unpublish it to stop.',
+		].join('\n'),
+		4,
+	);
 	const setup = setupTemplate();
-	const trigger = wf.node('n8n started', 'n8n-nodes-base.n8nTrigger', 1, [0, 0], { events: ['init', 'activate'] });
-	let previous = trigger;
-	setup.nodes.filter((n) => n.type === 'n8n-nodes-base.dataTable').forEach((n, i) => {
-		wf.node(n.name, n.type, n.typeVersion, [1 + i, 0], n.parameters, { executeOnce: true });
-		wf.link(previous, n.name);
-		previous = n.name;
+	const trigger = wf.node('n8n started', 'n8n-nodes-base.n8nTrigger', 1, [0, 0], {
+		events: ['init', 'activate'],
 	});
+	let previous = trigger;
+	setup.nodes
+		.filter((n) => n.type === 'n8n-nodes-base.dataTable')
+		.forEach((n, i) => {
+			wf.node(n.name, n.type, n.typeVersion, [1 + i, 0], n.parameters, { executeOnce: true });
+			wf.link(previous, n.name);
+			previous = n.name;
+		});
 	const branches = [
-		{ key: 'complaints', name: TABLES.cases, probe: 'caseId', rows: sample('complaints.json').complaints.map((c) => ({ ...c, channel: 'mail' })) },
-		{ key: 'measurements', name: TABLES.measurements, probe: 'characteristic', rows: sample('measurements.json').measurements },
-		{ key: 'supplier rows', name: TABLES.supplierRows, probe: 'supplier', rows: sample('supplier-rows.json').rows },
+		{
+			key: 'complaints',
+			name: TABLES.cases,
+			probe: 'caseId',
+			rows: sample('complaints.json').complaints.map((c) => ({ ...c, channel: 'mail' })),
+		},
+		{
+			key: 'measurements',
+			name: TABLES.measurements,
+			probe: 'characteristic',
+			rows: sample('measurements.json').measurements,
+		},
+		{
+			key: 'supplier rows',
+			name: TABLES.supplierRows,
+			probe: 'supplier',
+			rows: sample('supplier-rows.json').rows,
+		},
 	];
 	branches.forEach((branch, i) => {
 		const row = 2 + i * 2;
-		const probe = wf.node(`Any ${branch.key}?`, 'n8n-nodes-base.dataTable', 1.1, [1, row], {
-			resource: 'row', operation: 'get', dataTableId: table(branch.name), returnAll: false, limit: 1,
-		}, { executeOnce: true, alwaysOutputData: true });
-		const empty = wf.node(`No ${branch.key} yet?`, 'n8n-nodes-base.if', 2.2, [2, row], condition(`={{ $json.${branch.probe} }}`, 'empty'));
-		const rows = wf.node(`Sample ${branch.key}`, 'n8n-nodes-base.code', 2, [3, row], { mode: 'runOnceForAllItems', jsCode: rowsCode(branch.rows) });
+		const probe = wf.node(
+			`Any ${branch.key}?`,
+			'n8n-nodes-base.dataTable',
+			1.1,
+			[1, row],
+			{
+				resource: 'row',
+				operation: 'get',
+				dataTableId: table(branch.name),
+				returnAll: false,
+				limit: 1,
+			},
+			{ executeOnce: true, alwaysOutputData: true },
+		);
+		const empty = wf.node(
+			`No ${branch.key} yet?`,
+			'n8n-nodes-base.if',
+			2.2,
+			[2, row],
+			condition(`={{ $json.${branch.probe} }}`, 'empty'),
+		);
+		const rows = wf.node(`Sample ${branch.key}`, 'n8n-nodes-base.code', 2, [3, row], {
+			mode: 'runOnceForAllItems',
+			jsCode: rowsCode(branch.rows),
+		});
 		wf.link(previous, probe);
 		wf.link(probe, empty);
 		wf.link(empty, rows, 0);
@@ -71,7 +122,13 @@ function seedWorkflow() {
 			intake(wf, rows, [4, row], { classifierOptions: { receivedAt: '={{ $json.receivedAt }}' } });
 		} else {
 			const columns = COLUMNS[branch.name].map(([c]) => c);
-			const insert = wf.node(`Save ${branch.key}`, 'n8n-nodes-base.dataTable', 1.1, [4, row], insertParameters(branch.name, columns));
+			const insert = wf.node(
+				`Save ${branch.key}`,
+				'n8n-nodes-base.dataTable',
+				1.1,
+				[4, row],
+				insertParameters(branch.name, columns),
+			);
 			wf.link(rows, insert);
 		}
 	});
@@ -89,7 +146,8 @@ function prepare(env, { publishTemplates = LOCAL_TRIGGER_TEMPLATES } = {}) {
 	fs.writeFileSync(file, JSON.stringify(seedWorkflow(), null, 2));
 	const cli = (args) => {
 		const result = n8nCli(args, env);
-		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 		return result.stdout;
 	};
 	cli(['import:workflow', `--input=${file}`]);
@@ -111,7 +169,18 @@ function staffLogin(env, cli) {
 	if (fs.existsSync(file)) return { ...JSON.parse(fs.readFileSync(file, 'utf8')), file };
 	const login = { user: 'quality', password: crypto.randomBytes(12).toString('base64url') };
 	const credentials = path.join(env.N8N_USER_FOLDER, 'seed', 'staff-credential.json');
-	fs.writeFileSync(credentials, JSON.stringify([{ id: 'qmsStaffBasicAuth', name: 'QMS staff (basic auth)', type: 'httpBasicAuth', data: login }]), { mode: 0o600 });
+	fs.writeFileSync(
+		credentials,
+		JSON.stringify([
+			{
+				id: 'qmsStaffBasicAuth',
+				name: 'QMS staff (basic auth)',
+				type: 'httpBasicAuth',
+				data: login,
+			},
+		]),
+		{ mode: 0o600 },
+	);
 	try {
 		cli(['import:credentials', `--input=${credentials}`]);
 	} finally {
@@ -126,5 +195,7 @@ module.exports = { SEED_ID, seedWorkflow, prepare };
 if (require.main === module) {
 	const userFolder = path.resolve(process.env.QMS_USER_FOLDER ?? path.join(root, '.n8n-local'));
 	prepare(n8nEnv(userFolder, { port: Number(process.env.N8N_PORT ?? 5678) }));
-	console.log('QMS sample data is published: it fills the empty QMS Data Tables when n8n starts next (npm start).');
+	console.log(
+		'QMS sample data is published: it fills the empty QMS Data Tables when n8n starts next (npm start).',
+	);
 }

@@ -22,17 +22,27 @@ async function main() {
 
 	const env = n8nEnv(userFolder, { port });
 	const templates = path.join(root, 'workflows');
-	if (fs.existsSync(templates) && fs.readdirSync(templates).some((file) => file.endsWith('.json'))) {
+	if (
+		fs.existsSync(templates) &&
+		fs.readdirSync(templates).some((file) => file.endsWith('.json'))
+	) {
 		const imported = n8nCli(['import:workflow', '--separate', `--input=${templates}`], env);
-		if (imported.status !== 0) throw new Error(`Importing templates failed:\n${imported.stdout}\n${imported.stderr}`);
+		if (imported.status !== 0)
+			throw new Error(`Importing templates failed:\n${imported.stdout}\n${imported.stderr}`);
 	}
 	// Sample rows for the QMS Data Tables (written when n8n starts) and the form / chat templates published.
 	const { staffLogin } = require('./seed').prepare(env);
 
 	// Warnings and errors only: n8n's info log is the CLI's channel, too chatty for a console.
-	const server = await startN8n({ ...env, N8N_LOG_LEVEL: 'warn' }, { stdio: 'inherit', timeoutMs: 300000 });
+	const server = await startN8n(
+		{ ...env, N8N_LOG_LEVEL: 'warn' },
+		{ stdio: 'inherit', timeoutMs: 300000 },
+	);
 	console.log(`\nn8n with n8n-nodes-qms is ready: ${server.url}  (Ctrl+C to stop)`);
-	if (staffLogin) console.log(`8D review form ${server.url}/form/qms-8d-review and the complaint chat: user "${staffLogin.user}", password "${staffLogin.password}" (${staffLogin.file})`);
+	if (staffLogin)
+		console.log(
+			`8D review form ${server.url}/form/qms-8d-review and the complaint chat: user "${staffLogin.user}", password "${staffLogin.password}" (${staffLogin.file})`,
+		);
 	const stop = async () => {
 		await server.stop();
 		process.exit(0);

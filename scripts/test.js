@@ -51,6 +51,7 @@ jest('unit+nodes', ['--selectProjects', 'unit', 'nodes']);
 jest('e2e', ['--selectProjects', 'e2e', '--runInBand']);
 
 console.log('\nSteps:');
-for (const { name, ok, seconds } of steps) console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
+for (const { name, ok, seconds } of steps)
+	console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds.toFixed(1)} s)`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
 process.exit(failed || totals.failed > 0 ? 1 : 0);

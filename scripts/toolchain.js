@@ -23,7 +23,11 @@ function run(command, args, options = {}) {
 	const result = spawnSync(command, args, {
 		cwd: options.cwd ?? root,
 		stdio: options.stdio ?? 'inherit',
-		env: { ...process.env, PATH: `${localBin}${path.delimiter}${process.env.PATH}`, ...options.env },
+		env: {
+			...process.env,
+			PATH: `${localBin}${path.delimiter}${process.env.PATH}`,
+			...options.env,
+		},
 		encoding: 'utf8',
 	});
 	if (result.error) throw result.error;

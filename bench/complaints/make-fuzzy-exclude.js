@@ -8,8 +8,12 @@
 const fs = require('fs');
 const path = require('path');
 const lib = require(process.env.QMS_LIB || '../../dist/lib');
-const { termKeys } = require(path.join(process.env.QMS_LIB || '../../dist/lib', 'complaints/compile'));
-const { withinOneEdit } = require(path.join(process.env.QMS_LIB || '../../dist/lib', 'complaints/fuzzy'));
+const { termKeys } = require(
+	path.join(process.env.QMS_LIB || '../../dist/lib', 'complaints/compile'),
+);
+const { withinOneEdit } = require(
+	path.join(process.env.QMS_LIB || '../../dist/lib', 'complaints/fuzzy'),
+);
 
 const keys = new Set();
 for (const c of lib.defaultTaxonomy.categories) {
@@ -33,7 +37,8 @@ for (const pos of ['noun', 'verb', 'adj', 'adv']) {
 	}
 }
 // Function words ("could", "would") are not in WordNet's index but are common near-misses.
-for (const w of require('natural/lib/natural/util/stopwords').words) if (/^[a-z]+$/.test(w)) words.add(w);
+for (const w of require('natural/lib/natural/util/stopwords').words)
+	if (/^[a-z]+$/.test(w)) words.add(w);
 const out = [];
 for (const w of words) {
 	const [stem] = termKeys(w);
@@ -46,5 +51,8 @@ for (const w of words) {
 	}
 }
 out.sort();
-fs.writeFileSync(path.join(__dirname, '../../lib/complaints/taxonomy/fuzzy-exclude.json'), JSON.stringify(out, null, '\t') + '\n');
+fs.writeFileSync(
+	path.join(__dirname, '../../lib/complaints/taxonomy/fuzzy-exclude.json'),
+	JSON.stringify(out, null, '\t') + '\n',
+);
 console.log(`${out.length} words from ${words.size} WordNet lemmas near ${keys.size} term stems`);

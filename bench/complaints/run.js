@@ -71,11 +71,15 @@ function time(label, fn) {
 	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 	const rate = N / cpuSeconds;
 	const fmt = (x) => Math.round(x).toLocaleString('en-US');
-	console.log(`${label.padEnd(28)} ${fmt(rate)} complaints/s per CPU second (${cpuSeconds.toFixed(2)} s CPU; wall ${seconds.toFixed(2)} s = ${fmt(N / seconds)}/s)  checksum ${sink}`);
+	console.log(
+		`${label.padEnd(28)} ${fmt(rate)} complaints/s per CPU second (${cpuSeconds.toFixed(2)} s CPU; wall ${seconds.toFixed(2)} s = ${fmt(N / seconds)}/s)  checksum ${sink}`,
+	);
 	return rate;
 }
 
 console.log(`${N} complaints, mean ${(chars / N).toFixed(0)} characters, node ${process.version}`);
 const tokenRate = time('bare tokenisation', (t) => lib.tokenizeComplaint(t).length);
 const classifyRate = time('classifyComplaint (default)', (t) => classify(t).keywords.length);
-console.log(`classification / tokenisation throughput ratio: ${(classifyRate / tokenRate).toFixed(2)} (classification costs ${(tokenRate / classifyRate).toFixed(2)}x tokenisation)`);
+console.log(
+	`classification / tokenisation throughput ratio: ${(classifyRate / tokenRate).toFixed(2)} (classification costs ${(tokenRate / classifyRate).toFixed(2)}x tokenisation)`,
+);

@@ -27,13 +27,25 @@ const CASES = {
 	},
 	'text-1MB'() {
 		const { classifyComplaint } = require(LIB);
-		const parts = ['The housing arrived with deep scratches. ', '外箱破损严重，产品有划痕。', 'Delivery was two weeks late, lot 23A0457. ', 'No smoke, no fire. ', 'contact qa@example.com +1 415 555 0100. '];
+		const parts = [
+			'The housing arrived with deep scratches. ',
+			'外箱破损严重，产品有划痕。',
+			'Delivery was two weeks late, lot 23A0457. ',
+			'No smoke, no fire. ',
+			'contact qa@example.com +1 415 555 0100. ',
+		];
 		let text = '';
 		while (text.length < 1_000_000) text += parts[Math.floor(rand() * parts.length)];
 		text = text.slice(0, 1_000_000);
 		const inputRssMB = rssMB();
 		const r = classifyComplaint(text, { maskPii: true, prior: true });
-		return { inputRssMB, chars: text.length, category: r.category, keywords: r.keywords.length, severity: r.severity };
+		return {
+			inputRssMB,
+			chars: text.length,
+			category: r.category,
+			keywords: r.keywords.length,
+			severity: r.severity,
+		};
 	},
 	'series-1e6'() {
 		const { controlChart } = require(LIB);
@@ -53,14 +65,27 @@ const CASES = {
 			const m = 1 + Math.floor(rand() * 12);
 			const date = `2025-${String(m).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
 			const k = rand();
-			if (k < 0.6) rows[i] = { kind: 'receipt', supplier, date, received: 100 + Math.floor(rand() * 900), rejected: rand() < 0.9 ? 0 : Math.floor(rand() * 5) };
+			if (k < 0.6)
+				rows[i] = {
+					kind: 'receipt',
+					supplier,
+					date,
+					received: 100 + Math.floor(rand() * 900),
+					rejected: rand() < 0.9 ? 0 : Math.floor(rand() * 5),
+				};
 			else if (k < 0.9) rows[i] = { kind: 'delivery', supplier, date, promisedDate: date };
 			else if (k < 0.97) rows[i] = { kind: 'scar', supplier, date, dueAt: date, closedAt: date };
 			else rows[i] = { kind: 'complaint', supplier, date, severity: 'minor' };
 		}
 		const inputRssMB = rssMB();
 		const cards = scoreSuppliers(rows);
-		return { inputRssMB, periods: new Set(cards.map((c) => c.period)).size, suppliers: new Set(cards.map((c) => c.supplier)).size, rows: n, cards: cards.length };
+		return {
+			inputRssMB,
+			periods: new Set(cards.map((c) => c.period)).size,
+			suppliers: new Set(cards.map((c) => c.supplier)).size,
+			rows: n,
+			cards: cards.length,
+		};
 	},
 };
 
@@ -70,14 +95,32 @@ if (only && process.env.QMS_BENCH_CHILD) {
 	const result = CASES[only]();
 	const ms = Number(process.hrtime.bigint() - began) / 1e6;
 	const usage = process.resourceUsage();
-	process.stdout.write(JSON.stringify({ case: only, ms: Math.round(ms), cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000), maxRssMB: Math.round(usage.maxRSS / 1024), ...result }));
+	process.stdout.write(
+		JSON.stringify({
+			case: only,
+			ms: Math.round(ms),
+			cpuMs: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000),
+			maxRssMB: Math.round(usage.maxRSS / 1024),
+			...result,
+		}),
+	);
 } else {
 	const rows = [];
 	for (const name of only ? [only] : Object.keys(CASES)) {
-		const out = execFileSync(process.execPath, [__filename, name], { env: { ...process.env, QMS_BENCH_CHILD: '1' }, encoding: 'utf8', timeout: 600_000, maxBuffer: 1 << 20 });
+		const out = execFileSync(process.execPath, [__filename, name], {
+			env: { ...process.env, QMS_BENCH_CHILD: '1' },
+			encoding: 'utf8',
+			timeout: 600_000,
+			maxBuffer: 1 << 20,
+		});
 		rows.push(JSON.parse(out));
 		console.log(out);
 	}
 	const base = rows.find((r) => r.case === 'baseline');
-	if (base) for (const r of rows) if (r !== base) console.log(`${r.case}: peak RSS ${r.maxRssMB} MB (library alone ${base.maxRssMB} MB, with the input built ${r.inputRssMB} MB), ${r.ms} ms`);
+	if (base)
+		for (const r of rows)
+			if (r !== base)
+				console.log(
+					`${r.case}: peak RSS ${r.maxRssMB} MB (library alone ${base.maxRssMB} MB, with the input built ${r.inputRssMB} MB), ${r.ms} ms`,
+				);
 }

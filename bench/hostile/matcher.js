@@ -9,7 +9,9 @@
  * Usage: node bench/hostile/matcher.js [pattern]   (QMS_LIB points at another build of dist/lib)
  */
 const path = require('node:path');
-const { classifyComplaint } = require(process.env.QMS_LIB || path.resolve(__dirname, '../../dist/lib'));
+const { classifyComplaint } = require(
+	process.env.QMS_LIB || path.resolve(__dirname, '../../dist/lib'),
+);
 
 const PATTERNS = {
 	'near-miss prefixes': 'scratc scra scratchh cartonn crushe delive ',
@@ -21,7 +23,7 @@ const PATTERNS = {
 	'@ and digits': 'a@b@c 1 2 3 4 5 6 7 8 9 0 +86 ',
 	'typo words': 'scratsh crakced delviery manaul ',
 	'no whitespace': 'scratchcartonlatefiresmoke',
-	'separators': ',,,;;;...、、、。。。',
+	separators: ',,,;;;...、、、。。。',
 };
 
 function text(unit, n) {
@@ -45,10 +47,21 @@ for (const [name, unit] of Object.entries(PATTERNS)) {
 		// warm the pattern's code paths first; best of 3 takes out GC pauses and timer noise
 		classifyComplaint(text(unit, 1e5));
 		let best = Infinity;
-		for (let i = 0; i < 3; i++) best = Math.min(best, cpuMs(() => classifyComplaint(t)));
+		for (let i = 0; i < 3; i++)
+			best = Math.min(
+				best,
+				cpuMs(() => classifyComplaint(t)),
+			);
 		return best;
 	});
-	const row = { pattern: name, ms1e4: +times[0].toFixed(1), ms1e5: +times[1].toFixed(1), ms1e6: +times[2].toFixed(1), ratio5to4: +(times[1] / times[0]).toFixed(1), ratio6to5: +(times[2] / times[1]).toFixed(1) };
+	const row = {
+		pattern: name,
+		ms1e4: +times[0].toFixed(1),
+		ms1e5: +times[1].toFixed(1),
+		ms1e6: +times[2].toFixed(1),
+		ratio5to4: +(times[1] / times[0]).toFixed(1),
+		ratio6to5: +(times[2] / times[1]).toFixed(1),
+	};
 	rows.push(row);
 	console.log(JSON.stringify(row));
 }

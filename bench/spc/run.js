@@ -15,14 +15,17 @@
 const os = require('node:os');
 const path = require('node:path');
 
-const lib = require(process.env.QMS_LIB ? path.resolve(process.env.QMS_LIB) : path.join(__dirname, '../../dist/lib'));
+const lib = require(
+	process.env.QMS_LIB ? path.resolve(process.env.QMS_LIB) : path.join(__dirname, '../../dist/lib'),
+);
 
 /** Deterministic N(0, 1) series (Park-Miller + Box-Muller) so every run sees the same data. */
 function normalSeries(n, seed = 12345) {
 	const out = new Float64Array(n);
 	let s = seed;
 	const next = () => (s = (s * 16807) % 2147483647) / 2147483647;
-	for (let i = 0; i < n; i++) out[i] = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
+	for (let i = 0; i < n; i++)
+		out[i] = Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next());
 	return out;
 }
 
@@ -63,7 +66,10 @@ const reports = scan().violations.length;
 
 const big = normalSeries(1e7, 777);
 const bigScanMs = best(() => (sink += lib.imrScan(big, {}, undefined, rules).violations.length), 3);
-const bigFullMs = best(() => (sink += lib.controlChart({ chart: 'imr', values: big }).violations.length), 2);
+const bigFullMs = best(
+	() => (sink += lib.controlChart({ chart: 'imr', values: big }).violations.length),
+	2,
+);
 
 const result = {
 	node: process.version,
@@ -85,7 +91,9 @@ console.log(`I-MR + Nelson N1-N8 on ${N} points (${reports} rule reports)`);
 console.log(`  plain sum loop     ${result.sumLoopMs} ms`);
 console.log(`  imrScan            ${result.imrScanMs} ms   ratio ${result.ratioScan}`);
 console.log(`  controlChart       ${result.controlChartMs} ms   ratio ${result.ratioControlChart}`);
-console.log(`  10^7 points: imrScan ${result.imrScan1e7Ms} ms, controlChart ${result.controlChart1e7Ms} ms`);
+console.log(
+	`  10^7 points: imrScan ${result.imrScan1e7Ms} ms, controlChart ${result.controlChart1e7Ms} ms`,
+);
 console.log(`  load ${result.load} on ${result.cores} cores`);
 console.log(JSON.stringify(result));
 if (sink === 42) console.log('');

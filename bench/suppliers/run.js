@@ -37,26 +37,55 @@ function makeRows(withTime) {
 	const date = (month, day) => `2025-${pad(month)}-${pad(day)}${clock}`;
 	for (let i = 0; i < ROWS; i++) {
 		// One time of day per row keeps a row's later dates after its opening date.
-		if (withTime) clock = `T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:00+01:00`;
+		if (withTime)
+			clock = `T${pad(Math.floor(rand() * 24))}:${pad(Math.floor(rand() * 60))}:00+01:00`;
 		const supplier = `SUP-${String(Math.floor(rand() * SUPPLIERS)).padStart(5, '0')}`;
 		const month = 1 + Math.floor(rand() * 12);
 		const day = 1 + Math.floor(rand() * 28);
 		const r = rand();
 		if (r < 0.5) {
 			const received = 100 + Math.floor(rand() * 900);
-			rows[i] = { kind: 'receipt', supplier, date: date(month, day), received, rejected: rand() < 0.05 ? Math.floor(rand() * 5) : 0 };
+			rows[i] = {
+				kind: 'receipt',
+				supplier,
+				date: date(month, day),
+				received,
+				rejected: rand() < 0.05 ? Math.floor(rand() * 5) : 0,
+			};
 		} else if (r < 0.9) {
 			const late = rand() < 0.08 ? 1 + Math.floor(rand() * 3) : 0;
-			rows[i] = { kind: 'delivery', supplier, date: date(month, day), promisedDate: date(month, Math.max(1, day - late)) };
+			rows[i] = {
+				kind: 'delivery',
+				supplier,
+				date: date(month, day),
+				promisedDate: date(month, Math.max(1, day - late)),
+			};
 		} else if (r < 0.92) {
 			const closed = rand() < 0.8;
-			rows[i] = { kind: 'scar', supplier, date: date(month, day), respondedAt: date(month, Math.min(28, day + 1)), closedAt: closed ? date(month, Math.min(28, day + 5)) : '' };
+			rows[i] = {
+				kind: 'scar',
+				supplier,
+				date: date(month, day),
+				respondedAt: date(month, Math.min(28, day + 1)),
+				closedAt: closed ? date(month, Math.min(28, day + 5)) : '',
+			};
 		} else if (r < 0.97) {
-			rows[i] = { kind: 'complaint', supplier, date: date(month, day), severity: rand() < 0.02 ? 'critical' : 'minor' };
+			rows[i] = {
+				kind: 'complaint',
+				supplier,
+				date: date(month, day),
+				severity: rand() < 0.02 ? 'critical' : 'minor',
+			};
 		} else if (r < 0.98) {
 			rows[i] = { kind: 'disruption', supplier, date: date(month, day) };
 		} else {
-			rows[i] = { kind: 'cost', supplier, date: date(month, day), amount: Math.floor(rand() * 2000), category: rand() < 0.5 ? 'premium_freight' : 'scrap' };
+			rows[i] = {
+				kind: 'cost',
+				supplier,
+				date: date(month, day),
+				amount: Math.floor(rand() * 2000),
+				category: rand() < 0.5 ? 'premium_freight' : 'scrap',
+			};
 		}
 	}
 	return rows;

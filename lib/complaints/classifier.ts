@@ -1,7 +1,11 @@
 import { compileLexicon, type CompiledLexicon } from './compile';
 import { responseDeadline, toDateTime } from './deadline';
 import { collectEvidence } from './evidence';
-import { defaultIdentifierPatterns, extractIdentifiers, validateIdentifierPatterns } from './identifiers';
+import {
+	defaultIdentifierPatterns,
+	extractIdentifiers,
+	validateIdentifierPatterns,
+} from './identifiers';
 import { detectLanguage } from './language';
 import { defaultLexicon } from './lexicon';
 import { loadComplaintModel, predictCategories, trainComplaintModel } from './model';
@@ -9,13 +13,21 @@ import priorModelData from './taxonomy/prior-model.json';
 import { maskPii } from './pii';
 import { defaultSeverityRules, defaultTaxonomy } from './taxonomy';
 import { toUnits } from './tokenize';
-import type { ClassifyOptions, ComplaintClassification, ComplaintModel, IdentifierPattern } from './types';
+import type {
+	ClassifyOptions,
+	ComplaintClassification,
+	ComplaintModel,
+	IdentifierPattern,
+} from './types';
 
 /** Per-call options of a prepared classifier: the customer and the clock. */
 export type PerComplaintOptions = Pick<ClassifyOptions, 'tier' | 'timeZone' | 'receivedAt' | 'now'>;
 
 /** A classifier prepared once for a configuration. */
-export type ComplaintClassifier = (text: string, perComplaint?: PerComplaintOptions) => ComplaintClassification;
+export type ComplaintClassifier = (
+	text: string,
+	perComplaint?: PerComplaintOptions,
+) => ComplaintClassification;
 
 /**
  * Naive Bayes trained on the hand-labelled corpus (tests/fixtures/complaints/corpus.json,
@@ -36,9 +48,14 @@ const defaultLexicons = new Map<boolean, CompiledLexicon>();
  * compileLexicon, shared for the built-in data: the node prepares a classifier on every
  * execution, and a webhook-driven workflow executes once per complaint.
  */
-function lexiconFor(...[taxonomy, severity, lexicon, identifiers, fuzzy]: Parameters<typeof compileLexicon>): CompiledLexicon {
+function lexiconFor(
+	...[taxonomy, severity, lexicon, identifiers, fuzzy]: Parameters<typeof compileLexicon>
+): CompiledLexicon {
 	const builtIn =
-		taxonomy === defaultTaxonomy && severity === defaultSeverityRules && lexicon === defaultLexicon && identifiers === defaultIdentifierPatterns;
+		taxonomy === defaultTaxonomy &&
+		severity === defaultSeverityRules &&
+		lexicon === defaultLexicon &&
+		identifiers === defaultIdentifierPatterns;
 	if (!builtIn) return compileLexicon(taxonomy, severity, lexicon, identifiers, fuzzy);
 	let compiled = defaultLexicons.get(fuzzy);
 	if (!compiled) {
@@ -59,9 +76,11 @@ function lexiconFor(...[taxonomy, severity, lexicon, identifiers, fuzzy]: Parame
 export function createComplaintClassifier(options: ClassifyOptions = {}): ComplaintClassifier {
 	if (typeof options !== 'object' || options === null) throw new Error('options must be an object');
 	for (const flag of ['fuzzy', 'maskPii', 'prior'] as const) {
-		if (options[flag] !== undefined && typeof options[flag] !== 'boolean') throw new Error(`options.${flag} must be true or false`);
+		if (options[flag] !== undefined && typeof options[flag] !== 'boolean')
+			throw new Error(`options.${flag} must be true or false`);
 	}
-	const identifiers: IdentifierPattern[] = options.identifiers === false ? [] : (options.identifiers ?? defaultIdentifierPatterns);
+	const identifiers: IdentifierPattern[] =
+		options.identifiers === false ? [] : (options.identifiers ?? defaultIdentifierPatterns);
 	if (options.identifiers) validateIdentifierPatterns(options.identifiers);
 	const compiled = lexiconFor(
 		options.taxonomy ?? defaultTaxonomy,
@@ -72,24 +91,51 @@ export function createComplaintClassifier(options: ClassifyOptions = {}): Compla
 	);
 	const own = resolveModel(options);
 	const taxonomyIds = (options.taxonomy ?? defaultTaxonomy).categories.map((c) => c.id);
-	const usePrior = !own && options.prior !== false && priorModel.labels.every((label) => taxonomyIds.includes(label));
+	const usePrior =
+		!own &&
+		options.prior !== false &&
+		priorModel.labels.every((label) => taxonomyIds.includes(label));
 	const model = own ?? (usePrior ? priorModel : undefined);
 	const modelWeight = options.modelWeight ?? (own ? 0.5 : PRIOR_WEIGHT);
-	if (!(typeof modelWeight === 'number' && modelWeight >= 0 && modelWeight <= 1)) throw new Error('modelWeight must be a number from 0 to 1');
+	if (!(typeof modelWeight === 'number' && modelWeight >= 0 && modelWeight <= 1))
+		throw new Error('modelWeight must be a number from 0 to 1');
 	const minModelProbability = options.minModelProbability ?? 0.5;
-	if (!(typeof minModelProbability === 'number' && minModelProbability >= 0 && minModelProbability <= 1)) {
+	if (
+		!(
+			typeof minModelProbability === 'number' &&
+			minModelProbability >= 0 &&
+			minModelProbability <= 1
+		)
+	) {
 		throw new Error('minModelProbability must be a number from 0 to 1');
 	}
 	const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-	if (!(typeof minScore === 'number' && minScore >= 0)) throw new Error('minScore must be a number >= 0');
-	const wantsDeadline = options.tier !== undefined || options.receivedAt !== undefined || options.sla !== undefined || options.timeZone !== undefined;
+	if (!(typeof minScore === 'number' && minScore >= 0))
+		throw new Error('minScore must be a number >= 0');
+	const wantsDeadline =
+		options.tier !== undefined ||
+		options.receivedAt !== undefined ||
+		options.sla !== undefined ||
+		options.timeZone !== undefined;
 	if (options.now !== undefined) toDateTime(options.now, 'now');
 
 	return (text, perComplaint = {}) => {
-		if (typeof text !== 'string' || text.trim() === '') throw new Error('text must be a non-empty string');
-		const { classification, labels } = classifyWith(text, compiled, model, { modelWeight, minScore, minModelProbability, fuzzy: options.fuzzy !== false });
-		if (options.identifiers !== false) classification.identifiers = extractIdentifiers(text, labels, identifiers);
-		if (wantsDeadline || perComplaint.tier !== undefined || perComplaint.receivedAt !== undefined || perComplaint.timeZone !== undefined) {
+		if (typeof text !== 'string' || text.trim() === '')
+			throw new Error('text must be a non-empty string');
+		const { classification, labels } = classifyWith(text, compiled, model, {
+			modelWeight,
+			minScore,
+			minModelProbability,
+			fuzzy: options.fuzzy !== false,
+		});
+		if (options.identifiers !== false)
+			classification.identifiers = extractIdentifiers(text, labels, identifiers);
+		if (
+			wantsDeadline ||
+			perComplaint.tier !== undefined ||
+			perComplaint.receivedAt !== undefined ||
+			perComplaint.timeZone !== undefined
+		) {
 			const call = { ...options, ...definedOnly(perComplaint) };
 			classification.deadline = responseDeadline({
 				receivedAt: call.receivedAt ?? call.now ?? new Date(),
@@ -104,13 +150,17 @@ export function createComplaintClassifier(options: ClassifyOptions = {}): Compla
 }
 
 function definedOnly(o: PerComplaintOptions): PerComplaintOptions {
-	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as PerComplaintOptions;
+	return Object.fromEntries(
+		Object.entries(o).filter(([, v]) => v !== undefined && v !== ''),
+	) as PerComplaintOptions;
 }
 
 function resolveModel(options: ClassifyOptions): ComplaintModel | undefined {
-	if (options.model !== undefined && options.examples !== undefined) throw new Error('give either model or examples, not both');
+	if (options.model !== undefined && options.examples !== undefined)
+		throw new Error('give either model or examples, not both');
 	if (options.model !== undefined) return loadComplaintModel(options.model);
-	if (options.examples !== undefined) return trainComplaintModel(options.examples, options.algorithm);
+	if (options.examples !== undefined)
+		return trainComplaintModel(options.examples, options.algorithm);
 	return undefined;
 }
 
@@ -119,13 +169,17 @@ function classifyWith(
 	compiled: CompiledLexicon,
 	model: ComplaintModel | undefined,
 	settings: { modelWeight: number; minScore: number; minModelProbability: number; fuzzy: boolean },
-): { classification: ComplaintClassification; labels: { kind: string; start: number; end: number }[] } {
+): {
+	classification: ComplaintClassification;
+	labels: { kind: string; start: number; end: number }[];
+} {
 	const { modelWeight, minScore, minModelProbability, fuzzy } = settings;
 	const units = toUnits(text);
 	const evidence = collectEvidence(text, units, compiled, fuzzy);
 	const language = detectLanguage(text, units);
 	const firstSeen = new Map<string, number>();
-	for (const k of evidence.keywords) if (!firstSeen.has(k.category)) firstSeen.set(k.category, k.start);
+	for (const k of evidence.keywords)
+		if (!firstSeen.has(k.category)) firstSeen.set(k.category, k.start);
 	const ids = [...compiled.categories];
 	const predictions = model ? predictCategories(model, text, units, evidence.negatedUnits) : [];
 	for (const p of predictions) if (!ids.includes(p.label)) ids.push(p.label);
@@ -139,16 +193,25 @@ function classifyWith(
 		if (!useModel) return { id, score: keywordScore };
 		const modelProbability = round(probability.get(id) ?? 0);
 		const share = keywordTotal > 0 ? (evidence.scores.get(id) ?? 0) / keywordTotal : 0;
-		return { id, score: round((1 - w) * share + w * modelProbability), keywordScore, modelProbability };
+		return {
+			id,
+			score: round((1 - w) * share + w * modelProbability),
+			keywordScore,
+			modelProbability,
+		};
 	});
 	// Ties: the category whose evidence comes first in the text, then taxonomy order (stable sort).
-	categories.sort((a, b) => b.score - a.score || (firstSeen.get(a.id) ?? Infinity) - (firstSeen.get(b.id) ?? Infinity));
+	categories.sort(
+		(a, b) =>
+			b.score - a.score || (firstSeen.get(a.id) ?? Infinity) - (firstSeen.get(b.id) ?? Infinity),
+	);
 	const [top, second] = categories;
 	let category = 'unclassified';
 	let confidence = 0;
 	// Without keyword evidence the model alone must be sure enough, and may not overrule a text
 	// whose only evidence was negated ("没有划痕").
-	const modelAlone = keywordTotal === 0 && evidence.negated.length === 0 && top.score >= minModelProbability;
+	const modelAlone =
+		keywordTotal === 0 && evidence.negated.length === 0 && top.score >= minModelProbability;
 	if (useModel && top.score > 0 && (keywordTotal > 0 || modelAlone)) {
 		category = top.id;
 		confidence = top.score;
@@ -187,7 +250,10 @@ let defaultClassifier: ComplaintClassifier | undefined;
  * r.severity   // 'minor' (the smoke is negated)
  * r.keywords[0] // { term: 'carton', category: 'logistics_packaging', start: 4, end: 10, weight: 2 }
  */
-export function classifyComplaint(text: string, options?: ClassifyOptions): ComplaintClassification {
+export function classifyComplaint(
+	text: string,
+	options?: ClassifyOptions,
+): ComplaintClassification {
 	if (options === undefined) {
 		defaultClassifier ??= createComplaintClassifier();
 		return defaultClassifier(text);

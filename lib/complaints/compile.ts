@@ -69,7 +69,8 @@ export function compileLexicon(
 	const fuzzyIndex = new FuzzyIndex<Entry & { type: 'category' }>();
 	const add = (term: string, entry: Entry, field: string): void => {
 		const keys = termKeys(term);
-		if (keys.length === 0) throw new Error(`${field}: term '${term}' has no letters or Chinese characters`);
+		if (keys.length === 0)
+			throw new Error(`${field}: term '${term}' has no letters or Chinese characters`);
 		automaton.add(keys, entry);
 		for (const key of keys) vocabulary.add(key);
 	};
@@ -80,12 +81,20 @@ export function compileLexicon(
 			list.forEach((spec, j) => {
 				const term = typeof spec === 'string' ? spec : spec.term;
 				const keys = termKeys(term);
-				if (keys.length === 0) throw new Error(`taxonomy.categories[${i}].terms.${lang}[${j}]: term '${term}' has no letters or Chinese characters`);
-				const weight = typeof spec === 'string' || spec.weight === undefined ? defaultWeight(keys) : spec.weight;
+				if (keys.length === 0)
+					throw new Error(
+						`taxonomy.categories[${i}].terms.${lang}[${j}]: term '${term}' has no letters or Chinese characters`,
+					);
+				const weight =
+					typeof spec === 'string' || spec.weight === undefined ? defaultWeight(keys) : spec.weight;
 				const absence = typeof spec !== 'string' && spec.absence === true;
 				const id = `${category.id}\u0000${keys.join('\u0000')}`;
 				const known = byKeys.get(id);
-				if (!known || known.entry.weight < weight) byKeys.set(id, { keys, entry: { type: 'category', term, category: category.id, weight, absence } });
+				if (!known || known.entry.weight < weight)
+					byKeys.set(id, {
+						keys,
+						entry: { type: 'category', term, category: category.id, weight, absence },
+					});
 			});
 		}
 	});
@@ -98,18 +107,37 @@ export function compileLexicon(
 	for (const level of ['major', 'critical'] as const) {
 		severity[level].forEach((term, i) => {
 			const keys = termKeys(term);
-			if (keys.length === 0) throw new Error(`severity.${level}[${i}]: term '${term}' has no letters or Chinese characters`);
+			if (keys.length === 0)
+				throw new Error(
+					`severity.${level}[${i}]: term '${term}' has no letters or Chinese characters`,
+				);
 			severityTerms.set(keys.join('\u0000'), { type: 'severity', term, severity: level });
 		});
 	}
 	for (const entry of severityTerms.values()) add(entry.term, entry, 'severity');
-	lexicon.negation.forEach((n, i) => add(n.cue, { type: 'negation', term: n.cue, scope: n.scope }, `lexicon.negation[${i}]`));
-	lexicon.negationAfter.forEach((n, i) => add(n.cue, { type: 'negationAfter', term: n.cue, scope: n.scope }, `lexicon.negationAfter[${i}]`));
-	lexicon.notNegation.forEach((term, i) => add(term, { type: 'pseudo', term }, `lexicon.notNegation[${i}]`));
-	lexicon.scopeBreak.forEach((term, i) => add(term, { type: 'break', term }, `lexicon.scopeBreak[${i}]`));
-	lexicon.intensity.forEach((x, i) => add(x.term, { type: 'intensity', term: x.term, factor: x.factor }, `lexicon.intensity[${i}]`));
+	lexicon.negation.forEach((n, i) =>
+		add(n.cue, { type: 'negation', term: n.cue, scope: n.scope }, `lexicon.negation[${i}]`),
+	);
+	lexicon.negationAfter.forEach((n, i) =>
+		add(
+			n.cue,
+			{ type: 'negationAfter', term: n.cue, scope: n.scope },
+			`lexicon.negationAfter[${i}]`,
+		),
+	);
+	lexicon.notNegation.forEach((term, i) =>
+		add(term, { type: 'pseudo', term }, `lexicon.notNegation[${i}]`),
+	);
+	lexicon.scopeBreak.forEach((term, i) =>
+		add(term, { type: 'break', term }, `lexicon.scopeBreak[${i}]`),
+	);
+	lexicon.intensity.forEach((x, i) =>
+		add(x.term, { type: 'intensity', term: x.term, factor: x.factor }, `lexicon.intensity[${i}]`),
+	);
 	identifiers.forEach((p, i) =>
-		(p.labels ?? []).forEach((term, j) => add(term, { type: 'label', term, kind: p.kind }, `identifiers[${i}].labels[${j}]`)),
+		(p.labels ?? []).forEach((term, j) =>
+			add(term, { type: 'label', term, kind: p.kind }, `identifiers[${i}].labels[${j}]`),
+		),
 	);
 	automaton.build();
 	fuzzyIndex.exclude(vocabulary);
@@ -125,7 +153,13 @@ export function compileLexicon(
 
 function validateLexicon(lexicon: Lexicon): void {
 	if (typeof lexicon !== 'object' || lexicon === null) throw new Error('lexicon must be an object');
-	for (const key of ['negation', 'negationAfter', 'notNegation', 'scopeBreak', 'intensity'] as const) {
+	for (const key of [
+		'negation',
+		'negationAfter',
+		'notNegation',
+		'scopeBreak',
+		'intensity',
+	] as const) {
 		if (!Array.isArray(lexicon[key])) throw new Error(`lexicon.${key} must be an array`);
 	}
 	for (const key of ['negation', 'negationAfter'] as const) {

@@ -23,17 +23,28 @@ export const defaultSla: SlaTable = {
  * responseDeadline({ receivedAt: '2026-11-20T16:00:00Z', tier: 'vip', timeZone: 'Asia/Shanghai', sla: { ...defaultSla, businessDays: true } })
  * // dueAt '2026-11-24T00:00:00.000+08:00': received Saturday 00:00 in Shanghai, the weekend does not count, Monday's 24 h do
  */
-export function responseDeadline(input: { receivedAt: string | Date; tier?: string; timeZone?: string; sla?: SlaTable }): ResponseDeadline {
+export function responseDeadline(input: {
+	receivedAt: string | Date;
+	tier?: string;
+	timeZone?: string;
+	sla?: SlaTable;
+}): ResponseDeadline {
 	const sla = input.sla ?? defaultSla;
 	validateSla(sla);
 	const timeZone = input.timeZone ?? 'UTC';
-	if (!IANAZone.isValidZone(timeZone)) throw new Error(`timeZone '${timeZone}' is not a valid IANA time zone`);
+	if (!IANAZone.isValidZone(timeZone))
+		throw new Error(`timeZone '${timeZone}' is not a valid IANA time zone`);
 	const tier = input.tier === undefined || input.tier === '' ? sla.defaultTier : input.tier;
 	const row = sla.tiers[tier];
-	if (!row) throw new Error(`tier '${tier}' is not in the SLA table (known: ${Object.keys(sla.tiers).join(', ')})`);
+	if (!row)
+		throw new Error(
+			`tier '${tier}' is not in the SLA table (known: ${Object.keys(sla.tiers).join(', ')})`,
+		);
 	const received = toDateTime(input.receivedAt, 'receivedAt').setZone(timeZone);
 	const businessDays = sla.businessDays === true;
-	const due = businessDays ? addBusinessHours(received, row.hours, new Set(sla.holidays ?? [])) : received.plus({ hours: row.hours });
+	const due = businessDays
+		? addBusinessHours(received, row.hours, new Set(sla.holidays ?? []))
+		: received.plus({ hours: row.hours });
 	return {
 		tier,
 		hours: row.hours,
@@ -51,8 +62,16 @@ export function responseDeadline(input: { receivedAt: string | Date; tier?: stri
  * toDateTime('2026-11-23T08:00:00+08:00', 'receivedAt').toUTC().hour // 0
  */
 export function toDateTime(value: string | Date, field: string): DateTime {
-	const dt = value instanceof Date ? DateTime.fromJSDate(value) : typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : undefined;
-	if (!dt || !dt.isValid) throw new Error(`${field} must be an ISO-8601 date-time or a Date (got ${JSON.stringify(value)})`);
+	const dt =
+		value instanceof Date
+			? DateTime.fromJSDate(value)
+			: typeof value === 'string'
+				? DateTime.fromISO(value, { setZone: true })
+				: undefined;
+	if (!dt || !dt.isValid)
+		throw new Error(
+			`${field} must be an ISO-8601 date-time or a Date (got ${JSON.stringify(value)})`,
+		);
 	return dt;
 }
 
@@ -78,16 +97,27 @@ function addBusinessHours(from: DateTime, hours: number, holidays: Set<string>):
 }
 
 function validateSla(sla: SlaTable): void {
-	if (typeof sla !== 'object' || sla === null || typeof sla.tiers !== 'object' || sla.tiers === null) {
-		throw new Error('sla must be { tiers: { <tier>: { hours } }, defaultTier, businessDays?, holidays? }');
+	if (
+		typeof sla !== 'object' ||
+		sla === null ||
+		typeof sla.tiers !== 'object' ||
+		sla.tiers === null
+	) {
+		throw new Error(
+			'sla must be { tiers: { <tier>: { hours } }, defaultTier, businessDays?, holidays? }',
+		);
 	}
 	for (const [tier, row] of Object.entries(sla.tiers)) {
 		if (!row || typeof row.hours !== 'number' || !Number.isFinite(row.hours) || row.hours <= 0) {
 			throw new Error(`sla.tiers.${tier}.hours must be a positive number`);
 		}
 	}
-	if (typeof sla.defaultTier !== 'string' || !sla.tiers[sla.defaultTier]) throw new Error('sla.defaultTier must name a tier of sla.tiers');
-	if (sla.holidays !== undefined && (!Array.isArray(sla.holidays) || sla.holidays.some((d) => !DateTime.fromISO(d).isValid))) {
+	if (typeof sla.defaultTier !== 'string' || !sla.tiers[sla.defaultTier])
+		throw new Error('sla.defaultTier must name a tier of sla.tiers');
+	if (
+		sla.holidays !== undefined &&
+		(!Array.isArray(sla.holidays) || sla.holidays.some((d) => !DateTime.fromISO(d).isValid))
+	) {
 		throw new Error('sla.holidays must be an array of ISO dates (yyyy-MM-dd)');
 	}
 }

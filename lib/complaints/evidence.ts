@@ -44,7 +44,12 @@ const CHAIN_SCOPE = 2;
  * e.keywords.map((k) => k.term) // ['外箱', '压坏']
  * e.negated.map((k) => k.term)  // ['划痕']
  */
-export function collectEvidence(text: string, units: Unit[], compiled: CompiledLexicon, fuzzy: boolean): Evidence {
+export function collectEvidence(
+	text: string,
+	units: Unit[],
+	compiled: CompiledLexicon,
+	fuzzy: boolean,
+): Evidence {
 	const raw: Match[] = [];
 	const keys = units.map((u) => u.key);
 	compiled.automaton.scan(keys, (first, last, entry) => raw.push({ first, last, entry }));
@@ -63,7 +68,12 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	const longestFrom = filled(units.length, -1);
 	const categoryFrom = filled(units.length, -1);
 	for (const m of raw) {
-		if (m.entry.type !== 'negation' && m.entry.type !== 'negationAfter' && m.last > longestFrom[m.first]) longestFrom[m.first] = m.last;
+		if (
+			m.entry.type !== 'negation' &&
+			m.entry.type !== 'negationAfter' &&
+			m.last > longestFrom[m.first]
+		)
+			longestFrom[m.first] = m.last;
 	}
 	for (const m of categories) if (m.last > categoryFrom[m.first]) categoryFrom[m.first] = m.last;
 	const insideLonger = (from: number[], m: Match): boolean => {
@@ -74,7 +84,9 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	};
 	const severities = longestLeftmost(of('severity').filter((m) => !insideLonger(categoryFrom, m)));
 	const cues = longestLeftmost(of('negation').filter((m) => !insideLonger(longestFrom, m)));
-	const afterCues = longestLeftmost(of('negationAfter').filter((m) => !insideLonger(longestFrom, m)));
+	const afterCues = longestLeftmost(
+		of('negationAfter').filter((m) => !insideLonger(longestFrom, m)),
+	);
 	const intensifiers = of('intensity');
 	const breaks = of('break');
 
@@ -91,12 +103,19 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 		if (units[m.first].kind !== UnitKind.Han) continue;
 		const from = Math.max(0, m.first - SEGMENT_BEFORE);
 		const to = Math.min(units.length - 1, m.last + SEGMENT_AFTER);
-		const scope = m.entry.type === 'intensity' ? compiled.intensityWindow - 1 : m.entry.type === 'negation' || m.entry.type === 'negationAfter' ? m.entry.scope : 0;
+		const scope =
+			m.entry.type === 'intensity'
+				? compiled.intensityWindow - 1
+				: m.entry.type === 'negation' || m.entry.type === 'negationAfter'
+					? m.entry.scope
+					: 0;
 		let gap = -1;
 		if (m.entry.type === 'negationAfter') {
-			for (let k = m.first - 1; k >= from && gap < 0 && units[k].kind !== UnitKind.Break; k--) if (endsHere[k]) gap = m.first - 1 - k;
+			for (let k = m.first - 1; k >= from && gap < 0 && units[k].kind !== UnitKind.Break; k--)
+				if (endsHere[k]) gap = m.first - 1 - k;
 		} else {
-			for (let k = m.last + 1; k <= to && gap < 0 && units[k].kind !== UnitKind.Break; k++) if (startsHere[k]) gap = k - m.last - 1;
+			for (let k = m.last + 1; k <= to && gap < 0 && units[k].kind !== UnitKind.Break; k++)
+				if (startsHere[k]) gap = k - m.last - 1;
 		}
 		if (gap <= scope) continue;
 		segmenting = true;
@@ -156,15 +175,16 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 				scopeLimit = Math.max(scopeLimit, units[m.last].word + CHAIN_SCOPE);
 				continue;
 			}
-			if (boost && units[m.first].word - boost.word - 1 < compiled.intensityWindow) factorOf.set(m, boost.factor);
+			if (boost && units[m.first].word - boost.word - 1 < compiled.intensityWindow)
+				factorOf.set(m, boost.factor);
 		}
 		for (const m of here) {
 			if (m.entry.type === 'negation') scopeLimit = units[m.last].word + 1 + m.entry.scope;
 			else if (m.entry.type === 'negationAfter') {
 				const from = units[m.first].word - 1 - m.entry.scope;
 				for (const e of clause) if (units[e.last].word >= from) negatedSet.add(e);
-			}
-			else if (m.entry.type === 'intensity') boost = { word: units[m.last].word, factor: Math.max(m.entry.factor, boost?.factor ?? 1) };
+			} else if (m.entry.type === 'intensity')
+				boost = { word: units[m.last].word, factor: Math.max(m.entry.factor, boost?.factor ?? 1) };
 		}
 	}
 
@@ -174,7 +194,12 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	const negatedUnits = filled(units.length, 0);
 	for (const m of categories) {
 		if (m.entry.type !== 'category') continue;
-		const hit: KeywordHit = { term: m.entry.term, category: m.entry.category, start: units[m.first].start, end: units[m.last].end };
+		const hit: KeywordHit = {
+			term: m.entry.term,
+			category: m.entry.category,
+			start: units[m.first].start,
+			end: units[m.last].end,
+		};
 		// "No certificate" is evidence of a documentation problem, "no scratches" is not evidence.
 		if (negatedSet.has(m) && !m.entry.absence) {
 			negated.push(hit);
@@ -192,7 +217,12 @@ export function collectEvidence(text: string, units: Unit[], compiled: CompiledL
 	const severityTerms: Evidence['severityTerms'] = [];
 	for (const m of severities) {
 		if (m.entry.type !== 'severity' || negatedSet.has(m)) continue;
-		severityTerms.push({ term: m.entry.term, severity: m.entry.severity, start: units[m.first].start, end: units[m.last].end });
+		severityTerms.push({
+			term: m.entry.term,
+			severity: m.entry.severity,
+			start: units[m.first].start,
+			end: units[m.last].end,
+		});
 		if (m.entry.severity === 'critical') severity = 'critical';
 		else if (severity !== 'critical') severity = 'major';
 	}
@@ -212,7 +242,8 @@ function addFuzzy(units: Unit[], raw: Match[], compiled: CompiledLexicon): void 
 	for (let i = 0; i < units.length; i++) {
 		if (covered[i] || units[i].kind !== UnitKind.Word) continue;
 		const found = compiled.fuzzy.lookup(units[i].key);
-		if (found) for (const entry of found.payloads) raw.push({ first: i, last: i, entry, fuzzy: true });
+		if (found)
+			for (const entry of found.payloads) raw.push({ first: i, last: i, entry, fuzzy: true });
 	}
 }
 

@@ -21,7 +21,12 @@ export class FuzzyIndex<P> {
 	 * index.add('scratch', 'production');
 	 */
 	add(key: string, payload: P): void {
-		if (key.length < FuzzyIndex.MIN_LENGTH || key.length > FuzzyIndex.MAX_LENGTH || !/^[a-z]+$/.test(key)) return;
+		if (
+			key.length < FuzzyIndex.MIN_LENGTH ||
+			key.length > FuzzyIndex.MAX_LENGTH ||
+			!/^[a-z]+$/.test(key)
+		)
+			return;
 		const list = this.payloads.get(key);
 		if (list) {
 			list.push(payload);
@@ -53,7 +58,13 @@ export class FuzzyIndex<P> {
 	 * index.lookup('scrach') // { key: 'scratch', payloads: ['production'] }
 	 */
 	lookup(token: string): { key: string; payloads: P[] } | undefined {
-		if (token.length < FuzzyIndex.MIN_LENGTH || token.length > FuzzyIndex.MAX_LENGTH || this.excluded.has(token) || this.payloads.has(token)) return undefined;
+		if (
+			token.length < FuzzyIndex.MIN_LENGTH ||
+			token.length > FuzzyIndex.MAX_LENGTH ||
+			this.excluded.has(token) ||
+			this.payloads.has(token)
+		)
+			return undefined;
 		if (this.memo.has(token)) return this.memo.get(token);
 		if (this.memo.size >= 50_000) this.memo.clear();
 		const result = this.search(token);
@@ -64,7 +75,8 @@ export class FuzzyIndex<P> {
 	private search(token: string): { key: string; payloads: P[] } | undefined {
 		const found = new Set<string>();
 		for (const variant of [token, ...deletions(token)]) {
-			for (const key of this.byVariant.get(variant) ?? []) if (withinOneEdit(token, key)) found.add(key);
+			for (const key of this.byVariant.get(variant) ?? [])
+				if (withinOneEdit(token, key)) found.add(key);
 		}
 		// Two different terms one typo away: no safe guess.
 		if (found.size !== 1) return undefined;

@@ -22,20 +22,29 @@ const MAX_GAP = 6;
  * @example
  * validateIdentifierPatterns([{ kind: 'serial', shapes: ['SN-######'] }]) // ok
  */
-export function validateIdentifierPatterns(patterns: unknown, field = 'identifiers'): asserts patterns is IdentifierPattern[] {
-	if (!Array.isArray(patterns)) throw new Error(`${field} must be an array of { kind, labels?, shapes? }`);
+export function validateIdentifierPatterns(
+	patterns: unknown,
+	field = 'identifiers',
+): asserts patterns is IdentifierPattern[] {
+	if (!Array.isArray(patterns))
+		throw new Error(`${field} must be an array of { kind, labels?, shapes? }`);
 	patterns.forEach((p: unknown, i) => {
 		const at = `${field}[${i}]`;
 		if (typeof p !== 'object' || p === null) throw new Error(`${at} must be an object`);
 		const { kind, labels, shapes } = p as Record<string, unknown>;
-		if (typeof kind !== 'string' || kind === '') throw new Error(`${at}.kind must be a non-empty string`);
-		for (const [name, list] of [['labels', labels], ['shapes', shapes]] as const) {
+		if (typeof kind !== 'string' || kind === '')
+			throw new Error(`${at}.kind must be a non-empty string`);
+		for (const [name, list] of [
+			['labels', labels],
+			['shapes', shapes],
+		] as const) {
 			if (list === undefined) continue;
 			if (!Array.isArray(list) || list.some((s) => typeof s !== 'string' || s.trim() === '')) {
 				throw new Error(`${at}.${name} must be an array of non-empty strings`);
 			}
 		}
-		if (Array.isArray(shapes)) shapes.forEach((s: string, j) => compileShape(s, `${at}.shapes[${j}]`));
+		if (Array.isArray(shapes))
+			shapes.forEach((s: string, j) => compileShape(s, `${at}.shapes[${j}]`));
 	});
 }
 
@@ -46,12 +55,19 @@ export function validateIdentifierPatterns(patterns: unknown, field = 'identifie
  * @example
  * valueAfterLabel('Lot no.: 23A-0457, qty 5', 3) // { value: '23A-0457', start: 9, end: 17 }
  */
-export function valueAfterLabel(text: string, labelEnd: number): { value: string; start: number; end: number } | undefined {
+export function valueAfterLabel(
+	text: string,
+	labelEnd: number,
+): { value: string; start: number; end: number } | undefined {
 	const folded = foldText(text.slice(labelEnd, labelEnd + MAX_GAP + MAX_VALUE + 1));
 	let i = 0;
 	while (i < folded.length && i < MAX_GAP) {
 		// "no" / "nr" between label and value ("PO no 4500...", "Lot no.: 23A...").
-		if ((folded.startsWith('no', i) || folded.startsWith('nr', i)) && /[\s.:#0-9]/.test(folded[i + 2] ?? '')) i += 2;
+		if (
+			(folded.startsWith('no', i) || folded.startsWith('nr', i)) &&
+			/[\s.:#0-9]/.test(folded[i + 2] ?? '')
+		)
+			i += 2;
 		else if (' \t:#=.-(（[：为是号'.includes(folded[i])) i++;
 		else break;
 	}
@@ -59,14 +75,28 @@ export function valueAfterLabel(text: string, labelEnd: number): { value: string
 	while (i < folded.length && i - start <= MAX_VALUE && isValueChar(folded.charCodeAt(i))) i++;
 	let end = i;
 	while (end > start && '-_/.'.includes(folded[end - 1])) end--;
-	if (end - start < 3 || end - start > MAX_VALUE || !/[0-9]/.test(folded.slice(start, end))) return undefined;
+	if (end - start < 3 || end - start > MAX_VALUE || !/[0-9]/.test(folded.slice(start, end)))
+		return undefined;
 	// A value glued to more letters/digits beyond the limit is something else.
-	if (i < folded.length && isValueChar(folded.charCodeAt(i)) && i - start > MAX_VALUE) return undefined;
-	return { value: text.slice(labelEnd + start, labelEnd + end), start: labelEnd + start, end: labelEnd + end };
+	if (i < folded.length && isValueChar(folded.charCodeAt(i)) && i - start > MAX_VALUE)
+		return undefined;
+	return {
+		value: text.slice(labelEnd + start, labelEnd + end),
+		start: labelEnd + start,
+		end: labelEnd + end,
+	};
 }
 
 function isValueChar(c: number): boolean {
-	return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2d || c === 0x5f || c === 0x2f || c === 0x2e;
+	return (
+		(c >= 0x30 && c <= 0x39) ||
+		(c >= 0x61 && c <= 0x7a) ||
+		(c >= 0x41 && c <= 0x5a) ||
+		c === 0x2d ||
+		c === 0x5f ||
+		c === 0x2f ||
+		c === 0x2e
+	);
 }
 
 type ShapeClass = 'digit' | 'letter' | 'alnum' | { literal: string };
@@ -92,7 +122,8 @@ export function compileShape(shape: string, field: string): ShapeClass[] {
 		else if (c === 'X') classes.push('alnum');
 		else classes.push({ literal: folded[i] });
 	}
-	if (classes.length < 3 || classes.length > MAX_VALUE) throw new Error(`${field} must describe 3 to ${MAX_VALUE} characters`);
+	if (classes.length < 3 || classes.length > MAX_VALUE)
+		throw new Error(`${field} must describe 3 to ${MAX_VALUE} characters`);
 	return classes;
 }
 
@@ -129,7 +160,12 @@ export function extractIdentifiers(
 		taken.add(value.start);
 		found.push({ kind: label.kind, ...value });
 	}
-	const shapes = patterns.flatMap((p, i) => (p.shapes ?? []).map((s, j) => ({ kind: p.kind, classes: compileShape(s, `identifiers[${i}].shapes[${j}]`) })));
+	const shapes = patterns.flatMap((p, i) =>
+		(p.shapes ?? []).map((s, j) => ({
+			kind: p.kind,
+			classes: compileShape(s, `identifiers[${i}].shapes[${j}]`),
+		})),
+	);
 	if (shapes.length > 0) {
 		const folded = foldText(text);
 		for (let at = 0; at < folded.length; at++) {

@@ -1,7 +1,14 @@
 /** Complaint classification engine: category, severity, evidence, identifiers, deadline, PII masking. */
 export { classifyComplaint, createComplaintClassifier } from './classifier';
 export type { ComplaintClassifier, PerComplaintOptions } from './classifier';
-export { defaultTaxonomy, defaultSeverityRules, mergeTaxonomy, mergeSeverityRules, validateTaxonomy, validateSeverityRules } from './taxonomy';
+export {
+	defaultTaxonomy,
+	defaultSeverityRules,
+	mergeTaxonomy,
+	mergeSeverityRules,
+	validateTaxonomy,
+	validateSeverityRules,
+} from './taxonomy';
 export { defaultLexicon } from './lexicon';
 export { defaultIdentifierPatterns, extractIdentifiers } from './identifiers';
 export { defaultSla, responseDeadline } from './deadline';

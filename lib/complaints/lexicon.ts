@@ -10,4 +10,7 @@ import type { Lexicon } from './types';
  * @example
  * defaultLexicon.negation.find((n) => n.cue === '没有') // { cue: '没有', scope: 2 }
  */
-export const defaultLexicon: Lexicon = { ...(defaultLexiconData as Omit<Lexicon, 'fuzzyExclude'>), fuzzyExclude };
+export const defaultLexicon: Lexicon = {
+	...(defaultLexiconData as Omit<Lexicon, 'fuzzyExclude'>),
+	fuzzyExclude,
+};

@@ -1,4 +1,7 @@
-import type { BayesClassifier, LogisticRegressionClassifier } from 'natural/lib/natural/classifiers';
+import type {
+	BayesClassifier,
+	LogisticRegressionClassifier,
+} from 'natural/lib/natural/classifiers';
 import { isHanCode, toUnits, UnitKind, type Unit } from './tokenize';
 import type { ComplaintModel, LabelledComplaint } from './types';
 
@@ -33,7 +36,8 @@ export function featuresOfUnits(units: Unit[]): string[] {
 		else if (u.kind === UnitKind.Han) {
 			features.add(u.key);
 			const next = units[i + 1];
-			if (next && next.kind === UnitKind.Han && next.start === u.end) features.add(u.key + next.key);
+			if (next && next.kind === UnitKind.Han && next.start === u.end)
+				features.add(u.key + next.key);
 		}
 	}
 	return [...features];
@@ -50,15 +54,25 @@ export function featuresOfUnits(units: Unit[]): string[] {
  * ]);
  * JSON.parse(JSON.stringify(model)).format // 'qms-complaint-model'
  */
-export function trainComplaintModel(examples: LabelledComplaint[], algorithm: 'bayes' | 'logistic-regression' = 'bayes'): ComplaintModel {
-	if (!Array.isArray(examples) || examples.length === 0) throw new Error('examples must be a non-empty array of { text, category }');
-	if (algorithm !== 'bayes' && algorithm !== 'logistic-regression') throw new Error(`algorithm must be 'bayes' or 'logistic-regression'`);
+export function trainComplaintModel(
+	examples: LabelledComplaint[],
+	algorithm: 'bayes' | 'logistic-regression' = 'bayes',
+): ComplaintModel {
+	if (!Array.isArray(examples) || examples.length === 0)
+		throw new Error('examples must be a non-empty array of { text, category }');
+	if (algorithm !== 'bayes' && algorithm !== 'logistic-regression')
+		throw new Error(`algorithm must be 'bayes' or 'logistic-regression'`);
 	const natural = naturalClassifiers();
-	const classifier: NaturalClassifier = algorithm === 'bayes' ? new natural.BayesClassifier() : new natural.LogisticRegressionClassifier();
+	const classifier: NaturalClassifier =
+		algorithm === 'bayes'
+			? new natural.BayesClassifier()
+			: new natural.LogisticRegressionClassifier();
 	const labels = new Set<string>();
 	examples.forEach((example, i) => {
-		if (typeof example?.text !== 'string' || example.text.trim() === '') throw new Error(`examples[${i}].text must be a non-empty string`);
-		if (typeof example.category !== 'string' || example.category.trim() === '') throw new Error(`examples[${i}].category must be a non-empty string`);
+		if (typeof example?.text !== 'string' || example.text.trim() === '')
+			throw new Error(`examples[${i}].text must be a non-empty string`);
+		if (typeof example.category !== 'string' || example.category.trim() === '')
+			throw new Error(`examples[${i}].category must be a non-empty string`);
 		const features = featuresOfUnits(toUnits(example.text));
 		if (features.length === 0) return;
 		classifier.addDocument(features, example.category.trim());
@@ -66,7 +80,10 @@ export function trainComplaintModel(examples: LabelledComplaint[], algorithm: 'b
 	});
 	if (labels.size < 2) throw new Error('examples must cover at least two categories');
 	classifier.train();
-	const { classifier: state, features } = JSON.parse(JSON.stringify(classifier)) as Record<string, unknown>;
+	const { classifier: state, features } = JSON.parse(JSON.stringify(classifier)) as Record<
+		string,
+		unknown
+	>;
 	return {
 		format: 'qms-complaint-model',
 		version: 1,
@@ -94,12 +111,20 @@ export function loadComplaintModel(input: ComplaintModel | string): ComplaintMod
 		}
 	}
 	const m = model as Partial<ComplaintModel> | null;
-	if (typeof m !== 'object' || m === null || m.format !== 'qms-complaint-model') throw new Error(`model.format must be 'qms-complaint-model'`);
+	if (typeof m !== 'object' || m === null || m.format !== 'qms-complaint-model')
+		throw new Error(`model.format must be 'qms-complaint-model'`);
 	if (m.version !== 1) throw new Error('model.version must be 1');
-	if (m.algorithm !== 'bayes' && m.algorithm !== 'logistic-regression') throw new Error(`model.algorithm must be 'bayes' or 'logistic-regression'`);
-	if (!Array.isArray(m.labels) || m.labels.some((l) => typeof l !== 'string')) throw new Error('model.labels must be an array of strings');
+	if (m.algorithm !== 'bayes' && m.algorithm !== 'logistic-regression')
+		throw new Error(`model.algorithm must be 'bayes' or 'logistic-regression'`);
+	if (!Array.isArray(m.labels) || m.labels.some((l) => typeof l !== 'string'))
+		throw new Error('model.labels must be an array of strings');
 	const state = m.state as Record<string, unknown> | undefined;
-	if (typeof state?.classifier !== 'object' || state.classifier === null || typeof state.features !== 'object' || state.features === null) {
+	if (
+		typeof state?.classifier !== 'object' ||
+		state.classifier === null ||
+		typeof state.features !== 'object' ||
+		state.features === null
+	) {
 		throw new Error('model.state must hold classifier and features');
 	}
 	return m as ComplaintModel;
@@ -122,7 +147,10 @@ interface BayesTables {
 	table: Float64Array;
 }
 
-type Predictor = (units: Unit[], skip?: ArrayLike<number>) => { label: string; probability: number }[];
+type Predictor = (
+	units: Unit[],
+	skip?: ArrayLike<number>,
+) => { label: string; probability: number }[];
 const predictors = new WeakMap<ComplaintModel, Predictor>();
 
 function bayesTables(model: ComplaintModel): BayesTables {
@@ -139,7 +167,8 @@ function bayesTables(model: ComplaintModel): BayesTables {
 	labels.forEach((label, l) => {
 		const smooth = Math.log(state.smoothing / state.classTotals[label]);
 		for (let f = 0; f < names.length; f++) table[f * n + l] = smooth;
-		for (const [f, count] of Object.entries(state.classFeatures[label])) table[Number(f) * n + l] = Math.log(count / state.classTotals[label]);
+		for (const [f, count] of Object.entries(state.classFeatures[label]))
+			table[Number(f) * n + l] = Math.log(count / state.classTotals[label]);
 	});
 	const words = new Map<string, number>();
 	const han = new Map<number, number>();
@@ -153,7 +182,9 @@ function bayesTables(model: ComplaintModel): BayesTables {
 			inner.set(cps[1], f);
 		} else words.set(name, f);
 	});
-	const logPrior = Float64Array.from(labels, (label) => Math.log(state.classTotals[label] / state.totalExamples));
+	const logPrior = Float64Array.from(labels, (label) =>
+		Math.log(state.classTotals[label] / state.totalExamples),
+	);
 	return { labels, words, han, hanPairs, logPrior, table };
 }
 
@@ -186,7 +217,8 @@ function bayesPredictor(model: ComplaintModel): Predictor {
 				const cp = u.key.codePointAt(0) as number;
 				use(t.han.get(cp));
 				const next = units[i + 1];
-				if (next && next.kind === UnitKind.Han && next.start === u.end && !skip?.[i + 1]) use(t.hanPairs.get(cp)?.get(next.key.codePointAt(0) as number));
+				if (next && next.kind === UnitKind.Han && next.start === u.end && !skip?.[i + 1])
+					use(t.hanPairs.get(cp)?.get(next.key.codePointAt(0) as number));
 			}
 		}
 		if (known === 0) return [];
@@ -194,7 +226,9 @@ function bayesPredictor(model: ComplaintModel): Predictor {
 		for (let l = 0; l < n; l++) if (scores[l] > max) max = scores[l];
 		let total = 0;
 		for (let l = 0; l < n; l++) total += scores[l] = Math.exp(scores[l] - max);
-		return t.labels.map((label, l) => ({ label, probability: scores[l] / total })).sort((a, b) => b.probability - a.probability);
+		return t.labels
+			.map((label, l) => ({ label, probability: scores[l] / total }))
+			.sort((a, b) => b.probability - a.probability);
 	};
 }
 
@@ -205,11 +239,15 @@ function makePredictor(model: ComplaintModel): Predictor {
 	const classifier = naturalClassifiers().LogisticRegressionClassifier.restore(copy);
 	return (units, skip) => {
 		const features = featuresOfUnits(skip ? units.filter((_, i) => !skip[i]) : units);
-		if (!features.some((f) => Object.prototype.hasOwnProperty.call(classifier.features, f))) return [];
+		if (!features.some((f) => Object.prototype.hasOwnProperty.call(classifier.features, f)))
+			return [];
 		const raw = classifier.getClassifications(features);
 		const total = raw.reduce((sum, c) => sum + (Number.isFinite(c.value) ? c.value : 0), 0);
 		if (!(total > 0)) return [];
-		return raw.map((c) => ({ label: String(c.label), probability: (Number.isFinite(c.value) ? c.value : 0) / total }));
+		return raw.map((c) => ({
+			label: String(c.label),
+			probability: (Number.isFinite(c.value) ? c.value : 0) / total,
+		}));
 	};
 }
 

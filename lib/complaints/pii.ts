@@ -50,7 +50,8 @@ function isWordChar(c: string | undefined): boolean {
 function maskPhones(text: string, chars: string[], keep: { start: number; end: number }[]): void {
 	let i = 0;
 	while (i < text.length) {
-		const startsHere = (text[i] === '+' || text[i] === '(' || isDigit(text[i])) && !isWordChar(text[i - 1]);
+		const startsHere =
+			(text[i] === '+' || text[i] === '(' || isDigit(text[i])) && !isWordChar(text[i - 1]);
 		if (!startsHere) {
 			i++;
 			continue;
@@ -58,19 +59,30 @@ function maskPhones(text: string, chars: string[], keep: { start: number; end: n
 		let j = i;
 		let digits = 0;
 		let lastDigit = i;
-		while (j < text.length && (isDigit(text[j]) || ' -.()'.includes(text[j]) || (j === i && text[j] === '+'))) {
+		while (
+			j < text.length &&
+			(isDigit(text[j]) || ' -.()'.includes(text[j]) || (j === i && text[j] === '+'))
+		) {
 			if (isDigit(text[j])) {
 				digits++;
 				lastDigit = j;
 			}
 			// Two separators in a row end the number ("5 - 10 pcs").
-			if (!isDigit(text[j]) && j > i && !isDigit(text[j - 1]) && text[j - 1] !== '+' && text[j] !== '(') break;
+			if (
+				!isDigit(text[j]) &&
+				j > i &&
+				!isDigit(text[j - 1]) &&
+				text[j - 1] !== '+' &&
+				text[j] !== '('
+			)
+				break;
 			j++;
 		}
 		const end = lastDigit + 1;
 		const span = text.slice(i, end);
 		const glued = isWordChar(text[end]);
-		const isDate = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(span) || /^\d{1,2}[-./]\d{1,2}[-./]\d{4}$/.test(span);
+		const isDate =
+			/^\d{4}[-./]\d{1,2}[-./]\d{1,2}$/.test(span) || /^\d{1,2}[-./]\d{1,2}[-./]\d{4}$/.test(span);
 		const kept = keep.some((k) => k.start < end && k.end > i);
 		if (digits >= 7 && digits <= 15 && !glued && !isDate && !kept) {
 			let left = 2;

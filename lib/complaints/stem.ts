@@ -16,7 +16,8 @@ const MAX_STEM_LENGTH = 30;
 export function stemWord(token: string): string {
 	let stem = cache.get(token);
 	if (stem === undefined) {
-		stem = token.length <= MAX_STEM_LENGTH && /[a-z]/.test(token) ? PorterStemmer.stem(token) : token;
+		stem =
+			token.length <= MAX_STEM_LENGTH && /[a-z]/.test(token) ? PorterStemmer.stem(token) : token;
 		if (cache.size >= CACHE_LIMIT) cache.clear();
 		cache.set(token, stem);
 	}

@@ -29,19 +29,25 @@ const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor'];
  * validateTaxonomy({ categories: [{ id: 'noise', terms: { en: ['squeak'] } }] }) // ok
  * validateTaxonomy({ categories: [] }) // throws 'taxonomy.categories must be a non-empty array'
  */
-export function validateTaxonomy(taxonomy: unknown, field = 'taxonomy'): asserts taxonomy is Taxonomy {
+export function validateTaxonomy(
+	taxonomy: unknown,
+	field = 'taxonomy',
+): asserts taxonomy is Taxonomy {
 	if (!isRecord(taxonomy)) throw new Error(`${field} must be an object with a categories array`);
 	const categories = taxonomy.categories;
-	if (!Array.isArray(categories) || categories.length === 0) throw new Error(`${field}.categories must be a non-empty array`);
+	if (!Array.isArray(categories) || categories.length === 0)
+		throw new Error(`${field}.categories must be a non-empty array`);
 	const seen = new Set<string>();
 	categories.forEach((category: unknown, i) => {
 		const at = `${field}.categories[${i}]`;
 		if (!isRecord(category)) throw new Error(`${at} must be an object`);
-		if (typeof category.id !== 'string' || category.id.trim() === '') throw new Error(`${at}.id must be a non-empty string`);
+		if (typeof category.id !== 'string' || category.id.trim() === '')
+			throw new Error(`${at}.id must be a non-empty string`);
 		if (category.id === 'unclassified') throw new Error(`${at}.id 'unclassified' is reserved`);
 		if (seen.has(category.id)) throw new Error(`${at}.id '${category.id}' is duplicated`);
 		seen.add(category.id);
-		if (!isRecord(category.terms)) throw new Error(`${at}.terms must be an object of term lists by language`);
+		if (!isRecord(category.terms))
+			throw new Error(`${at}.terms must be an object of term lists by language`);
 		for (const [lang, list] of Object.entries(category.terms)) {
 			if (!Array.isArray(list)) throw new Error(`${at}.terms.${lang} must be an array`);
 			list.forEach((term: unknown, j) => checkTerm(term, `${at}.terms.${lang}[${j}]`));
@@ -57,10 +63,14 @@ function checkTerm(term: unknown, at: string): void {
 	if (!isRecord(term) || typeof term.term !== 'string' || term.term.trim() === '') {
 		throw new Error(`${at} must be a string or { term, weight? }`);
 	}
-	if (term.weight !== undefined && !(typeof term.weight === 'number' && Number.isFinite(term.weight) && term.weight > 0)) {
+	if (
+		term.weight !== undefined &&
+		!(typeof term.weight === 'number' && Number.isFinite(term.weight) && term.weight > 0)
+	) {
 		throw new Error(`${at}.weight must be a positive number`);
 	}
-	if (term.absence !== undefined && typeof term.absence !== 'boolean') throw new Error(`${at}.absence must be a boolean`);
+	if (term.absence !== undefined && typeof term.absence !== 'boolean')
+		throw new Error(`${at}.absence must be a boolean`);
 }
 
 /**
@@ -70,8 +80,12 @@ function checkTerm(term: unknown, at: string): void {
  * validateSeverityRules({ critical: ['fire'], major: [] }) // ok
  * validateSeverityRules({ critical: 'fire', major: [] }) // throws 'severity.critical must be an array of strings'
  */
-export function validateSeverityRules(rules: unknown, field = 'severity'): asserts rules is SeverityRules {
-	if (!isRecord(rules)) throw new Error(`${field} must be an object { critical: string[], major: string[], default? }`);
+export function validateSeverityRules(
+	rules: unknown,
+	field = 'severity',
+): asserts rules is SeverityRules {
+	if (!isRecord(rules))
+		throw new Error(`${field} must be an object { critical: string[], major: string[], default? }`);
 	for (const key of ['critical', 'major'] as const) {
 		const list = rules[key];
 		if (!Array.isArray(list) || list.some((t) => typeof t !== 'string' || t.trim() === '')) {
@@ -94,7 +108,10 @@ export function validateSeverityRules(rules: unknown, field = 'severity'): asser
 export function mergeTaxonomy(base: Taxonomy, extra: Taxonomy): Taxonomy {
 	validateTaxonomy(base, 'base');
 	validateTaxonomy(extra, 'extra');
-	const categories: TaxonomyCategory[] = base.categories.map((c) => ({ ...c, terms: { ...c.terms } }));
+	const categories: TaxonomyCategory[] = base.categories.map((c) => ({
+		...c,
+		terms: { ...c.terms },
+	}));
 	for (const add of extra.categories) {
 		const target = categories.find((c) => c.id === add.id);
 		if (!target) {

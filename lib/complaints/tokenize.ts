@@ -81,8 +81,22 @@ export function toUnits(text: string): Unit[] {
 		if (han || punct !== undefined) {
 			if (runStart >= 0) pushWords(folded, runStart, i, units);
 			runStart = -1;
-			if (han) units.push({ key: folded.slice(i, i + width), kind: UnitKind.Han, start: i, end: i + width, word: units.length });
-			else units.push({ key: punct === UnitKind.Break ? BREAK_KEY : COMMA_KEY, kind: punct as UnitKind, start: i, end: i + 1, word: units.length });
+			if (han)
+				units.push({
+					key: folded.slice(i, i + width),
+					kind: UnitKind.Han,
+					start: i,
+					end: i + width,
+					word: units.length,
+				});
+			else
+				units.push({
+					key: punct === UnitKind.Break ? BREAK_KEY : COMMA_KEY,
+					kind: punct as UnitKind,
+					start: i,
+					end: i + 1,
+					word: units.length,
+				});
 		} else if (runStart < 0) {
 			runStart = i;
 		}
@@ -91,7 +105,11 @@ export function toUnits(text: string): Unit[] {
 	if (runStart >= 0) pushWords(folded, runStart, folded.length, units);
 	// Chinese separates clauses with commas and lists with 、: a comma before Chinese ends the clause.
 	for (let k = 0; k + 1 < units.length; k++) {
-		if (units[k].kind === UnitKind.Comma && folded[units[k].start] === ',' && units[k + 1].kind === UnitKind.Han) {
+		if (
+			units[k].kind === UnitKind.Comma &&
+			folded[units[k].start] === ',' &&
+			units[k + 1].kind === UnitKind.Han
+		) {
 			units[k].kind = UnitKind.Break;
 			units[k].key = BREAK_KEY;
 		}
@@ -107,7 +125,13 @@ function pushWords(folded: string, from: number, to: number, units: Unit[]): voi
 		const at = run.indexOf(token, cursor);
 		if (at < 0) continue;
 		cursor = at + token.length;
-		units.push({ key: stemWord(token), kind: UnitKind.Word, start: from + at, end: from + cursor, word: units.length });
+		units.push({
+			key: stemWord(token),
+			kind: UnitKind.Word,
+			start: from + at,
+			end: from + cursor,
+			word: units.length,
+		});
 	}
 }
 
@@ -131,7 +155,13 @@ export function assignWords(units: Unit[], text: string, segment?: ArrayLike<num
 			continue;
 		}
 		let j = i;
-		while (j + 1 < units.length && segment[j + 1] && units[j + 1].kind === UnitKind.Han && units[j + 1].start === units[j].end) j++;
+		while (
+			j + 1 < units.length &&
+			segment[j + 1] &&
+			units[j + 1].kind === UnitKind.Han &&
+			units[j + 1].start === units[j].end
+		)
+			j++;
 		let unit = i;
 		for (const piece of segmentChinese(text.slice(units[i].start, units[j].end))) {
 			word++;
@@ -165,8 +195,14 @@ export function tokenizeComplaint(text: string): string[] {
 			continue;
 		}
 		let j = i;
-		while (j + 1 < units.length && units[j + 1].kind === UnitKind.Han && units[j + 1].start === units[j].end) j++;
-		for (const piece of segmentChinese(foldText(text.slice(unit.start, units[j].end)))) tokens.push(piece);
+		while (
+			j + 1 < units.length &&
+			units[j + 1].kind === UnitKind.Han &&
+			units[j + 1].start === units[j].end
+		)
+			j++;
+		for (const piece of segmentChinese(foldText(text.slice(unit.start, units[j].end))))
+			tokens.push(piece);
 		i = j + 1;
 	}
 	return tokens;

@@ -1,7 +1,13 @@
 import { type EightDActor, parseActor, prepareChange, record } from './audit';
 import { formatTime } from './dates';
 import { disciplinesBetween, parseTarget } from './disciplines';
-import { evaluateGate, type GateOptions, type GateResult, type MissingItem, NO_HISTORY_WARNING } from './gate';
+import {
+	evaluateGate,
+	type GateOptions,
+	type GateResult,
+	type MissingItem,
+	NO_HISTORY_WARNING,
+} from './gate';
 import type { EightDReport } from './types';
 import { validateEightDReport } from './validate';
 
@@ -16,7 +22,9 @@ export class GateBlockedError extends Error {
 	readonly gate: GateResult;
 
 	constructor(gate: GateResult) {
-		super(`8D gate ${gate.current} -> ${gate.target} blocked: ${gate.missing.map((m) => `${m.discipline} ${m.reason}`).join('; ')}`);
+		super(
+			`8D gate ${gate.current} -> ${gate.target} blocked: ${gate.missing.map((m) => `${m.discipline} ${m.reason}`).join('; ')}`,
+		);
 		this.name = 'GateBlockedError';
 		this.missing = gate.missing;
 		this.gate = gate;
@@ -39,7 +47,12 @@ export interface AdvanceOptions extends GateOptions {
  * next.stage; // 'D4'
  * next.history.at(-1); // { action: 'advance', from: 'D3', to: 'D4', decision: 'allowed', actor: 'Li Wei (leader)', ... }
  */
-export function advance(input: unknown, targetInput: unknown, actorInput: EightDActor, options: AdvanceOptions = {}): EightDReport {
+export function advance(
+	input: unknown,
+	targetInput: unknown,
+	actorInput: EightDActor,
+	options: AdvanceOptions = {},
+): EightDReport {
 	const report = validateEightDReport(input);
 	const target = parseTarget(targetInput, 'target');
 	const actor = parseActor(actorInput);
@@ -48,7 +61,8 @@ export function advance(input: unknown, targetInput: unknown, actorInput: EightD
 	const { next, at } = prepareChange(report, actor, options.now);
 	const when = formatTime(at);
 	next.completedAt = { ...next.completedAt };
-	for (const discipline of disciplinesBetween(report.stage, target)) next.completedAt[discipline] = when;
+	for (const discipline of disciplinesBetween(report.stage, target))
+		next.completedAt[discipline] = when;
 	if (target === 'closed') {
 		next.status = 'closed';
 		next.closedAt = when;
@@ -57,6 +71,17 @@ export function advance(input: unknown, targetInput: unknown, actorInput: EightD
 		next.status = 'open';
 	}
 	// The opening entry prepareChange adds already says the chain starts here.
-	const reasons = [...gate.warnings.filter((w) => w !== NO_HISTORY_WARNING), ...(options.reason?.trim() ? [options.reason.trim()] : [])];
-	return record(next, at, { actor, action: 'advance', from: report.stage, to: target, decision: 'allowed', reasons, ruleSet: gate.ruleSet });
+	const reasons = [
+		...gate.warnings.filter((w) => w !== NO_HISTORY_WARNING),
+		...(options.reason?.trim() ? [options.reason.trim()] : []),
+	];
+	return record(next, at, {
+		actor,
+		action: 'advance',
+		from: report.stage,
+		to: target,
+		decision: 'allowed',
+		reasons,
+		ruleSet: gate.ruleSet,
+	});
 }

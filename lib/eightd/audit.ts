@@ -16,9 +16,16 @@ export type EightDActor = string | { name: string; role?: string };
  */
 export function parseActor(actor: unknown): string {
 	const record = (actor ?? {}) as { name?: unknown; role?: unknown };
-	const name = typeof actor === 'string' ? actor.trim() : typeof record.name === 'string' ? record.name.trim() : '';
+	const name =
+		typeof actor === 'string'
+			? actor.trim()
+			: typeof record.name === 'string'
+				? record.name.trim()
+				: '';
 	if (!name) throw new Error('actor: required (a name, or { name, role })');
-	return typeof record.role === 'string' && record.role.trim() ? `${name} (${record.role.trim()})` : name;
+	return typeof record.role === 'string' && record.role.trim()
+		? `${name} (${record.role.trim()})`
+		: name;
 }
 
 /**
@@ -28,7 +35,8 @@ export function parseActor(actor: unknown): string {
  * parseReason(' no suspect stock left ', 'reason'); // 'no suspect stock left'
  */
 export function parseReason(reason: unknown, field: string): string {
-	if (typeof reason !== 'string' || reason.trim() === '') throw new Error(`${field}: required (say why, it goes into the history)`);
+	if (typeof reason !== 'string' || reason.trim() === '')
+		throw new Error(`${field}: required (say why, it goes into the history)`);
 	return reason.trim();
 }
 
@@ -39,25 +47,48 @@ export function parseReason(reason: unknown, field: string): string {
  * @example
  * const { next, at } = prepareChange(report, 'Li Wei', '2026-03-02T10:00:00Z');
  */
-export function prepareChange(report: EightDReport, actor: string, now: string | Date | undefined): { next: EightDReport; at: DateTime } {
+export function prepareChange(
+	report: EightDReport,
+	actor: string,
+	now: string | Date | undefined,
+): { next: EightDReport; at: DateTime } {
 	const at = resolveNow(now);
 	const next = structuredClone(report);
 	const history = next.history ?? [];
 	if (history.length) {
 		const check = verifyHistory(report);
-		if (!check.valid) throw new Error(`history: does not verify (${check.reason}); refusing to extend an altered record`);
+		if (!check.valid)
+			throw new Error(
+				`history: does not verify (${check.reason}); refusing to extend an altered record`,
+			);
 		const last = history[history.length - 1];
 		if (at < parseTime(last.at, `history[${history.length - 1}].at`)) {
-			throw new Error(`options.now: ${formatTime(at)} is before the last history entry (${last.at})`);
+			throw new Error(
+				`options.now: ${formatTime(at)} is before the last history entry (${last.at})`,
+			);
 		}
 	} else {
-		if (Object.keys(next.completedAt ?? {}).length || Object.keys(next.skipped ?? {}).length || next.status === 'closed') {
-			throw new Error('report.history: missing, but the report claims completed, skipped or closed disciplines; only audited changes can make those');
+		if (
+			Object.keys(next.completedAt ?? {}).length ||
+			Object.keys(next.skipped ?? {}).length ||
+			next.status === 'closed'
+		) {
+			throw new Error(
+				'report.history: missing, but the report claims completed, skipped or closed disciplines; only audited changes can make those',
+			);
 		}
 		// A report made outside openFromComplaint starts its chain now, vouching for what it holds.
 		next.history = appendHistory([], {
-			at: formatTime(at), actor, action: 'open', from: null, to: next.stage, decision: 'opened',
-			reasons: ['history started on the first audited change'], reportId: next.id, openedAt: next.openedAt, deadlines: next.deadlines,
+			at: formatTime(at),
+			actor,
+			action: 'open',
+			from: null,
+			to: next.stage,
+			decision: 'opened',
+			reasons: ['history started on the first audited change'],
+			reportId: next.id,
+			openedAt: next.openedAt,
+			deadlines: next.deadlines,
 		});
 	}
 	return { next, at };
@@ -69,7 +100,11 @@ export function prepareChange(report: EightDReport, actor: string, now: string |
  * @example
  * record(next, at, { actor: 'Li Wei', action: 'skip', from: 'D3', to: 'D3', decision: 'skipped', reasons: ['...'] });
  */
-export function record(next: EightDReport, at: DateTime, entry: Omit<EightDHistoryEntry, 'seq' | 'prevHash' | 'hash' | 'at'>): EightDReport {
+export function record(
+	next: EightDReport,
+	at: DateTime,
+	entry: Omit<EightDHistoryEntry, 'seq' | 'prevHash' | 'hash' | 'at'>,
+): EightDReport {
 	next.history = appendHistory(next.history ?? [], { ...entry, at: formatTime(at) });
 	return next;
 }

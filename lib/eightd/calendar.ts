@@ -42,11 +42,22 @@ export function isBusinessDay(time: DateTime, calendar: BusinessCalendar): boole
  * addSpan(t, { days: 10 }, 'America/New_York').toISO(); // '2026-03-17T12:00:00.000-04:00' (239 hours)
  * addSpan(t, { hours: 24 }, 'America/New_York').toISO(); // '2026-03-08T13:00:00.000-04:00'
  */
-export function addSpan(time: DateTime, span: Span, zone: string, calendar: BusinessCalendar = {}, direction: 1 | -1 = 1): DateTime {
+export function addSpan(
+	time: DateTime,
+	span: Span,
+	zone: string,
+	calendar: BusinessCalendar = {},
+	direction: 1 | -1 = 1,
+): DateTime {
 	const local = time.setZone(zone);
 	if (span.businessDays === undefined) {
 		const { weeks = 0, days = 0, hours = 0, minutes = 0 } = span;
-		return local.plus({ weeks: weeks * direction, days: days * direction, hours: hours * direction, minutes: minutes * direction });
+		return local.plus({
+			weeks: weeks * direction,
+			days: days * direction,
+			hours: hours * direction,
+			minutes: minutes * direction,
+		});
 	}
 	let current = local;
 	let remaining = span.businessDays;

@@ -11,7 +11,11 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
  * isIsoDateTime('2026-02-30T12:00:00Z'); // false
  */
 export function isIsoDateTime(value: unknown): value is string {
-	return typeof value === 'string' && ISO_WITH_OFFSET.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+	return (
+		typeof value === 'string' &&
+		ISO_WITH_OFFSET.test(value) &&
+		DateTime.fromISO(value, { setZone: true }).isValid
+	);
 }
 
 /**
@@ -27,7 +31,9 @@ export function parseTime(value: unknown, field: string): DateTime {
 		return DateTime.fromJSDate(value, { zone: 'utc' });
 	}
 	if (!isIsoDateTime(value)) {
-		throw new Error(`${field}: ${JSON.stringify(value)} is not an ISO-8601 date-time with offset (e.g. 2026-03-07T12:00:00+08:00)`);
+		throw new Error(
+			`${field}: ${JSON.stringify(value)} is not an ISO-8601 date-time with offset (e.g. 2026-03-07T12:00:00+08:00)`,
+		);
 	}
 	return DateTime.fromISO(value, { setZone: true });
 }
@@ -50,6 +56,7 @@ export function resolveNow(now: string | Date | undefined): DateTime {
  */
 export function formatTime(time: DateTime): string {
 	const text = time.toISO();
-	if (text === null) throw new Error(`invalid time: ${time.invalidExplanation ?? 'unknown reason'}`);
+	if (text === null)
+		throw new Error(`invalid time: ${time.invalidExplanation ?? 'unknown reason'}`);
 	return text;
 }

@@ -59,10 +59,16 @@ const HOUR = 3_600_000;
  * computeDeadlines('2026-03-02T08:00:00Z', resolveDeadlineProfile('default'));
  * // { D3: '2026-03-03T08:00:00.000Z', D4: '2026-03-12T08:00:00.000Z', D8: '2026-04-01T08:00:00.000Z' }
  */
-export function computeDeadlines(openedAt: string, profile: DeadlineProfile): Partial<Record<Discipline, string>> {
+export function computeDeadlines(
+	openedAt: string,
+	profile: DeadlineProfile,
+): Partial<Record<Discipline, string>> {
 	const start = parseTime(openedAt, 'openedAt');
 	return Object.fromEntries(
-		profile.deadlines.map(({ discipline, within }) => [discipline, formatTime(addSpan(start, within, profile.zone, profile.businessDays))]),
+		profile.deadlines.map(({ discipline, within }) => [
+			discipline,
+			formatTime(addSpan(start, within, profile.zone, profile.businessDays)),
+		]),
 	);
 }
 
@@ -86,37 +92,79 @@ function escalationLevel(dueAt: DateTime, now: DateTime, profile: DeadlineProfil
  * // { status: 'overdue', escalation: 'owner', next: { discipline: 'D3', dueAt: '2026-03-03T08:00:00.000Z' },
  * //   overdue: [{ discipline: 'D3', dueAt: '2026-03-03T08:00:00.000Z', by: 25, escalation: 'owner' }], ... }
  */
-export function checkEightDDeadlines(input: unknown, options: DeadlineOptions = {}): DeadlineReport {
+export function checkEightDDeadlines(
+	input: unknown,
+	options: DeadlineOptions = {},
+): DeadlineReport {
 	const report: EightDReport = validateEightDReport(input);
 	const now = resolveNow(options.now);
 	const profile = resolveDeadlineProfile(options.profile, report.profile, options.profiles);
-	const due = options.profile === undefined && report.deadlines ? report.deadlines : computeDeadlines(report.openedAt, profile);
-	const deadlines = DISCIPLINES.filter((d) => due[d] !== undefined).map((discipline): DeadlineState => {
-		const dueText = due[discipline] as string;
-		const dueAt = parseTime(dueText, `deadlines.${discipline}`);
-		const completedText = report.completedAt?.[discipline];
-		if (completedText) {
-			const late = parseTime(completedText, `completedAt.${discipline}`).toMillis() - dueAt.toMillis();
-			return late > 0
-				? { discipline, dueAt: dueText, status: 'late', completedAt: completedText, by: late / HOUR }
-				: { discipline, dueAt: dueText, status: 'met', completedAt: completedText };
-		}
-		if (now > dueAt) {
-			return { discipline, dueAt: dueText, status: 'overdue', by: (now.toMillis() - dueAt.toMillis()) / HOUR, escalation: escalationLevel(dueAt, now, profile) };
-		}
-		const soonFrom = addSpan(dueAt, profile.dueSoon ?? DEFAULT_DUE_SOON, profile.zone, profile.businessDays, -1);
-		return { discipline, dueAt: dueText, status: now > soonFrom ? 'due-soon' : 'on-time' };
-	});
+	const due =
+		options.profile === undefined && report.deadlines
+			? report.deadlines
+			: computeDeadlines(report.openedAt, profile);
+	const deadlines = DISCIPLINES.filter((d) => due[d] !== undefined).map(
+		(discipline): DeadlineState => {
+			const dueText = due[discipline] as string;
+			const dueAt = parseTime(dueText, `deadlines.${discipline}`);
+			const completedText = report.completedAt?.[discipline];
+			if (completedText) {
+				const late =
+					parseTime(completedText, `completedAt.${discipline}`).toMillis() - dueAt.toMillis();
+				return late > 0
+					? {
+							discipline,
+							dueAt: dueText,
+							status: 'late',
+							completedAt: completedText,
+							by: late / HOUR,
+						}
+					: { discipline, dueAt: dueText, status: 'met', completedAt: completedText };
+			}
+			if (now > dueAt) {
+				return {
+					discipline,
+					dueAt: dueText,
+					status: 'overdue',
+					by: (now.toMillis() - dueAt.toMillis()) / HOUR,
+					escalation: escalationLevel(dueAt, now, profile),
+				};
+			}
+			const soonFrom = addSpan(
+				dueAt,
+				profile.dueSoon ?? DEFAULT_DUE_SOON,
+				profile.zone,
+				profile.businessDays,
+				-1,
+			);
+			return { discipline, dueAt: dueText, status: now > soonFrom ? 'due-soon' : 'on-time' };
+		},
+	);
 	const overdue = deadlines
 		.filter((d) => d.status === 'overdue')
-		.map((d) => ({ discipline: d.discipline, dueAt: d.dueAt, by: d.by as number, escalation: d.escalation as string }));
+		.map((d) => ({
+			discipline: d.discipline,
+			dueAt: d.dueAt,
+			by: d.by as number,
+			escalation: d.escalation as string,
+		}));
 	const levels = (profile.escalation ?? []).map((e) => e.level);
-	const escalation = overdue.reduce<string | null>((top, d) => (top === null || levels.indexOf(d.escalation) > levels.indexOf(top) ? d.escalation : top), null);
+	const escalation = overdue.reduce<string | null>(
+		(top, d) =>
+			top === null || levels.indexOf(d.escalation) > levels.indexOf(top) ? d.escalation : top,
+		null,
+	);
 	const open = deadlines
 		.filter((d) => !d.completedAt)
-		.sort((a, b) => parseTime(a.dueAt, 'dueAt').toMillis() - parseTime(b.dueAt, 'dueAt').toMillis());
+		.sort(
+			(a, b) => parseTime(a.dueAt, 'dueAt').toMillis() - parseTime(b.dueAt, 'dueAt').toMillis(),
+		);
 	return {
-		status: overdue.length ? 'overdue' : deadlines.some((d) => d.status === 'due-soon') ? 'due-soon' : 'on-time',
+		status: overdue.length
+			? 'overdue'
+			: deadlines.some((d) => d.status === 'due-soon')
+				? 'due-soon'
+				: 'on-time',
 		escalation,
 		next: open.length ? { discipline: open[0].discipline, dueAt: open[0].dueAt } : null,
 		deadlines,

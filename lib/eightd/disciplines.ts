@@ -6,7 +6,17 @@ import type { Discipline, EightDTarget } from './types';
  * @example
  * DISCIPLINES[3]; // 'D3'
  */
-export const DISCIPLINES: readonly Discipline[] = ['D0', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8'];
+export const DISCIPLINES: readonly Discipline[] = [
+	'D0',
+	'D1',
+	'D2',
+	'D3',
+	'D4',
+	'D5',
+	'D6',
+	'D7',
+	'D8',
+];
 
 /**
  * Position of a discipline or target in the sequence: D0 = 0 ... D8 = 8, `closed` = 9.
@@ -29,7 +39,9 @@ export function stageIndex(stage: Discipline | 'closed'): number {
 export function parseDiscipline(value: unknown, field: string): Discipline {
 	const text = typeof value === 'string' ? value.trim().toUpperCase() : '';
 	if (!(DISCIPLINES as readonly string[]).includes(text)) {
-		throw new Error(`${field}: unknown discipline ${JSON.stringify(value)} (expected one of ${DISCIPLINES.join(', ')})`);
+		throw new Error(
+			`${field}: unknown discipline ${JSON.stringify(value)} (expected one of ${DISCIPLINES.join(', ')})`,
+		);
 	}
 	return text as Discipline;
 }
@@ -44,7 +56,10 @@ export function parseDiscipline(value: unknown, field: string): Discipline {
 export function parseTarget(value: unknown, field: string): EightDTarget {
 	if (typeof value === 'string' && value.trim().toLowerCase() === 'closed') return 'closed';
 	const discipline = parseDiscipline(value, field);
-	if (discipline === 'D0') throw new Error(`${field}: D0 is where a report starts, not a target (expected D1..D8 or closed)`);
+	if (discipline === 'D0')
+		throw new Error(
+			`${field}: D0 is where a report starts, not a target (expected D1..D8 or closed)`,
+		);
 	return discipline;
 }
 

@@ -4,7 +4,12 @@ import { runRule } from './checks';
 import { checkEightDDeadlines, type DeadlineOptions, type OverdueDeadline } from './deadlines';
 import { disciplinesBetween, parseTarget, stageIndex } from './disciplines';
 import { verifyHistory } from './history';
-import { type Bilingual, type EightDRuleSet, type EightDRuleSetSource, selectEightDRuleSet } from './ruleSet';
+import {
+	type Bilingual,
+	type EightDRuleSet,
+	type EightDRuleSetSource,
+	selectEightDRuleSet,
+} from './ruleSet';
 import type { Discipline, EightDLanguage, EightDReport, EightDTarget } from './types';
 import { validateEightDReport } from './validate';
 
@@ -59,7 +64,10 @@ export interface GateResult {
 export function lastReopening(report: EightDReport, discipline: Discipline): DateTime | undefined {
 	const entry = [...(report.history ?? [])]
 		.reverse()
-		.find((e) => e.action === 'reopen' && e.to !== 'closed' && stageIndex(e.to) <= stageIndex(discipline));
+		.find(
+			(e) =>
+				e.action === 'reopen' && e.to !== 'closed' && stageIndex(e.to) <= stageIndex(discipline),
+		);
 	return entry ? DateTime.fromISO(entry.at, { setZone: true }) : undefined;
 }
 
@@ -70,12 +78,21 @@ export function lastReopening(report: EightDReport, discipline: Discipline): Dat
  * checkDisciplines(report, ['D3'], resolveEightDRuleSet('default'), 'zh');
  * // [{ discipline: 'D3', field: 'disciplines.D3.actions[0].verification', reason: '遏制措施 C1 未经验证（需为 effective）', ... }]
  */
-export function checkDisciplines(report: EightDReport, disciplines: readonly Discipline[], ruleSet: EightDRuleSet, language: EightDLanguage = 'en'): MissingItem[] {
+export function checkDisciplines(
+	report: EightDReport,
+	disciplines: readonly Discipline[],
+	ruleSet: EightDRuleSet,
+	language: EightDLanguage = 'en',
+): MissingItem[] {
 	return disciplines
 		.filter((discipline) => !report.skipped?.[discipline])
 		.flatMap((discipline) =>
 			ruleSet.disciplines[discipline].flatMap((rule) =>
-				runRule(rule, { report, discipline, approvalsSince: lastReopening(report, discipline) }).map((finding) => ({
+				runRule(rule, {
+					report,
+					discipline,
+					approvalsSince: lastReopening(report, discipline),
+				}).map((finding) => ({
 					discipline,
 					field: finding.field,
 					reason: finding.reason[language],
@@ -87,7 +104,12 @@ export function checkDisciplines(report: EightDReport, disciplines: readonly Dis
 }
 
 /** A gate-level finding (not from a rule) in both languages. */
-function gateItem(discipline: Discipline, rule: string, reasons: Bilingual, language: EightDLanguage): MissingItem {
+function gateItem(
+	discipline: Discipline,
+	rule: string,
+	reasons: Bilingual,
+	language: EightDLanguage,
+): MissingItem {
 	return { discipline, field: rule, reason: reasons[language], reasons, rule };
 }
 
@@ -103,11 +125,16 @@ function gateItem(discipline: Discipline, rule: string, reasons: Bilingual, lang
  * //   missing: [{ discipline: 'D3', field: 'disciplines.D3.actions[0].verification', reason: 'containment action C1 is not verified (effective)', ... }],
  * //   overdue: [], warnings: [], ruleSet: 'default', checked: ['D3'] }
  */
-export function evaluateGate(input: unknown, targetInput: unknown, options: GateOptions = {}): GateResult {
+export function evaluateGate(
+	input: unknown,
+	targetInput: unknown,
+	options: GateOptions = {},
+): GateResult {
 	const report = validateEightDReport(input);
 	const target = parseTarget(targetInput, 'target');
 	const language = options.language ?? 'en';
-	if (language !== 'en' && language !== 'zh') throw new Error(`options.language: "${String(language)}" is not supported (en or zh)`);
+	if (language !== 'en' && language !== 'zh')
+		throw new Error(`options.language: "${String(language)}" is not supported (en or zh)`);
 	const ruleSet = selectEightDRuleSet(report, options.ruleSet, options.ruleSets);
 	const current = report.stage;
 	const missing: MissingItem[] = [];
@@ -115,12 +142,29 @@ export function evaluateGate(input: unknown, targetInput: unknown, options: Gate
 	let checked: Discipline[] = [];
 
 	if (report.status === 'closed') {
-		missing.push(gateItem(current, 'status', { en: 'the report is closed; reopen it to change it', zh: '报告已关闭；需重新打开才能更改' }, language));
+		missing.push(
+			gateItem(
+				current,
+				'status',
+				{
+					en: 'the report is closed; reopen it to change it',
+					zh: '报告已关闭；需重新打开才能更改',
+				},
+				language,
+			),
+		);
 	} else if (stageIndex(target) <= stageIndex(current)) {
-		missing.push(gateItem(current, 'stage', {
-			en: `the report is already at ${current}; moving back to ${target} is a reopen`,
-			zh: `报告已处于 ${current}；退回 ${target} 需要重新打开`,
-		}, language));
+		missing.push(
+			gateItem(
+				current,
+				'stage',
+				{
+					en: `the report is already at ${current}; moving back to ${target} is a reopen`,
+					zh: `报告已处于 ${current}；退回 ${target} 需要重新打开`,
+				},
+				language,
+			),
+		);
 	} else {
 		const leaving = disciplinesBetween(current, target);
 		checked = leaving.filter((d) => !report.skipped?.[d]);
@@ -132,23 +176,50 @@ export function evaluateGate(input: unknown, targetInput: unknown, options: Gate
 	}
 	if (!report.history?.length) {
 		// Without history nothing can vouch for completions, skips or a closing the record claims.
-		if (Object.keys(report.completedAt ?? {}).length || Object.keys(report.skipped ?? {}).length || report.status === 'closed') {
-			missing.push(gateItem(current, 'history', {
-				en: 'the report claims completed, skipped or closed disciplines but has no history to vouch for them',
-				zh: '报告声称有已完成、已跳过或已关闭的阶段，但没有历史记录可作证明',
-			}, language));
+		if (
+			Object.keys(report.completedAt ?? {}).length ||
+			Object.keys(report.skipped ?? {}).length ||
+			report.status === 'closed'
+		) {
+			missing.push(
+				gateItem(
+					current,
+					'history',
+					{
+						en: 'the report claims completed, skipped or closed disciplines but has no history to vouch for them',
+						zh: '报告声称有已完成、已跳过或已关闭的阶段，但没有历史记录可作证明',
+					},
+					language,
+				),
+			);
 		} else {
 			warnings.push(NO_HISTORY_WARNING);
 		}
 	} else {
 		const history = verifyHistory(report);
 		if (!history.valid) {
-			missing.push(gateItem(current, 'history', {
-				en: `the history does not verify (${history.reason}); the record may have been altered`,
-				zh: `历史记录校验失败（${history.reason}）；记录可能被篡改`,
-			}, language));
+			missing.push(
+				gateItem(
+					current,
+					'history',
+					{
+						en: `the history does not verify (${history.reason}); the record may have been altered`,
+						zh: `历史记录校验失败（${history.reason}）；记录可能被篡改`,
+					},
+					language,
+				),
+			);
 		}
 	}
 	const overdue = checkEightDDeadlines(report, options).overdue;
-	return { allowed: missing.length === 0, current, target, missing, overdue, warnings, ruleSet: ruleSet.id, checked };
+	return {
+		allowed: missing.length === 0,
+		current,
+		target,
+		missing,
+		overdue,
+		warnings,
+		ruleSet: ruleSet.id,
+		checked,
+	};
 }

@@ -35,7 +35,9 @@ export function canonicalJson(value: unknown): string {
  * @example
  * hashHistoryEntry({ seq: 0, prevHash: GENESIS_HASH, ... }); // '3f1c...' (64 hex digits)
  */
-export function hashHistoryEntry(entry: Omit<EightDHistoryEntry, 'hash'> & { hash?: string }): string {
+export function hashHistoryEntry(
+	entry: Omit<EightDHistoryEntry, 'hash'> & { hash?: string },
+): string {
 	const content: Partial<EightDHistoryEntry> = { ...entry };
 	delete content.hash;
 	return createHash('sha256').update(canonicalJson(content)).digest('hex');
@@ -64,11 +66,14 @@ export function appendHistory(
  * @example
  * completionsFromHistory(report.history); // { D0: '2026-03-02T09:00:00Z', D1: '2026-03-02T09:30:00Z' }
  */
-export function completionsFromHistory(history: readonly EightDHistoryEntry[]): Partial<Record<Discipline, string>> {
+export function completionsFromHistory(
+	history: readonly EightDHistoryEntry[],
+): Partial<Record<Discipline, string>> {
 	const completed: Partial<Record<Discipline, string>> = {};
 	for (const entry of history) {
 		if (entry.action === 'advance' && entry.from !== null && entry.from !== 'closed') {
-			for (const discipline of disciplinesBetween(entry.from, entry.to)) completed[discipline] = entry.at;
+			for (const discipline of disciplinesBetween(entry.from, entry.to))
+				completed[discipline] = entry.at;
 		}
 		if (entry.action === 'reopen' && entry.to !== 'closed') {
 			for (const discipline of Object.keys(completed) as Discipline[]) {
@@ -97,17 +102,30 @@ export interface HistoryVerification {
  * verifyHistory(tampered); // { valid: false, brokenAt: 2, reason: 'entry 2: hash does not match its content' }
  */
 export function verifyHistory(report: unknown): HistoryVerification {
-	if (report === undefined || report === null || typeof report !== 'object') throw new Error('report: missing (expected an 8D record object)');
-	const { history, id, openedAt, stage, status, deadlines, completedAt, closedAt } = report as Partial<EightDReport>;
-	if (!Array.isArray(history) || history.length === 0) return { valid: false, brokenAt: 0, reason: 'history: empty (a report starts with an open entry)' };
-	const broken = (index: number, why: string): HistoryVerification => ({ valid: false, brokenAt: index, reason: `entry ${index}: ${why}` });
+	if (report === undefined || report === null || typeof report !== 'object')
+		throw new Error('report: missing (expected an 8D record object)');
+	const { history, id, openedAt, stage, status, deadlines, completedAt, closedAt } =
+		report as Partial<EightDReport>;
+	if (!Array.isArray(history) || history.length === 0)
+		return {
+			valid: false,
+			brokenAt: 0,
+			reason: 'history: empty (a report starts with an open entry)',
+		};
+	const broken = (index: number, why: string): HistoryVerification => ({
+		valid: false,
+		brokenAt: index,
+		reason: `entry ${index}: ${why}`,
+	});
 	let previousTime = -Infinity;
 	for (const [index, entry] of history.entries()) {
 		if (entry === null || typeof entry !== 'object') return broken(index, 'not an object');
 		if (entry.seq !== index) return broken(index, `seq is ${entry.seq}, expected ${index}`);
 		const expectedPrev = index === 0 ? GENESIS_HASH : history[index - 1].hash;
-		if (entry.prevHash !== expectedPrev) return broken(index, 'prevHash does not match the entry before');
-		if (entry.hash !== hashHistoryEntry(entry)) return broken(index, 'hash does not match its content');
+		if (entry.prevHash !== expectedPrev)
+			return broken(index, 'prevHash does not match the entry before');
+		if (entry.hash !== hashHistoryEntry(entry))
+			return broken(index, 'hash does not match its content');
 		let time: number;
 		try {
 			time = parseTime(entry.at, `history[${index}].at`).toMillis();
@@ -119,16 +137,26 @@ export function verifyHistory(report: unknown): HistoryVerification {
 	}
 	const first = history[0];
 	if (first.action !== 'open') return broken(0, 'the first entry is not the opening');
-	if (first.reportId !== id) return broken(0, `opened report "${first.reportId}", but the report's id is "${id}"`);
-	if (first.openedAt !== openedAt) return broken(0, `opened at ${first.openedAt}, but the report says ${openedAt}`);
-	if (canonicalJson(first.deadlines ?? {}) !== canonicalJson(deadlines ?? {})) return broken(0, 'the report\'s deadlines differ from those it was opened with');
+	if (first.reportId !== id)
+		return broken(0, `opened report "${first.reportId}", but the report's id is "${id}"`);
+	if (first.openedAt !== openedAt)
+		return broken(0, `opened at ${first.openedAt}, but the report says ${openedAt}`);
+	if (canonicalJson(first.deadlines ?? {}) !== canonicalJson(deadlines ?? {}))
+		return broken(0, "the report's deadlines differ from those it was opened with");
 	// The record's own summary fields must agree with what the sound history says happened.
-	const disagree = (why: string): HistoryVerification => ({ valid: false, brokenAt: history.length, reason: why });
+	const disagree = (why: string): HistoryVerification => ({
+		valid: false,
+		brokenAt: history.length,
+		reason: why,
+	});
 	const last = history[history.length - 1];
 	const where = status === 'closed' ? 'closed' : stage;
-	if (last.to !== where) return disagree(`report is at ${where}, but its history ends at ${last.to}`);
+	if (last.to !== where)
+		return disagree(`report is at ${where}, but its history ends at ${last.to}`);
 	const completions = completionsFromHistory(history);
-	if (canonicalJson(completedAt ?? {}) !== canonicalJson(completions)) return disagree('completedAt differs from the completions recorded in the history');
-	if ((closedAt ?? null) !== (status === 'closed' ? (completions.D8 ?? null) : null)) return disagree('closedAt differs from the closing recorded in the history');
+	if (canonicalJson(completedAt ?? {}) !== canonicalJson(completions))
+		return disagree('completedAt differs from the completions recorded in the history');
+	if ((closedAt ?? null) !== (status === 'closed' ? (completions.D8 ?? null) : null))
+		return disagree('closedAt differs from the closing recorded in the history');
 	return { valid: true };
 }

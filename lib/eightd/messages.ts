@@ -65,7 +65,10 @@ export function fieldName(name: string): Bilingual {
  * listNames(['who', 'when']); // { en: 'who, when', zh: '谁（Who）、何时（When）' }
  */
 export function listNames(names: readonly string[]): Bilingual {
-	return { en: names.map((n) => fieldName(n).en).join(', '), zh: names.map((n) => fieldName(n).zh).join('、') };
+	return {
+		en: names.map((n) => fieldName(n).en).join(', '),
+		zh: names.map((n) => fieldName(n).zh).join('、'),
+	};
 }
 
 /**
@@ -96,20 +99,38 @@ export const reasons = {
 		en: `${label.en} must be ${JSON.stringify(expected)}`,
 		zh: `${label.zh}必须为 ${JSON.stringify(expected)}`,
 	}),
-	noTeamRole: (role: string): Bilingual => ({ en: `team has no ${role}`, zh: `团队缺少${roleName(role).zh}` }),
+	noTeamRole: (role: string): Bilingual => ({
+		en: `team has no ${role}`,
+		zh: `团队缺少${roleName(role).zh}`,
+	}),
 	noApproval: (discipline: string, role: string): Bilingual => ({
 		en: `${discipline} needs approval by the ${role}`,
 		zh: `${discipline} 需要${roleName(role).zh}批准`,
 	}),
-	approverNotInRole: (discipline: string, role: string, name: string, holders: readonly string[]): Bilingual => ({
+	approverNotInRole: (
+		discipline: string,
+		role: string,
+		name: string,
+		holders: readonly string[],
+	): Bilingual => ({
 		en: `${discipline} approval as ${role} by ${name}, but the team's ${role} is ${holders.join(' or ')}`,
 		zh: `${discipline} 由 ${name} 以${roleName(role).zh}身份批准，但团队的${roleName(role).zh}是 ${holders.join(' 或 ')}`,
 	}),
-	approvalBeforeReopen: (discipline: string, role: string, name: string, since: string): Bilingual => ({
+	approvalBeforeReopen: (
+		discipline: string,
+		role: string,
+		name: string,
+		since: string,
+	): Bilingual => ({
 		en: `${discipline} approval by ${role} ${name} predates the reopening at ${since}; approve again`,
 		zh: `${discipline} 的${roleName(role).zh}批准（${name}）早于 ${since} 的重新打开，需重新批准`,
 	}),
-	tooLittleEvidence: (discipline: string, min: number, found: number, kinds?: readonly string[]): Bilingual => ({
+	tooLittleEvidence: (
+		discipline: string,
+		min: number,
+		found: number,
+		kinds?: readonly string[],
+	): Bilingual => ({
 		en: `${discipline} needs at least ${min} evidence attachment(s)${kinds ? ` of kind ${kinds.join('/')}` : ''}, ${found} attached`,
 		zh: `${discipline} 至少需要 ${min} 份证据附件${kinds ? `（类型 ${kinds.join('/')}）` : ''}，现有 ${found} 份`,
 	}),
@@ -117,7 +138,12 @@ export const reasons = {
 		en: `${label.en} ${item} is not verified (${accept.join(' or ')})`,
 		zh: `${label.zh} ${item} 未经验证（需为 ${accept.join(' 或 ')}）`,
 	}),
-	verifiedAs: (label: Bilingual, item: string, result: string, accept: readonly string[]): Bilingual => ({
+	verifiedAs: (
+		label: Bilingual,
+		item: string,
+		result: string,
+		accept: readonly string[],
+	): Bilingual => ({
 		en: `${label.en} ${item} was verified as "${result}", needs ${accept.join(' or ')}`,
 		zh: `${label.zh} ${item} 的验证结果为“${result}”，需为 ${accept.join(' 或 ')}`,
 	}),

@@ -44,19 +44,38 @@ const LANGUAGES = ['zh', 'en', 'mixed'];
 /** Checks the classifier fields that are present; throws naming the bad one. */
 function checkComplaint(complaint: unknown): ClassifiedComplaint {
 	if (complaint === null || typeof complaint !== 'object' || Array.isArray(complaint)) {
-		throw new Error(`complaint: ${complaint === undefined || complaint === null ? 'missing' : 'not an object'} (expected { text, customer?, receivedAt?, category, severity, ... })`);
+		throw new Error(
+			`complaint: ${complaint === undefined || complaint === null ? 'missing' : 'not an object'} (expected { text, customer?, receivedAt?, category, severity, ... })`,
+		);
 	}
 	const c = complaint as Record<string, unknown>;
-	if (typeof c.text !== 'string' || c.text.trim() === '') throw new Error('complaint.text: required (the complaint as the customer wrote it)');
-	if (c.severity !== undefined && !SEVERITIES.includes(c.severity as string)) throw new Error(`complaint.severity: ${JSON.stringify(c.severity)} is not one of ${SEVERITIES.join(', ')}`);
-	if (c.language !== undefined && !LANGUAGES.includes(c.language as string)) throw new Error(`complaint.language: ${JSON.stringify(c.language)} is not one of ${LANGUAGES.join(', ')}`);
-	if (c.confidence !== undefined && (typeof c.confidence !== 'number' || !(c.confidence >= 0 && c.confidence <= 1))) {
-		throw new Error(`complaint.confidence: ${JSON.stringify(c.confidence)} is not a number from 0 to 1`);
+	if (typeof c.text !== 'string' || c.text.trim() === '')
+		throw new Error('complaint.text: required (the complaint as the customer wrote it)');
+	if (c.severity !== undefined && !SEVERITIES.includes(c.severity as string))
+		throw new Error(
+			`complaint.severity: ${JSON.stringify(c.severity)} is not one of ${SEVERITIES.join(', ')}`,
+		);
+	if (c.language !== undefined && !LANGUAGES.includes(c.language as string))
+		throw new Error(
+			`complaint.language: ${JSON.stringify(c.language)} is not one of ${LANGUAGES.join(', ')}`,
+		);
+	if (
+		c.confidence !== undefined &&
+		(typeof c.confidence !== 'number' || !(c.confidence >= 0 && c.confidence <= 1))
+	) {
+		throw new Error(
+			`complaint.confidence: ${JSON.stringify(c.confidence)} is not a number from 0 to 1`,
+		);
 	}
 	for (const key of ['category', 'customer', 'reference'] as const) {
-		if (c[key] !== undefined && typeof c[key] !== 'string') throw new Error(`complaint.${key}: expected text`);
+		if (c[key] !== undefined && typeof c[key] !== 'string')
+			throw new Error(`complaint.${key}: expected text`);
 	}
-	if (c.keywords !== undefined && (!Array.isArray(c.keywords) || c.keywords.some((k) => typeof (k as { term?: unknown })?.term !== 'string'))) {
+	if (
+		c.keywords !== undefined &&
+		(!Array.isArray(c.keywords) ||
+			c.keywords.some((k) => typeof (k as { term?: unknown })?.term !== 'string'))
+	) {
 		throw new Error('complaint.keywords: expected a list of { term, category, start, end }');
 	}
 	if (c.receivedAt !== undefined) parseTime(c.receivedAt, 'complaint.receivedAt');
@@ -79,17 +98,34 @@ function checkComplaint(complaint: unknown): ClassifiedComplaint {
  * report.deadlines.D3; // '2026-03-03T01:15:00.000Z' (24 h after receipt)
  * report.ruleSet; // 'northwind-motors' (chosen by customer)
  */
-export function openFromComplaint(complaintInput: unknown, options: OpenOptions = {}): EightDReport {
+export function openFromComplaint(
+	complaintInput: unknown,
+	options: OpenOptions = {},
+): EightDReport {
 	const complaint = checkComplaint(complaintInput);
 	const now = resolveNow(options.now);
-	const received = complaint.receivedAt ? parseTime(complaint.receivedAt, 'complaint.receivedAt') : now;
-	if (received > now) throw new Error(`complaint.receivedAt: ${complaint.receivedAt} is after the time of opening (${formatTime(now)})`);
+	const received = complaint.receivedAt
+		? parseTime(complaint.receivedAt, 'complaint.receivedAt')
+		: now;
+	if (received > now)
+		throw new Error(
+			`complaint.receivedAt: ${complaint.receivedAt} is after the time of opening (${formatTime(now)})`,
+		);
 	const openedAt = complaint.receivedAt ?? formatTime(now);
 	const actor = parseActor(options.actor ?? 'complaint-classifier');
 	const profile = resolveDeadlineProfile(options.profile, undefined, options.profiles);
-	const ruleSet = selectEightDRuleSet({ customer: complaint.customer }, options.ruleSet, options.ruleSets);
+	const ruleSet = selectEightDRuleSet(
+		{ customer: complaint.customer },
+		options.ruleSet,
+		options.ruleSets,
+	);
 	const deadlines = computeDeadlines(openedAt, profile);
-	const id = options.id ?? `8D-${received.toUTC().toFormat('yyyyMMdd')}-${createHash('sha256').update(`${complaint.text}\n${openedAt}\n${complaint.customer ?? ''}`).digest('hex').slice(0, 8)}`;
+	const id =
+		options.id ??
+		`8D-${received.toUTC().toFormat('yyyyMMdd')}-${createHash('sha256')
+			.update(`${complaint.text}\n${openedAt}\n${complaint.customer ?? ''}`)
+			.digest('hex')
+			.slice(0, 8)}`;
 	const d0: EightDD0 = {
 		symptom: complaint.text.trim(),
 		complaint: {
@@ -106,13 +142,17 @@ export function openFromComplaint(complaintInput: unknown, options: OpenOptions 
 	};
 	const report: EightDReport = {
 		id,
-		title: options.title ?? complaint.reference ?? `${complaint.category ?? 'complaint'}: ${complaint.text.trim().slice(0, 60)}`,
+		title:
+			options.title ??
+			complaint.reference ??
+			`${complaint.category ?? 'complaint'}: ${complaint.text.trim().slice(0, 60)}`,
 		...(complaint.customer !== undefined && { customer: complaint.customer }),
 		openedAt,
 		stage: 'D0',
 		status: 'open',
 		// Only names are stored: an inline rule set or profile object must be passed again on each call.
-		...((typeof options.ruleSet === 'string' && !options.ruleSet.trim().startsWith('{')) || (options.ruleSet === undefined && ruleSet.id !== 'default')
+		...((typeof options.ruleSet === 'string' && !options.ruleSet.trim().startsWith('{')) ||
+		(options.ruleSet === undefined && ruleSet.id !== 'default')
 			? { ruleSet: ruleSet.id }
 			: {}),
 		...(typeof options.profile === 'string' && { profile: options.profile }),
@@ -132,12 +172,25 @@ export function openFromComplaint(complaintInput: unknown, options: OpenOptions 
 		evidence: [],
 		history: [],
 	};
-	const summary = [complaint.category && `category ${complaint.category}`, complaint.severity && `severity ${complaint.severity}`, complaint.confidence !== undefined && `confidence ${complaint.confidence}`]
+	const summary = [
+		complaint.category && `category ${complaint.category}`,
+		complaint.severity && `severity ${complaint.severity}`,
+		complaint.confidence !== undefined && `confidence ${complaint.confidence}`,
+	]
 		.filter(Boolean)
 		.join(', ');
 	report.history = appendHistory([], {
-		at: formatTime(now), actor, action: 'open', from: null, to: 'D0', decision: 'opened',
-		reasons: [`opened from complaint${summary ? ` (${summary})` : ''}`], ruleSet: ruleSet.id, reportId: id, openedAt, deadlines,
+		at: formatTime(now),
+		actor,
+		action: 'open',
+		from: null,
+		to: 'D0',
+		decision: 'opened',
+		reasons: [`opened from complaint${summary ? ` (${summary})` : ''}`],
+		ruleSet: ruleSet.id,
+		reportId: id,
+		openedAt,
+		deadlines,
 	});
 	return validateEightDReport(report);
 }

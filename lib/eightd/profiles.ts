@@ -40,11 +40,15 @@ const validateProfileShape = compileSchema<DeadlineProfile>(profileSchema);
 export function parseDeadlineProfile(source: unknown, field = 'profile'): DeadlineProfile {
 	let value = source;
 	if (typeof source === 'string') value = parseJsonText(source, field);
-	if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${field}: expected a deadline profile object`);
+	if (value === null || typeof value !== 'object' || Array.isArray(value))
+		throw new Error(`${field}: expected a deadline profile object`);
 	if (!validateProfileShape(value)) {
-		throw new Error(describeSchemaError(field, firstSchemaError(validateProfileShape.errors ?? [])));
+		throw new Error(
+			describeSchemaError(field, firstSchemaError(validateProfileShape.errors ?? [])),
+		);
 	}
-	if (!IANAZone.isValidZone(value.zone)) throw new Error(`${field}.zone: unknown time zone "${value.zone}"`);
+	if (!IANAZone.isValidZone(value.zone))
+		throw new Error(`${field}.zone: unknown time zone "${value.zone}"`);
 	return value;
 }
 
@@ -55,7 +59,10 @@ export function parseDeadlineProfile(source: unknown, field = 'profile'): Deadli
  * eightDDeadlineProfiles.default.deadlines[0]; // { discipline: 'D3', within: { hours: 24 } }
  */
 export const eightDDeadlineProfiles: Readonly<Record<string, DeadlineProfile>> = Object.fromEntries(
-	Object.entries(builtInProfiles).map(([name, profile]) => [name, parseDeadlineProfile(profile, `profiles/${name}`)]),
+	Object.entries(builtInProfiles).map(([name, profile]) => [
+		name,
+		parseDeadlineProfile(profile, `profiles/${name}`),
+	]),
 );
 
 /**
@@ -70,7 +77,8 @@ export function resolveDeadlineProfile(
 	reportProfile?: string,
 	available: Readonly<Record<string, DeadlineProfile>> = {},
 ): DeadlineProfile {
-	if (choice !== undefined && typeof choice !== 'string') return parseDeadlineProfile(choice, 'options.profile');
+	if (choice !== undefined && typeof choice !== 'string')
+		return parseDeadlineProfile(choice, 'options.profile');
 	const name: string = choice ?? reportProfile ?? 'default';
 	const field = choice !== undefined ? 'options.profile' : 'report.profile';
 	if (available[name]) return parseDeadlineProfile(available[name], `options.profiles.${name}`);

@@ -21,7 +21,11 @@ export interface RegateResult {
  * const { passed, missing } = regateReport(report, 'Quality Audit', { ruleSet: 'northwind-motors' });
  * // passed: false, missing: [{ discipline: 'D4', reason: '5-Why chain of occurrence root cause RC1 has 3 level(s), needs at least 5', ... }]
  */
-export function regateReport(input: unknown, actorInput: EightDActor, options: GateOptions = {}): RegateResult {
+export function regateReport(
+	input: unknown,
+	actorInput: EightDActor,
+	options: GateOptions = {},
+): RegateResult {
 	const report = validateEightDReport(input);
 	const actor = parseActor(actorInput);
 	const ruleSet = selectEightDRuleSet(report, options.ruleSet, options.ruleSets);
@@ -30,9 +34,16 @@ export function regateReport(input: unknown, actorInput: EightDActor, options: G
 	const missing = checkDisciplines(report, passedDisciplines, ruleSet, options.language ?? 'en');
 	const { next, at } = prepareChange(report, actor, options.now);
 	const entry = {
-		actor, action: 'regate' as const, from: where, to: where, decision: missing.length ? ('failed' as const) : ('passed' as const),
-		reasons: missing.map((m) => `${m.discipline} ${m.reasons.en}`), ruleSet: ruleSet.id,
-		...(passedDisciplines.length ? { discipline: passedDisciplines[passedDisciplines.length - 1] } : {}),
+		actor,
+		action: 'regate' as const,
+		from: where,
+		to: where,
+		decision: missing.length ? ('failed' as const) : ('passed' as const),
+		reasons: missing.map((m) => `${m.discipline} ${m.reasons.en}`),
+		ruleSet: ruleSet.id,
+		...(passedDisciplines.length
+			? { discipline: passedDisciplines[passedDisciplines.length - 1] }
+			: {}),
 	};
 	return { report: record(next, at, entry), passed: missing.length === 0, missing };
 }

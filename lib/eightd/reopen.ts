@@ -12,14 +12,22 @@ import { validateEightDReport } from './validate';
  * const next = reopenReport(report, 'D4', 'Li Wei', 'customer found the defect again after the fix', { now: '2026-04-02T08:00:00Z' });
  * next.stage; // 'D4'
  */
-export function reopenReport(input: unknown, targetInput: unknown, actorInput: EightDActor, reasonInput: unknown, options: { now?: string | Date } = {}): EightDReport {
+export function reopenReport(
+	input: unknown,
+	targetInput: unknown,
+	actorInput: EightDActor,
+	reasonInput: unknown,
+	options: { now?: string | Date } = {},
+): EightDReport {
 	const report = validateEightDReport(input);
 	const target = parseDiscipline(targetInput, 'target');
 	const actor = parseActor(actorInput);
 	const reason = parseReason(reasonInput, 'reason');
 	const from = report.status === 'closed' ? 'closed' : report.stage;
 	if (stageIndex(target) >= stageIndex(from)) {
-		throw new Error(`target: ${target} is not behind the report (at ${from}); moving forward is an advance`);
+		throw new Error(
+			`target: ${target} is not behind the report (at ${from}); moving forward is an advance`,
+		);
 	}
 	const { next, at } = prepareChange(report, actor, options.now);
 	for (const discipline of DISCIPLINES.slice(stageIndex(target))) {
@@ -29,5 +37,12 @@ export function reopenReport(input: unknown, targetInput: unknown, actorInput: E
 	next.stage = target;
 	next.status = 'open';
 	delete next.closedAt;
-	return record(next, at, { actor, action: 'reopen', from, to: target, decision: 'reopened', reasons: [reason] });
+	return record(next, at, {
+		actor,
+		action: 'reopen',
+		from,
+		to: target,
+		decision: 'reopened',
+		reasons: [reason],
+	});
 }

@@ -82,7 +82,9 @@ export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRu
 		throw new Error(`${field}: expected a rule set object with "id" and "disciplines"`);
 	}
 	if (!validateRuleSetShape(value)) {
-		throw new Error(describeSchemaError(field, firstSchemaError(validateRuleSetShape.errors ?? [])));
+		throw new Error(
+			describeSchemaError(field, firstSchemaError(validateRuleSetShape.errors ?? [])),
+		);
 	}
 	return value;
 }
@@ -114,17 +116,27 @@ export function resolveEightDRuleSet(
 	const known = [...available, ...builtInEightDRuleSets];
 	const find = (id: string, at: string): EightDRuleSetSource => {
 		const found = known.find((set) => set.id === id);
-		if (!found) throw new Error(`${at}: unknown rule set "${id}" (known: ${[...new Set(known.map((s) => s.id))].join(', ')})`);
+		if (!found)
+			throw new Error(
+				`${at}: unknown rule set "${id}" (known: ${[...new Set(known.map((s) => s.id))].join(', ')})`,
+			);
 		return found;
 	};
 	const merge = (source: EightDRuleSetSource, at: string, seen: string[]): EightDRuleSet => {
-		if (seen.includes(source.id)) throw new Error(`${at}: rule set "${source.id}" extends itself (${[...seen, source.id].join(' -> ')})`);
-		const parent = source.extends ? merge(find(source.extends, `${at}.extends`), `${at}.extends`, [...seen, source.id]) : undefined;
+		if (seen.includes(source.id))
+			throw new Error(
+				`${at}: rule set "${source.id}" extends itself (${[...seen, source.id].join(' -> ')})`,
+			);
+		const parent = source.extends
+			? merge(find(source.extends, `${at}.extends`), `${at}.extends`, [...seen, source.id])
+			: undefined;
 		const removed = new Set(source.remove ?? []);
 		const disciplines = {} as Record<Discipline, GateRule[]>;
 		for (const discipline of DISCIPLINES) {
 			const own = source.disciplines[discipline] ?? [];
-			const inherited = (parent?.disciplines[discipline] ?? []).map((rule) => own.find((r) => r.id === rule.id) ?? rule);
+			const inherited = (parent?.disciplines[discipline] ?? []).map(
+				(rule) => own.find((r) => r.id === rule.id) ?? rule,
+			);
 			const added = own.filter((rule) => !inherited.some((r) => r.id === rule.id));
 			disciplines[discipline] = [...inherited, ...added].filter((rule) => !removed.has(rule.id));
 		}
@@ -137,7 +149,10 @@ export function resolveEightDRuleSet(
 		};
 	};
 	// A string is a rule set id, unless it is the JSON of a whole set.
-	const source = typeof selector === 'string' && !selector.trim().startsWith('{') ? find(selector, field) : parseEightDRuleSet(selector, field);
+	const source =
+		typeof selector === 'string' && !selector.trim().startsWith('{')
+			? find(selector, field)
+			: parseEightDRuleSet(selector, field);
 	return merge(source, field, []);
 }
 
@@ -157,6 +172,10 @@ export function selectEightDRuleSet(
 	if (choice !== undefined) return resolveEightDRuleSet(choice, available, 'options.ruleSet');
 	if (report.ruleSet) return resolveEightDRuleSet(report.ruleSet, available, 'report.ruleSet');
 	const customer = report.customer?.trim().toLowerCase();
-	const match = customer ? [...available, ...builtInEightDRuleSets].find((set) => (set.customers ?? []).some((c) => c.toLowerCase() === customer)) : undefined;
+	const match = customer
+		? [...available, ...builtInEightDRuleSets].find((set) =>
+				(set.customers ?? []).some((c) => c.toLowerCase() === customer),
+			)
+		: undefined;
 	return resolveEightDRuleSet(match ?? 'default', available);
 }

@@ -63,7 +63,13 @@ export interface EightDD2 {
 }
 
 /** Where contained product sits. */
-export type ContainmentScope = 'customer-stock' | 'in-transit' | 'finished-goods' | 'wip' | 'supplier' | 'other';
+export type ContainmentScope =
+	| 'customer-stock'
+	| 'in-transit'
+	| 'finished-goods'
+	| 'wip'
+	| 'supplier'
+	| 'other';
 
 /** A D3 interim containment action. `removedAt` marks it lifted once the permanent fix works. */
 export interface EightDContainmentAction {
@@ -139,7 +145,11 @@ export interface EightDDisciplines {
 	D4?: EightDD4;
 	D5?: { actions?: EightDCorrectiveAction[] };
 	D6?: { actions?: EightDImplementation[] };
-	D7?: { documents?: EightDDocumentUpdate[]; lessonsLearned?: string; horizontalDeployment?: string[] };
+	D7?: {
+		documents?: EightDDocumentUpdate[];
+		lessonsLearned?: string;
+		horizontalDeployment?: string[];
+	};
 	D8?: EightDD8;
 }
 

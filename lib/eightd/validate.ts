@@ -38,16 +38,24 @@ export function describeSchemaError(root: string, error: ErrorObject): string {
 	const path = root + error.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
 	if (error.keyword === 'propertyNames') {
 		const name = (error.params as { propertyName?: string }).propertyName;
-		return `${path}.${name}: unknown key ${JSON.stringify(name)}` + (root === 'report' ? ' (expected a discipline D0..D8 or a documented field)' : '');
+		return (
+			`${path}.${name}: unknown key ${JSON.stringify(name)}` +
+			(root === 'report' ? ' (expected a discipline D0..D8 or a documented field)' : '')
+		);
 	}
 	if (error.keyword === 'required') {
 		return `${path}.${(error.params as { missingProperty: string }).missingProperty}: is required`;
 	}
 	if (error.keyword === 'format' || error.keyword === 'pattern') {
-		return `${path}: ${error.message ?? 'malformed'}` + (error.keyword === 'format' ? ' (ISO-8601 date-time with offset, e.g. 2026-03-07T12:00:00+08:00)' : '');
+		return (
+			`${path}: ${error.message ?? 'malformed'}` +
+			(error.keyword === 'format'
+				? ' (ISO-8601 date-time with offset, e.g. 2026-03-07T12:00:00+08:00)'
+				: '')
+		);
 	}
 	if (error.keyword === 'enum') {
-		return `${path}: must be one of ${((error.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+		return `${path}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
 	}
 	return `${path}: ${error.message ?? 'is invalid'}`;
 }
@@ -60,7 +68,11 @@ export function describeSchemaError(root: string, error: ErrorObject): string {
  * describeSchemaError('report', firstSchemaError(validate.errors ?? []));
  */
 export function firstSchemaError(errors: readonly ErrorObject[]): ErrorObject {
-	return errors.find((e) => e.keyword === 'propertyNames') ?? errors.find((e) => e.keyword !== 'if') ?? errors[0];
+	return (
+		errors.find((e) => e.keyword === 'propertyNames') ??
+		errors.find((e) => e.keyword !== 'if') ??
+		errors[0]
+	);
 }
 
 const validateReportShape = compileSchema<EightDReport>(reportSchema);
@@ -73,11 +85,20 @@ const validateReportShape = compileSchema<EightDReport>(reportSchema);
  * validateEightDReport(undefined); // throws: report: missing (expected an 8D record object)
  */
 export function validateEightDReport(report: unknown): EightDReport {
-	if (report === undefined || report === null || typeof report !== 'object' || Array.isArray(report)) {
-		throw new Error(`report: ${report === undefined || report === null ? 'missing' : 'not an object'} (expected an 8D record object)`);
+	if (
+		report === undefined ||
+		report === null ||
+		typeof report !== 'object' ||
+		Array.isArray(report)
+	) {
+		throw new Error(
+			`report: ${report === undefined || report === null ? 'missing' : 'not an object'} (expected an 8D record object)`,
+		);
 	}
 	if (!validateReportShape(report)) {
-		throw new Error(describeSchemaError('report', firstSchemaError(validateReportShape.errors ?? [])));
+		throw new Error(
+			describeSchemaError('report', firstSchemaError(validateReportShape.errors ?? [])),
+		);
 	}
 	return report;
 }

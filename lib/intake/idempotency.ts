@@ -9,7 +9,11 @@ import { createHash } from 'node:crypto';
  * caseIdFor('crm-4711', 'workflow-1/intake'); // 'CMP-' + 16 upper-case hex digits, the same on every call
  */
 export function caseIdFor(messageId: string, scope = '', prefix = 'CMP'): string {
-	const digest = createHash('sha256').update(scope).update('\u0000').update(messageId).digest('hex');
+	const digest = createHash('sha256')
+		.update(scope)
+		.update('\u0000')
+		.update(messageId)
+		.digest('hex');
 	return `${prefix}-${digest.slice(0, 16).toUpperCase()}`;
 }
 
@@ -37,7 +41,14 @@ export interface Remembered {
  * rememberMessage(store, 'crm-1', 'CMP-1', 1000).duplicate; // false
  * rememberMessage(store, 'crm-1', 'CMP-1', 2000);            // { duplicate: true, caseId: 'CMP-1', firstSeenAt: 1000 }
  */
-export function rememberMessage(store: SeenIds, messageId: string, caseId: string, now: number, max = 1000, ttlMs = 24 * 3600 * 1000): Remembered {
+export function rememberMessage(
+	store: SeenIds,
+	messageId: string,
+	caseId: string,
+	now: number,
+	max = 1000,
+	ttlMs = 24 * 3600 * 1000,
+): Remembered {
 	let seen = Array.isArray(store.seen) ? store.seen.filter(isEntry) : [];
 	if (seen.length > 0 && seen[0][2] < now - ttlMs) seen = seen.filter((e) => e[2] >= now - ttlMs);
 	const hit = seen.find((e) => e[0] === messageId);
@@ -52,5 +63,11 @@ export function rememberMessage(store: SeenIds, messageId: string, caseId: strin
 }
 
 function isEntry(e: unknown): e is [string, string, number] {
-	return Array.isArray(e) && e.length === 3 && typeof e[0] === 'string' && typeof e[1] === 'string' && typeof e[2] === 'number';
+	return (
+		Array.isArray(e) &&
+		e.length === 3 &&
+		typeof e[0] === 'string' &&
+		typeof e[1] === 'string' &&
+		typeof e[2] === 'number'
+	);
 }

@@ -4,7 +4,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export interface SignatureRefusal {
 	ok: false;
 	status: 401;
-	code: 'missing_signature' | 'missing_timestamp' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
+	code:
+		| 'missing_signature'
+		| 'missing_timestamp'
+		| 'bad_timestamp'
+		| 'stale_timestamp'
+		| 'bad_signature';
 	message: string;
 }
 
@@ -36,7 +41,11 @@ const HEX64 = /^[0-9a-f]{64}$/i;
  * signPayload('s3cret', 1767225600, '{"messageId":"m-1","text":"cracked housing"}');
  * // 'sha256=' + 64 hex digits
  */
-export function signPayload(secret: string, timestamp: number | string, body: Buffer | string): string {
+export function signPayload(
+	secret: string,
+	timestamp: number | string,
+	body: Buffer | string,
+): string {
 	return `sha256=${hmacHex(secret, String(timestamp), body)}`;
 }
 
@@ -59,12 +68,18 @@ export function verifySignature(request: SignedRequest): SignatureCheck {
 	const { body, timestamp, signature, secrets } = request;
 	const tolerance = request.toleranceSeconds ?? 300;
 	const now = request.now ?? Date.now();
-	if (!signature || signature.trim() === '') return refuse('missing_signature', 'the request is not signed (signature header missing)');
-	if (!timestamp || timestamp.trim() === '') return refuse('missing_timestamp', 'the timestamp header is missing');
-	if (!/^\d{1,12}$/.test(timestamp.trim())) return refuse('bad_timestamp', 'the timestamp header must be Unix seconds');
+	if (!signature || signature.trim() === '')
+		return refuse('missing_signature', 'the request is not signed (signature header missing)');
+	if (!timestamp || timestamp.trim() === '')
+		return refuse('missing_timestamp', 'the timestamp header is missing');
+	if (!/^\d{1,12}$/.test(timestamp.trim()))
+		return refuse('bad_timestamp', 'the timestamp header must be Unix seconds');
 	const seconds = Number(timestamp.trim());
 	if (Math.abs(now / 1000 - seconds) > tolerance) {
-		return refuse('stale_timestamp', `the timestamp is more than ${tolerance} s away from the server clock (replayed or clock skew)`);
+		return refuse(
+			'stale_timestamp',
+			`the timestamp is more than ${tolerance} s away from the server clock (replayed or clock skew)`,
+		);
 	}
 	const usable = secrets.filter((s) => typeof s === 'string' && s.length > 0);
 	if (usable.length === 0) return refuse('bad_signature', 'no signing secret is configured');
@@ -79,7 +94,9 @@ export function verifySignature(request: SignedRequest): SignatureCheck {
 		const expected = Buffer.from(hmacHex(secret, timestamp.trim(), body), 'hex');
 		for (const candidate of offered) if (timingSafeEqual(candidate, expected)) match = true;
 	}
-	return match ? { ok: true, timestamp: seconds } : refuse('bad_signature', 'the signature does not match the body and timestamp');
+	return match
+		? { ok: true, timestamp: seconds }
+		: refuse('bad_signature', 'the signature does not match the body and timestamp');
 }
 
 function refuse(code: SignatureRefusal['code'], message: string): SignatureRefusal {

@@ -57,7 +57,10 @@ export function withFont(spec: TopLevelSpec, fontFamily: string): TopLevelSpec {
  *   { png: true },
  * );
  */
-export async function renderChart(spec: TopLevelSpec, options: RenderOptions = {}): Promise<RenderedChart> {
+export async function renderChart(
+	spec: TopLevelSpec,
+	options: RenderOptions = {},
+): Promise<RenderedChart> {
 	const fontFamily = options.fontFamily ?? DEFAULT_FONT_FAMILY;
 	const vegaSpec = compile(withFont(spec, fontFamily)).spec;
 	const view = new View(parse(vegaSpec), { renderer: 'none' });

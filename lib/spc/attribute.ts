@@ -2,7 +2,14 @@ import { detectRules } from './detectRules';
 import type { ResolvedRule } from './rules';
 import { allEqual, limitOut, perPoint, toList } from './series';
 import type { ChartInput, ChartResult, Violation } from './types';
-import { SpcInputError, checkSpread, optionalNumber, phase1Length, readCounts, readSizes } from './validate';
+import {
+	SpcInputError,
+	checkSpread,
+	optionalNumber,
+	phase1Length,
+	readCounts,
+	readSizes,
+} from './validate';
 
 /**
  * p, np, c and u charts. Center from phase I (p = sum d / sum n, c = mean count,
@@ -13,18 +20,28 @@ import { SpcInputError, checkSpread, optionalNumber, phase1Length, readCounts, r
  * @example
  * attributeChart({ chart: 'c', values: [21, 24, 16, 12, 15] }, []).center; // 17.6
  */
-export function attributeChart(input: ChartInput, rules: readonly ResolvedRule[]): Omit<ChartResult, 'skippedRules'> {
+export function attributeChart(
+	input: ChartInput,
+	rules: readonly ResolvedRule[],
+): Omit<ChartResult, 'skippedRules'> {
 	const kind = input.chart;
 	if (input.sigma !== undefined) {
-		throw new SpcInputError('sigma', `cannot be set for a ${kind} chart: its spread follows from the center`);
+		throw new SpcInputError(
+			'sigma',
+			`cannot be set for a ${kind} chart: its spread follows from the center`,
+		);
 	}
 	const counts = readCounts(input.values, 'values');
 	const n = counts.length;
-	const sizes = kind === 'c' ? noSizes(input.sizes, n) : readSizes(input.sizes, n, 'sizes', kind === 'u');
+	const sizes =
+		kind === 'c' ? noSizes(input.sizes, n) : readSizes(input.sizes, n, 'sizes', kind === 'u');
 	if (kind === 'p' || kind === 'np') checkFractions(counts, sizes);
 	if (kind === 'np' && !allEqual(sizes)) {
 		const i = sizes.findIndex((v) => v !== sizes[0]);
-		throw new SpcInputError(`sizes[${i}]`, `an np chart needs one sample size (${sizes[0]}), got ${sizes[i]}; use a p chart`);
+		throw new SpcInputError(
+			`sizes[${i}]`,
+			`an np chart needs one sample size (${sizes[0]}), got ${sizes[i]}; use a p chart`,
+		);
 	}
 	const p1 = phase1Length(input.phase1, n, 1);
 	const center = centerOf(kind, input.center, counts, sizes, p1);
@@ -71,7 +88,10 @@ export function attributeChart(input: ChartInput, rules: readonly ResolvedRule[]
 /** c charts take no sample sizes (a u chart does); all points weigh 1. */
 function noSizes(sizes: unknown, n: number): Float64Array {
 	if (sizes !== undefined) {
-		throw new SpcInputError('sizes', 'a c chart assumes equal inspection units; use a u chart for sample sizes');
+		throw new SpcInputError(
+			'sizes',
+			'a c chart assumes equal inspection units; use a u chart for sample sizes',
+		);
 	}
 	return new Float64Array(n).fill(1);
 }
@@ -89,12 +109,22 @@ function checkFractions(counts: Float64Array, sizes: Float64Array): void {
 }
 
 /** Known center (checked for the chart's range) or the phase I estimate. */
-function centerOf(kind: string, known: unknown, counts: Float64Array, sizes: Float64Array, p1: number): number {
+function centerOf(
+	kind: string,
+	known: unknown,
+	counts: Float64Array,
+	sizes: Float64Array,
+	p1: number,
+): number {
 	const given = optionalNumber(known, 'center', { min: 0, minOpen: true });
 	if (given !== undefined) {
-		if (kind === 'p' && given >= 1) throw new SpcInputError('center', `a fraction p must be below 1, got ${given}`);
+		if (kind === 'p' && given >= 1)
+			throw new SpcInputError('center', `a fraction p must be below 1, got ${given}`);
 		if (kind === 'np' && given >= sizes[0]) {
-			throw new SpcInputError('center', `n*p must be below the sample size ${sizes[0]}, got ${given}`);
+			throw new SpcInputError(
+				'center',
+				`n*p must be below the sample size ${sizes[0]}, got ${given}`,
+			);
 		}
 		return given;
 	}

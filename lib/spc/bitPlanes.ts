@@ -120,9 +120,9 @@ export function packPlanes(input: PlaneInput): Planes {
 			b1 |= (+(x < lo1) | 0) << j;
 			a2 |= (+(x > hi2) | 0) << j;
 			b2 |= (+(x < lo2) | 0) << j;
-			out |= ((+(x > ucl) | 0) | (+(x < lcl) | 0)) << j;
+			out |= (+(x > ucl) | 0 | (+(x < lcl) | 0)) << j;
 			const range = Math.abs(step);
-			r |= ((+(range > mrUcl) | 0) | (+(range < mrLcl) | 0)) << j;
+			r |= (+(range > mrUcl) | 0 | (+(range < mrLcl) | 0)) << j;
 		}
 		// point 0 has no moving range
 		if (w === 0) r &= -2;

@@ -33,7 +33,13 @@ export function coversRule(rule: ResolvedRule, levels: readonly number[]): boole
 }
 
 /** One report object (the same shape as the point-wise scans make). */
-function violation(rule: RuleId, index: number, start: number, chart: Which, direction?: Direction): Violation {
+function violation(
+	rule: RuleId,
+	index: number,
+	start: number,
+	chart: Which,
+	direction?: Direction,
+): Violation {
 	const v: Violation = { rule, index, start, end: index, chart };
 	if (direction !== undefined) v.direction = direction;
 	return v;
@@ -145,7 +151,14 @@ export function bitRule(planes: Planes, rule: ResolvedRule, which: Which, out: V
 	const level = planes.levels.indexOf(rule.sigmas);
 	switch (rule.kind) {
 		case 'beyond':
-			return bitPoints(planes, planes.beyond, (i) => planes.points[i] > planes.ucl, rule.id, which, out);
+			return bitPoints(
+				planes,
+				planes.beyond,
+				(i) => planes.points[i] > planes.ucl,
+				rule.id,
+				which,
+				out,
+			);
 		case 'run': {
 			const above = runEnds(rule.k);
 			const below = runEnds(rule.k);
@@ -218,7 +231,13 @@ function validBits(planes: Planes, w: number): number {
 }
 
 /** N8 on planes: a run of k outside the zone, with points above and below among the last k. */
-function mixture(planes: Planes, rule: ResolvedRule, level: number, which: Which, out: Violation[]): void {
+function mixture(
+	planes: Planes,
+	rule: ResolvedRule,
+	level: number,
+	which: Which,
+	out: Violation[],
+): void {
 	const za = planes.zoneAbove[level];
 	const zb = planes.zoneBelow[level];
 	const outside = new Int32Array(planes.words);
@@ -243,7 +262,13 @@ function mixture(planes: Planes, rule: ResolvedRule, level: number, which: Which
 }
 
 /** k of m beyond the zone on one side, the newest of them the reporting point; full windows only. */
-function kOfM(planes: Planes, rule: ResolvedRule, level: number, which: Which, out: Violation[]): void {
+function kOfM(
+	planes: Planes,
+	rule: ResolvedRule,
+	level: number,
+	which: Which,
+	out: Violation[],
+): void {
 	const za = planes.zoneAbove[level];
 	const zb = planes.zoneBelow[level];
 	for (let w = 0; w < planes.words; w++) {

@@ -17,7 +17,8 @@ import { SpcInputError, checkSpread, optionalNumber, readSeries, readSubgroups }
 export function capability(input: CapabilityInput): CapabilityResult {
 	const lsl = optionalNumber(input.lsl, 'lsl');
 	const usl = optionalNumber(input.usl, 'usl');
-	if (lsl === undefined && usl === undefined) throw new SpcInputError('usl', 'give lsl, usl or both');
+	if (lsl === undefined && usl === undefined)
+		throw new SpcInputError('usl', 'give lsl, usl or both');
 	if (lsl !== undefined && usl !== undefined && !(usl > lsl)) {
 		throw new SpcInputError('usl', `must be above lsl (${lsl}), got ${usl}`);
 	}
@@ -54,11 +55,18 @@ export function capability(input: CapabilityInput): CapabilityResult {
 			groups !== undefined ? 'subgroups' : 'values',
 		);
 	const target =
-		optionalNumber(input.target, 'target') ?? (lsl !== undefined && usl !== undefined ? (lsl + usl) / 2 : undefined);
+		optionalNumber(input.target, 'target') ??
+		(lsl !== undefined && usl !== undefined ? (lsl + usl) / 2 : undefined);
 
 	const result: CapabilityResult = { cpk: NaN, ppk: NaN, sigmaWithin, sigmaOverall, mean, n };
-	const upper = usl === undefined ? undefined : { cpu: (usl - mean) / (3 * sigmaWithin), ppu: (usl - mean) / (3 * sigmaOverall) };
-	const lower = lsl === undefined ? undefined : { cpl: (mean - lsl) / (3 * sigmaWithin), ppl: (mean - lsl) / (3 * sigmaOverall) };
+	const upper =
+		usl === undefined
+			? undefined
+			: { cpu: (usl - mean) / (3 * sigmaWithin), ppu: (usl - mean) / (3 * sigmaOverall) };
+	const lower =
+		lsl === undefined
+			? undefined
+			: { cpl: (mean - lsl) / (3 * sigmaWithin), ppl: (mean - lsl) / (3 * sigmaOverall) };
 	if (upper) Object.assign(result, upper);
 	if (lower) Object.assign(result, lower);
 	result.cpk = Math.min(upper?.cpu ?? Infinity, lower?.cpl ?? Infinity);

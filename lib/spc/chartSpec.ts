@@ -60,7 +60,13 @@ const CHART_TITLE: Record<ChartType, string> = {
 };
 const SECONDARY_TITLE = { mr: 'Moving range', r: 'Range', s: 'Standard deviation' };
 
-const COLORS = { zone: '#4c78a8', line: '#1f3b57', center: '#2ca02c', limit: '#d62728', signal: '#d62728' };
+const COLORS = {
+	zone: '#4c78a8',
+	line: '#1f3b57',
+	center: '#2ca02c',
+	limit: '#d62728',
+	signal: '#d62728',
+};
 
 /** Value of a scalar-or-list at i. */
 function at(v: number | number[], i: number): number {
@@ -82,7 +88,15 @@ function primaryRows(result: ChartResult): Row[] {
 		const ucl = at(result.ucl, i);
 		const lcl = at(result.lcl, i);
 		const sigma = (ucl - center) / 3;
-		const row: Row = { point: i + 1, value, center, ucl, lcl, signal: rules.has(i), rules: (rules.get(i) ?? []).join(', ') };
+		const row: Row = {
+			point: i + 1,
+			value,
+			center,
+			ucl,
+			lcl,
+			signal: rules.has(i),
+			rules: (rules.get(i) ?? []).join(', '),
+		};
 		if (zoned) {
 			row.zoneHigh1 = center + sigma;
 			row.zoneLow1 = Math.max(lcl, center - sigma);
@@ -95,8 +109,12 @@ function primaryRows(result: ChartResult): Row[] {
 
 /** Rows of the CUSUM chart: C+ above zero, -C- below, decision interval +/- H. */
 function cusumRows(result: ChartResult): Row[] {
-	const upperHits = new Set(result.violations.filter((v) => v.rule === 'CUSUM+').map((v) => v.index));
-	const lowerHits = new Set(result.violations.filter((v) => v.rule === 'CUSUM-').map((v) => v.index));
+	const upperHits = new Set(
+		result.violations.filter((v) => v.rule === 'CUSUM+').map((v) => v.index),
+	);
+	const lowerHits = new Set(
+		result.violations.filter((v) => v.rule === 'CUSUM-').map((v) => v.index),
+	);
 	const lower = result.lower ?? [];
 	return (result.upper ?? []).map((u, i) => ({
 		point: i + 1,
@@ -107,7 +125,9 @@ function cusumRows(result: ChartResult): Row[] {
 		lcl: at(result.lcl, i),
 		signal: upperHits.has(i),
 		lowerSignal: lowerHits.has(i),
-		rules: [upperHits.has(i) ? 'CUSUM+' : '', lowerHits.has(i) ? 'CUSUM-' : ''].filter(Boolean).join(', '),
+		rules: [upperHits.has(i) ? 'CUSUM+' : '', lowerHits.has(i) ? 'CUSUM-' : '']
+			.filter(Boolean)
+			.join(', '),
 	}));
 }
 
@@ -133,12 +153,29 @@ function secondaryRows(result: ChartResult): Row[] {
 	return rows;
 }
 
-const x = { field: 'point', type: 'quantitative', title: 'Point', axis: { tickMinStep: 1, format: 'd' }, scale: { zero: false, nice: false } } as const;
+const x = {
+	field: 'point',
+	type: 'quantitative',
+	title: 'Point',
+	axis: { tickMinStep: 1, format: 'd' },
+	scale: { zero: false, nice: false },
+} as const;
 
 /** A line over the points for one field (step-wise where limits change per point). */
-function line(field: string, color: string, dash: number[] | undefined, step: boolean): UnitSpec<Field> {
+function line(
+	field: string,
+	color: string,
+	dash: number[] | undefined,
+	step: boolean,
+): UnitSpec<Field> {
 	return {
-		mark: { type: 'line', color, strokeWidth: 1.2, ...(dash ? { strokeDash: dash } : {}), interpolate: step ? 'step' : 'linear' },
+		mark: {
+			type: 'line',
+			color,
+			strokeWidth: 1.2,
+			...(dash ? { strokeDash: dash } : {}),
+			interpolate: step ? 'step' : 'linear',
+		},
 		encoding: { x, y: { field, type: 'quantitative' } },
 	};
 }
@@ -153,32 +190,74 @@ function band(low: string, high: string, opacity: number, step: boolean): UnitSp
 
 /** Line, symbols and signal markers of one series (mark names `<name>_series|_points|_signals`). */
 function seriesLayers(series: Series, yTitle: string): UnitSpec<Field>[] {
-	const y = { field: series.value, type: 'quantitative', title: yTitle, scale: { zero: false } } as const;
+	const y = {
+		field: series.value,
+		type: 'quantitative',
+		title: yTitle,
+		scale: { zero: false },
+	} as const;
 	return [
-		{ name: `${series.name}_series`, mark: { type: 'line', color: COLORS.line, strokeWidth: 1.5 }, encoding: { x, y } },
+		{
+			name: `${series.name}_series`,
+			mark: { type: 'line', color: COLORS.line, strokeWidth: 1.5 },
+			encoding: { x, y },
+		},
 		{
 			name: `${series.name}_points`,
 			mark: { type: 'point', filled: true, color: COLORS.line, size: 30 },
-			encoding: { x, y, tooltip: [{ field: 'point', type: 'quantitative' }, { field: series.value, type: 'quantitative' }] },
+			encoding: {
+				x,
+				y,
+				tooltip: [
+					{ field: 'point', type: 'quantitative' },
+					{ field: series.value, type: 'quantitative' },
+				],
+			},
 		},
 		{
 			name: `${series.name}_signals`,
 			transform: [{ filter: `datum.${series.signal}` }],
 			mark: { type: 'point', shape: 'diamond', filled: true, color: COLORS.signal, size: 110 },
-			encoding: { x, y, tooltip: [{ field: 'point', type: 'quantitative' }, { field: 'rules', type: 'nominal', title: 'rules' }] },
+			encoding: {
+				x,
+				y,
+				tooltip: [
+					{ field: 'point', type: 'quantitative' },
+					{ field: 'rules', type: 'nominal', title: 'rules' },
+				],
+			},
 		},
 	];
 }
 
 /** One chart panel: zones, limits, center line, then each series with its signals. */
-function panel(rows: Row[], series: Series[], yTitle: string, zones: boolean, step: boolean, size: { width: number; height: number }): LayerSpec<Field> {
+function panel(
+	rows: Row[],
+	series: Series[],
+	yTitle: string,
+	zones: boolean,
+	step: boolean,
+	size: { width: number; height: number },
+): LayerSpec<Field> {
 	const layers: UnitSpec<Field>[] = [];
 	if (zones) {
-		layers.push(band('lcl', 'ucl', 0.08, step), band('zoneLow2', 'zoneHigh2', 0.1, step), band('zoneLow1', 'zoneHigh1', 0.12, step));
+		layers.push(
+			band('lcl', 'ucl', 0.08, step),
+			band('zoneLow2', 'zoneHigh2', 0.1, step),
+			band('zoneLow1', 'zoneHigh1', 0.12, step),
+		);
 	}
-	layers.push(line('ucl', COLORS.limit, [6, 3], step), line('lcl', COLORS.limit, [6, 3], step), line('center', COLORS.center, undefined, step));
+	layers.push(
+		line('ucl', COLORS.limit, [6, 3], step),
+		line('lcl', COLORS.limit, [6, 3], step),
+		line('center', COLORS.center, undefined, step),
+	);
 	for (const s of series) layers.push(...seriesLayers(s, yTitle));
-	return { data: { values: rows as unknown as Record<string, unknown>[] }, ...size, layer: layers } as LayerSpec<Field>;
+	return {
+		data: { values: rows as unknown as Record<string, unknown>[] },
+		...size,
+		layer: layers,
+	} as LayerSpec<Field>;
 }
 
 /**
@@ -205,11 +284,29 @@ export function chartSpec(result: ChartResult, options: ChartSpecOptions = {}): 
 		panels.push(panel(cusumRows(result), series, 'C+ and -C-', false, step, size));
 	} else {
 		const zones = result.chart !== 'ewma';
-		panels.push(panel(primaryRows(result), [{ value: 'value', signal: 'signal', name: 'primary' }], STATISTIC[result.chart], zones, step, size));
+		panels.push(
+			panel(
+				primaryRows(result),
+				[{ value: 'value', signal: 'signal', name: 'primary' }],
+				STATISTIC[result.chart],
+				zones,
+				step,
+				size,
+			),
+		);
 		if (result.secondary) {
 			const s = result.secondary;
 			const secondary = [{ value: 'value', signal: 'signal', name: 'secondary' }];
-			panels.push(panel(secondaryRows(result), secondary, SECONDARY_TITLE[s.chart], false, Array.isArray(s.ucl), { width, height: Math.round(height * 0.6) }));
+			panels.push(
+				panel(
+					secondaryRows(result),
+					secondary,
+					SECONDARY_TITLE[s.chart],
+					false,
+					Array.isArray(s.ucl),
+					{ width, height: Math.round(height * 0.6) },
+				),
+			);
 		}
 	}
 	const base = {

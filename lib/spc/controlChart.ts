@@ -7,7 +7,17 @@ import type { ChartInput, ChartResult, ChartType } from './types';
 import { SpcInputError } from './validate';
 import { xbarChart } from './xbar';
 
-const CHARTS: readonly ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u', 'ewma', 'cusum'];
+const CHARTS: readonly ChartType[] = [
+	'imr',
+	'xbar-r',
+	'xbar-s',
+	'p',
+	'np',
+	'c',
+	'u',
+	'ewma',
+	'cusum',
+];
 
 /**
  * Control chart with limits, run-rule reports and (I-MR, X-bar/R, X-bar/S) the dispersion chart.
@@ -21,16 +31,31 @@ const CHARTS: readonly ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c',
  * r.ucl;     // 55.8024...
  */
 export function controlChart(input: ChartInput): ChartResult {
-	if (input === null || typeof input !== 'object') throw new SpcInputError('input', 'must be an object');
+	if (input === null || typeof input !== 'object')
+		throw new SpcInputError('input', 'must be an object');
 	if (!CHARTS.includes(input.chart)) {
-		throw new SpcInputError('chart', `must be one of ${CHARTS.join(', ')}, got ${JSON.stringify(input.chart)}`);
+		throw new SpcInputError(
+			'chart',
+			`must be one of ${CHARTS.join(', ')}, got ${JSON.stringify(input.chart)}`,
+		);
 	}
 	const subgrouped = input.chart === 'xbar-r' || input.chart === 'xbar-s';
 	if (subgrouped && input.values !== undefined) {
-		throw new SpcInputError('values', 'X-bar charts take subgroups (arrays of measurements), not values');
+		throw new SpcInputError(
+			'values',
+			'X-bar charts take subgroups (arrays of measurements), not values',
+		);
 	}
-	if (!subgrouped && input.chart !== 'ewma' && input.chart !== 'cusum' && input.subgroups !== undefined) {
-		throw new SpcInputError('subgroups', `${input.chart === 'imr' ? 'I-MR' : input.chart} charts take values (one per point), not subgroups`);
+	if (
+		!subgrouped &&
+		input.chart !== 'ewma' &&
+		input.chart !== 'cusum' &&
+		input.subgroups !== undefined
+	) {
+		throw new SpcInputError(
+			'subgroups',
+			`${input.chart === 'imr' ? 'I-MR' : input.chart} charts take values (one per point), not subgroups`,
+		);
 	}
 	if (input.chart === 'ewma') return { ...ewmaChart(input), skippedRules: [] };
 	if (input.chart === 'cusum') return { ...cusumChart(input), skippedRules: [] };

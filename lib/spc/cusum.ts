@@ -38,10 +38,24 @@ export function cusumChart(input: ChartInput): Omit<ChartResult, 'skippedRules'>
 		upper[i] = cPlus;
 		lower[i] = cMinus;
 		if (cPlus > limit) {
-			violations.push({ rule: 'CUSUM+', index: i, start: startPlus, end: i, chart: 'primary', direction: 'above' });
+			violations.push({
+				rule: 'CUSUM+',
+				index: i,
+				start: startPlus,
+				end: i,
+				chart: 'primary',
+				direction: 'above',
+			});
 		}
 		if (cMinus > limit) {
-			violations.push({ rule: 'CUSUM-', index: i, start: startMinus, end: i, chart: 'primary', direction: 'below' });
+			violations.push({
+				rule: 'CUSUM-',
+				index: i,
+				start: startMinus,
+				end: i,
+				chart: 'primary',
+				direction: 'below',
+			});
 		}
 	}
 	const negH = typeof H === 'number' ? -H : H.map((v) => -v);

@@ -15,7 +15,11 @@ export interface Finding {
 	text: string;
 }
 
-const SECONDARY_NAME: Record<string, string> = { mr: 'moving range', r: 'range', s: 'standard deviation' };
+const SECONDARY_NAME: Record<string, string> = {
+	mr: 'moving range',
+	r: 'range',
+	s: 'standard deviation',
+};
 
 /** "point 5" or "points 5-9", 1-based for people. */
 function pointRange(start: number, end: number): string {
@@ -28,11 +32,17 @@ function side(direction: Direction | undefined): string {
 }
 
 /** Plain sentence for one merged finding. */
-function sentence(f: Omit<Finding, 'text'>, rule: ResolvedRule | undefined, result: ChartResult): string {
+function sentence(
+	f: Omit<Finding, 'text'>,
+	rule: ResolvedRule | undefined,
+	result: ChartResult,
+): string {
 	const where = pointRange(f.start, f.end);
 	const length = f.end - f.start + 1;
 	const count = f.indices.length;
-	const secondary = result.secondary ? ` on the ${SECONDARY_NAME[result.secondary.chart]} chart` : '';
+	const secondary = result.secondary
+		? ` on the ${SECONDARY_NAME[result.secondary.chart]} chart`
+		: '';
 	const limit = f.direction === 'below' ? 'lower' : 'upper';
 	const signalled = pointRange(f.indices[0], f.indices[f.indices.length - 1]);
 	switch (f.rule) {
@@ -74,7 +84,9 @@ function sentence(f: Omit<Finding, 'text'>, rule: ResolvedRule | undefined, resu
  */
 export function explainViolations(result: ChartResult, rules?: RuleSelection): Finding[] {
 	const params = new Map<string, ResolvedRule>(
-		result.chart === 'ewma' || result.chart === 'cusum' ? [] : resolveRules(rules).map((r) => [r.id, r]),
+		result.chart === 'ewma' || result.chart === 'cusum'
+			? []
+			: resolveRules(rules).map((r) => [r.id, r]),
 	);
 	const open = new Map<string, Omit<Finding, 'text'>>();
 	const done: Omit<Finding, 'text'>[] = [];
@@ -87,7 +99,14 @@ export function explainViolations(result: ChartResult, rules?: RuleSelection): F
 			current.indices.push(v.index);
 			continue;
 		}
-		const next = { rule: v.rule, chart: v.chart, start: v.start, end: v.end, indices: [v.index], ...direction(v) };
+		const next = {
+			rule: v.rule,
+			chart: v.chart,
+			start: v.start,
+			end: v.end,
+			indices: [v.index],
+			...direction(v),
+		};
 		open.set(key, next);
 		done.push(next);
 	}
@@ -116,7 +135,12 @@ export interface PointFlag {
  * // { index: 1, outOfControl: true, rules: ['N1'], secondaryRules: ['N1'] } (moving range 5 > 3.686)
  */
 export function pointFlags(result: ChartResult): PointFlag[] {
-	const flags: PointFlag[] = result.points.map((_, index) => ({ index, outOfControl: false, rules: [], secondaryRules: [] }));
+	const flags: PointFlag[] = result.points.map((_, index) => ({
+		index,
+		outOfControl: false,
+		rules: [],
+		secondaryRules: [],
+	}));
 	for (const v of result.violations) {
 		const flag = flags[v.index];
 		const list = v.chart === 'primary' ? flag.rules : flag.secondaryRules;

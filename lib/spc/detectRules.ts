@@ -49,7 +49,12 @@ export interface RuleChart {
  *   [RULE_DEFAULTS.WE1], out, 'primary');
  * out.map((v) => v.index); // [1, 2]
  */
-export function detectRules(chart: RuleChart, rules: readonly ResolvedRule[], out: Violation[], which: Which): void {
+export function detectRules(
+	chart: RuleChart,
+	rules: readonly ResolvedRule[],
+	out: Violation[],
+	which: Which,
+): void {
 	const planes = planesFor(chart, rules);
 	const limitsFixed = typeof chart.ucl === 'number' && typeof chart.lcl === 'number';
 	const lists: Violation[][] = [];
@@ -92,7 +97,8 @@ export function detectRules(chart: RuleChart, rules: readonly ResolvedRule[], ou
 			const found: Violation[] = [];
 			if (planes) {
 				const { points } = planes;
-				const rangeAbove = (i: number): boolean => Math.abs(points[i] - points[i - 1]) > planes.mrUcl;
+				const rangeAbove = (i: number): boolean =>
+					Math.abs(points[i] - points[i - 1]) > planes.mrUcl;
 				bitPoints(planes, planes.range, rangeAbove, id, 'secondary', found);
 			} else {
 				scanMovingRange(chart.points, mr.ucl, mr.lcl, id, found);
@@ -108,7 +114,8 @@ export function detectRules(chart: RuleChart, rules: readonly ResolvedRule[], ou
  * levels the rules use (at most two; others fall back to the point-wise scans).
  */
 function planesFor(chart: RuleChart, rules: readonly ResolvedRule[]): Planes | undefined {
-	if (typeof chart.sigma !== 'number' || (rules.length === 0 && !chart.movingRange)) return undefined;
+	if (typeof chart.sigma !== 'number' || (rules.length === 0 && !chart.movingRange))
+		return undefined;
 	const levels: number[] = [];
 	for (const rule of rules) {
 		const zoned = rule.kind === 'kofm' || rule.kind === 'within' || rule.kind === 'mixture';

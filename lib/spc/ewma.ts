@@ -30,8 +30,24 @@ export function ewmaChart(input: ChartInput): Omit<ChartResult, 'skippedRules'> 
 		z[i] = prev;
 		ucl[i] = center + width;
 		lcl[i] = center - width;
-		if (prev > ucl[i]) violations.push({ rule: 'EWMA', index: i, start: i, end: i, chart: 'primary', direction: 'above' });
-		else if (prev < lcl[i]) violations.push({ rule: 'EWMA', index: i, start: i, end: i, chart: 'primary', direction: 'below' });
+		if (prev > ucl[i])
+			violations.push({
+				rule: 'EWMA',
+				index: i,
+				start: i,
+				end: i,
+				chart: 'primary',
+				direction: 'above',
+			});
+		else if (prev < lcl[i])
+			violations.push({
+				rule: 'EWMA',
+				index: i,
+				start: i,
+				end: i,
+				chart: 'primary',
+				direction: 'below',
+			});
 	}
 	return {
 		chart: 'ewma',

@@ -72,7 +72,15 @@ export function imrScan(
 	const mr = { center: mrCenter, ucl: k2.D4 * mrCenter, lcl: k2.D3 * mrCenter };
 
 	const mrIds = rules.filter((r) => r.kind === 'beyond').map((r) => r.id);
-	const plan = planImrRules(rules, { center, sigma, ucl, lcl, mrUcl: mr.ucl, mrLcl: mr.lcl, mrIds });
+	const plan = planImrRules(rules, {
+		center,
+		sigma,
+		ucl,
+		lcl,
+		mrUcl: mr.ucl,
+		mrLcl: mr.lcl,
+		mrIds,
+	});
 	let violations: Violation[];
 	if (plan) {
 		violations = scanImrRules(x, plan);
@@ -96,7 +104,10 @@ export function imrScan(
  * imrChart({ chart: 'imr', values: [49.6, 47.6, 49.9, 51.3] }, resolveRules('nelson')).secondary.points;
  * // [null, 2, 2.3, 1.4]
  */
-export function imrChart(input: ChartInput, rules: readonly ResolvedRule[]): Omit<ChartResult, 'skippedRules'> {
+export function imrChart(
+	input: ChartInput,
+	rules: readonly ResolvedRule[],
+): Omit<ChartResult, 'skippedRules'> {
 	const x = readSeries(input.values, 'values', 1);
 	const scan = imrScan(x, knownStandard(input), input.phase1, rules);
 	const n = x.length;

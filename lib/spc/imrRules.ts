@@ -90,11 +90,15 @@ function fitsWords(rule: ResolvedRule): boolean {
  * @example
  * planImrRules(resolveRules('nelson'), { center: 0, sigma: 1, ucl: 3, lcl: -3, mrUcl: 3.69, mrLcl: 0, mrIds: ['N1'] })?.gate; // 2
  */
-export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits): ImrRulePlan | undefined {
+export function planImrRules(
+	rules: readonly ResolvedRule[],
+	limits: ImrLimits,
+): ImrRulePlan | undefined {
 	const level = zoneLevel(rules);
 	// a moving range is never below a lower limit of 0 (D3(2) = 0), so only the upper one is gated
 	const ranges = limits.mrIds.length > 0;
-	if (level === undefined || !rules.every(fitsWords) || (ranges && limits.mrLcl > 0)) return undefined;
+	if (level === undefined || !rules.every(fitsWords) || (ranges && limits.mrLcl > 0))
+		return undefined;
 	const { center, sigma } = limits;
 	const hi = Float64Array.from(rules, (r) => center + r.sigmas * sigma);
 	const lo = Float64Array.from(rules, (r) => center - r.sigmas * sigma);
@@ -104,7 +108,8 @@ export function planImrRules(rules: readonly ResolvedRule[], limits: ImrLimits):
 	let gate = Infinity;
 	rules.forEach((r, i) => {
 		if (r.kind === 'beyond') gate = Math.min(gate, limits.ucl - center, center - limits.lcl);
-		else if (r.kind === 'kofm' && windowed[i] === 0) gate = Math.min(gate, hi[i] - center, center - lo[i]);
+		else if (r.kind === 'kofm' && windowed[i] === 0)
+			gate = Math.min(gate, hi[i] - center, center - lo[i]);
 	});
 	return {
 		rules,
@@ -153,14 +158,29 @@ export function scanImrRules(x: Float64Array, plan: ImrRulePlan): Violation[] {
  * {@link findReports} block by block. Nothing follows the loop: code after a hot loop that has
  * not run yet when the loop gets compiled would be recompiled.
  */
-function findAllReports(x: Float64Array, plan: ImrRulePlan, planes: Int32Array, buffer: ReportBuffer): void {
+function findAllReports(
+	x: Float64Array,
+	plan: ImrRulePlan,
+	planes: Int32Array,
+	buffer: ReportBuffer,
+): void {
 	const memory = new RuleMemory(plan.rules.length);
 	const words = (x.length + 31) >>> 5;
 	// the words of the 32 points before a block of words (before point 0: nothing set)
 	const carried = new Int32Array(CARRIED);
 	const masks = new Int32Array(plan.rules.length);
 	for (let from = 0; from < words; from += BLOCK >>> 5) {
-		findReports(x, plan, planes, from, Math.min(words, from + (BLOCK >>> 5)), carried, masks, memory, buffer);
+		findReports(
+			x,
+			plan,
+			planes,
+			from,
+			Math.min(words, from + (BLOCK >>> 5)),
+			carried,
+			masks,
+			memory,
+			buffer,
+		);
 	}
 }
 
@@ -238,7 +258,8 @@ function findReports(
 				case KIND.kofm:
 					mask =
 						windowed[r] === 1
-							? (high & atLeast(high, lastHigh, m[r], k[r])) | (low & atLeast(low, lastLow, m[r], k[r]))
+							? (high & atLeast(high, lastHigh, m[r], k[r])) |
+								(low & atLeast(low, lastLow, m[r], k[r]))
 							: gated & atLeast(gated, lastGated, m[r], k[r]);
 					break;
 				case KIND.within:
@@ -288,7 +309,8 @@ function findReports(
 				}
 			}
 			// the range word is the test itself (|x[i] - x[i-1]| > MR ucl; the MR lcl is 0)
-			if (((ranges >>> bit) & 1) === 1) for (let q = 0; q < ranged; q++) buffer.push(i, i, count + q, Dir.Above);
+			if (((ranges >>> bit) & 1) === 1)
+				for (let q = 0; q < ranged; q++) buffer.push(i, i, count + q, Dir.Above);
 		}
 		lastAbove = above;
 		lastRising = rising;
@@ -329,8 +351,18 @@ function packWords(x: Float64Array, plan: ImrRulePlan): Int32Array {
 	}
 	const { center, ucl, lcl } = plan.limits;
 	// the last slot carries the point before the block from one call to the next
-	const edges = Float64Array.of(center, plan.zoneHigh, plan.zoneLow, plan.gate, ucl, lcl, plan.rangeGate, n > 0 ? x[0] : 0);
-	for (let from = 0; from < n; from += BLOCK) packBlock(x, from, Math.min(n, from + BLOCK), edges, planes, words);
+	const edges = Float64Array.of(
+		center,
+		plan.zoneHigh,
+		plan.zoneLow,
+		plan.gate,
+		ucl,
+		lcl,
+		plan.rangeGate,
+		n > 0 ? x[0] : 0,
+	);
+	for (let from = 0; from < n; from += BLOCK)
+		packBlock(x, from, Math.min(n, from + BLOCK), edges, planes, words);
 	return planes;
 }
 
@@ -338,7 +370,14 @@ function packWords(x: Float64Array, plan: ImrRulePlan): Int32Array {
  * Packs points from..to-1 (`from` a multiple of 32) into their words. Per point: four
  * compare-and-shift steps and two branches that are rarely taken.
  */
-function packBlock(x: Float64Array, from: number, to: number, edges: Float64Array, planes: Int32Array, words: number): void {
+function packBlock(
+	x: Float64Array,
+	from: number,
+	to: number,
+	edges: Float64Array,
+	planes: Int32Array,
+	words: number,
+): void {
 	const center = edges[0];
 	const zoneHigh = edges[1];
 	const zoneLow = edges[2];

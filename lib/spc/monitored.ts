@@ -1,7 +1,14 @@
 import { chartConstants } from './constants';
 import { sigmaFromRanges, subgroupStats, weightedMean } from './subgroups';
 import type { ChartInput } from './types';
-import { SpcInputError, checkSpread, knownStandard, phase1Length, readSeries, readSubgroups } from './validate';
+import {
+	SpcInputError,
+	checkSpread,
+	knownStandard,
+	phase1Length,
+	readSeries,
+	readSubgroups,
+} from './validate';
 
 /** The series an EWMA or CUSUM chart watches, with its in-control center and sigma. */
 export interface Monitored {
@@ -26,10 +33,18 @@ export interface Monitored {
 export function monitored(input: ChartInput): Monitored {
 	const known = knownStandard(input);
 	if (input.values !== undefined && input.subgroups !== undefined) {
-		throw new SpcInputError('subgroups', `give either values or subgroups for a ${input.chart} chart, not both`);
+		throw new SpcInputError(
+			'subgroups',
+			`give either values or subgroups for a ${input.chart} chart, not both`,
+		);
 	}
 	if (input.subgroups !== undefined) {
-		const groups = readSubgroups(input.subgroups, 'subgroups', known.sigma === undefined ? 2 : 1, 'estimating sigma');
+		const groups = readSubgroups(
+			input.subgroups,
+			'subgroups',
+			known.sigma === undefined ? 2 : 1,
+			'estimating sigma',
+		);
 		const stats = subgroupStats(groups);
 		const p1 = phase1Length(input.phase1, groups.length, 1);
 		return {

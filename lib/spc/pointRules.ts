@@ -40,7 +40,13 @@ export function scanBeyond(chart: RuleChart, id: RuleId, out: Violation[], which
 }
 
 /** Moving ranges |x[i] - x[i-1]| strictly beyond the MR limits, reported on the secondary chart. */
-export function scanMovingRange(points: Float64Array, ucl: number, lcl: number, id: RuleId, out: Violation[]): void {
+export function scanMovingRange(
+	points: Float64Array,
+	ucl: number,
+	lcl: number,
+	id: RuleId,
+	out: Violation[],
+): void {
 	for (let i = 1; i < points.length; i++) {
 		const r = Math.abs(points[i] - points[i - 1]);
 		if (r > ucl) report(out, 'secondary', id, i, i, 'above');
@@ -53,7 +59,12 @@ export function scanMovingRange(points: Float64Array, ucl: number, lcl: number, 
 // than the arithmetic. Each is one linear pass with O(1) state and allocates only its reports.
 
 /** N2/WE4: k points in a row strictly on one side of the center (a point on it breaks the run). */
-export function scanRun(chart: RuleChart, rule: ResolvedRule, out: Violation[], which: Which): void {
+export function scanRun(
+	chart: RuleChart,
+	rule: ResolvedRule,
+	out: Violation[],
+	which: Which,
+): void {
 	const { points, center } = chart;
 	const k = rule.k;
 	let above = 0;
@@ -68,7 +79,12 @@ export function scanRun(chart: RuleChart, rule: ResolvedRule, out: Violation[], 
 }
 
 /** N3: k points in a row steadily rising or falling (equal neighbours break the trend). */
-export function scanTrend(chart: RuleChart, rule: ResolvedRule, out: Violation[], which: Which): void {
+export function scanTrend(
+	chart: RuleChart,
+	rule: ResolvedRule,
+	out: Violation[],
+	which: Which,
+): void {
 	const { points } = chart;
 	const steps = rule.k - 1;
 	let up = 0;
@@ -83,7 +99,12 @@ export function scanTrend(chart: RuleChart, rule: ResolvedRule, out: Violation[]
 }
 
 /** N4: k points in a row alternating up and down. */
-export function scanAlternate(chart: RuleChart, rule: ResolvedRule, out: Violation[], which: Which): void {
+export function scanAlternate(
+	chart: RuleChart,
+	rule: ResolvedRule,
+	out: Violation[],
+	which: Which,
+): void {
 	const { points } = chart;
 	const turns = rule.k - 2;
 	let alt = 0;
@@ -142,7 +163,12 @@ export function scanKofm(view: ZoneView, rule: ResolvedRule, out: Violation[], w
 }
 
 /** N7: k points in a row within center +/- s sigma (edges included). */
-export function scanWithin(view: ZoneView, rule: ResolvedRule, out: Violation[], which: Which): void {
+export function scanWithin(
+	view: ZoneView,
+	rule: ResolvedRule,
+	out: Violation[],
+	which: Which,
+): void {
 	const { points } = view;
 	const hi = view.center + rule.sigmas * view.sigma;
 	const lo = view.center - rule.sigmas * view.sigma;
@@ -155,7 +181,12 @@ export function scanWithin(view: ZoneView, rule: ResolvedRule, out: Violation[],
 }
 
 /** N8: k points in a row strictly outside center +/- s sigma, with points on both sides among them. */
-export function scanMixture(view: ZoneView, rule: ResolvedRule, out: Violation[], which: Which): void {
+export function scanMixture(
+	view: ZoneView,
+	rule: ResolvedRule,
+	out: Violation[],
+	which: Which,
+): void {
 	const { points } = view;
 	const k = rule.k;
 	const hi = view.center + rule.sigmas * view.sigma;
@@ -170,7 +201,8 @@ export function scanMixture(view: ZoneView, rule: ResolvedRule, out: Violation[]
 		lastAbove += (i - lastAbove) & -a;
 		lastBelow += (i - lastBelow) & -b;
 		length = (length + 1) & -(a | b);
-		if (length >= k && lastAbove > i - k && lastBelow > i - k) report(out, which, rule.id, i, i - length + 1);
+		if (length >= k && lastAbove > i - k && lastBelow > i - k)
+			report(out, which, rule.id, i, i - length + 1);
 	}
 }
 
@@ -185,4 +217,3 @@ export function zoneView(chart: RuleChart): ZoneView {
 	for (let i = 0; i < points.length; i++) z[i] = (points[i] - center) / sigma[i];
 	return { points: z, center: 0, sigma: 1 };
 }
-

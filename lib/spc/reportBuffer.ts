@@ -60,7 +60,13 @@ export class ReportBuffer {
 			const slot = slots[code[r] >>> 3];
 			const direction = DIRECTIONS[code[r] & 7];
 			// same key order and shape as the point-wise scans make
-			const v: Violation = { rule: slot.rule, index: index[r], start: start[r], end: index[r], chart: slot.chart };
+			const v: Violation = {
+				rule: slot.rule,
+				index: index[r],
+				start: start[r],
+				end: index[r],
+				chart: slot.chart,
+			};
 			if (direction !== undefined) v.direction = direction;
 			out[r] = v;
 		}

@@ -32,7 +32,14 @@ export class RuleMemory {
 }
 
 /** Records a report of rule `r` (report slot `r`) in the memory and the buffer. */
-function report(memory: RuleMemory, out: ReportBuffer, r: number, i: number, start: number, dir: Dir): void {
+function report(
+	memory: RuleMemory,
+	out: ReportBuffer,
+	r: number,
+	i: number,
+	start: number,
+	dir: Dir,
+): void {
 	memory.last[r] = i;
 	memory.start[r] = start;
 	memory.dir[r] = dir;
@@ -52,7 +59,15 @@ function continued(memory: RuleMemory, r: number, i: number, dir: Dir): number {
  * @example
  * runAt(Float64Array.of(1, 1, 1), 2, 0, 3, memory, out, 0); // reports point 2 above, start 0
  */
-export function runAt(x: Float64Array, i: number, center: number, k: number, memory: RuleMemory, out: ReportBuffer, r: number): void {
+export function runAt(
+	x: Float64Array,
+	i: number,
+	center: number,
+	k: number,
+	memory: RuleMemory,
+	out: ReportBuffer,
+	r: number,
+): void {
 	const v = x[i];
 	const dir = v > center ? Dir.Above : v < center ? Dir.Below : Dir.None;
 	if (dir === Dir.None) return;
@@ -60,7 +75,8 @@ export function runAt(x: Float64Array, i: number, center: number, k: number, mem
 	if (start < 0) {
 		start = i - k + 1;
 		if (start < 0) return;
-		for (let j = start; j < i; j++) if (dir === Dir.Above ? !(x[j] > center) : !(x[j] < center)) return;
+		for (let j = start; j < i; j++)
+			if (dir === Dir.Above ? !(x[j] > center) : !(x[j] < center)) return;
 	}
 	report(memory, out, r, i, start, dir);
 }
@@ -72,7 +88,14 @@ export function runAt(x: Float64Array, i: number, center: number, k: number, mem
  * @example
  * trendAt(Float64Array.of(1, 2, 3), 2, 3, memory, out, 0); // reports point 2 up, start 0
  */
-export function trendAt(x: Float64Array, i: number, k: number, memory: RuleMemory, out: ReportBuffer, r: number): void {
+export function trendAt(
+	x: Float64Array,
+	i: number,
+	k: number,
+	memory: RuleMemory,
+	out: ReportBuffer,
+	r: number,
+): void {
 	if (i < 1) return;
 	const step = x[i] - x[i - 1];
 	const dir = step > 0 ? Dir.Up : step < 0 ? Dir.Down : Dir.None;
@@ -102,7 +125,14 @@ function turns(x: Float64Array, j: number): boolean {
  * @example
  * alternateAt(Float64Array.of(0, 1, 0, 1), 3, 4, memory, out, 0); // reports point 3, start 0
  */
-export function alternateAt(x: Float64Array, i: number, k: number, memory: RuleMemory, out: ReportBuffer, r: number): void {
+export function alternateAt(
+	x: Float64Array,
+	i: number,
+	k: number,
+	memory: RuleMemory,
+	out: ReportBuffer,
+	r: number,
+): void {
 	if (i < 2 || !turns(x, i)) return;
 	let start = continued(memory, r, i, Dir.None);
 	if (start < 0) {
@@ -207,4 +237,3 @@ export function mixtureAt(
 	}
 	if (above && below) report(memory, out, r, i, from, Dir.None);
 }
-

@@ -46,7 +46,15 @@ const NELSON: RuleId[] = ['N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8'];
 const WESTERN: RuleId[] = ['WE1', 'WE2', 'WE3', 'WE4'];
 
 /** Smallest K each family can mean something with (a trend needs 2 points, alternation 3). */
-const MIN_K: Record<RuleKind, number> = { beyond: 1, run: 1, trend: 2, alternate: 3, kofm: 1, within: 1, mixture: 2 };
+const MIN_K: Record<RuleKind, number> = {
+	beyond: 1,
+	run: 1,
+	trend: 2,
+	alternate: 3,
+	kofm: 1,
+	within: 1,
+	mixture: 2,
+};
 
 /** Masks of k-of-m windows live in 32-bit integers. */
 const MAX_WINDOW = 31;
@@ -61,13 +69,22 @@ function withParams(id: RuleId, value: number | RuleParams): ResolvedRule {
 	const m = isWindow ? (params.m ?? base.m) : k;
 	const sigmas = params.sigmas ?? base.sigmas;
 	if (!Number.isInteger(k) || k < MIN_K[base.kind] || k > 1e6) {
-		throw new SpcInputError(`${field}.k`, `must be a whole number >= ${MIN_K[base.kind]}, got ${String(k)}`);
+		throw new SpcInputError(
+			`${field}.k`,
+			`must be a whole number >= ${MIN_K[base.kind]}, got ${String(k)}`,
+		);
 	}
 	if (isWindow && (!Number.isInteger(m) || m < k || m > MAX_WINDOW)) {
-		throw new SpcInputError(`${field}.m`, `must be a whole number from k (${k}) to ${MAX_WINDOW}, got ${String(m)}`);
+		throw new SpcInputError(
+			`${field}.m`,
+			`must be a whole number from k (${k}) to ${MAX_WINDOW}, got ${String(m)}`,
+		);
 	}
 	if (params.sigmas !== undefined && (base.kind === 'beyond' || base.sigmas === 0)) {
-		throw new SpcInputError(`${field}.sigmas`, `${id} has no zone to move; its limits are the chart's`);
+		throw new SpcInputError(
+			`${field}.sigmas`,
+			`${id} has no zone to move; its limits are the chart's`,
+		);
 	}
 	if (!(typeof sigmas === 'number' && Number.isFinite(sigmas) && sigmas >= 0)) {
 		throw new SpcInputError(`${field}.sigmas`, `must be a number >= 0, got ${String(sigmas)}`);
@@ -92,7 +109,8 @@ function checkId(id: string, field: string): asserts id is RuleId {
  * resolveRules(['N1', 'N5']).length;                 // 2
  */
 export function resolveRules(selection: RuleSelection | undefined): ResolvedRule[] {
-	if (selection === undefined || selection === 'nelson') return NELSON.map((id) => RULE_DEFAULTS[id]);
+	if (selection === undefined || selection === 'nelson')
+		return NELSON.map((id) => RULE_DEFAULTS[id]);
 	if (selection === 'western-electric') return WESTERN.map((id) => RULE_DEFAULTS[id]);
 	if (selection === 'none') return [];
 	const chosen = new Map<RuleId, ResolvedRule>();
@@ -105,10 +123,16 @@ export function resolveRules(selection: RuleSelection | undefined): ResolvedRule
 		for (const [id, value] of Object.entries(selection)) {
 			checkId(id, `rules.${id}`);
 			if (value === false || value === undefined) continue;
-			chosen.set(id, value === true ? RULE_DEFAULTS[id] : withParams(id, value as number | RuleParams));
+			chosen.set(
+				id,
+				value === true ? RULE_DEFAULTS[id] : withParams(id, value as number | RuleParams),
+			);
 		}
 	} else {
-		throw new SpcInputError('rules', `must be 'nelson', 'western-electric', 'none' or a rule selection, got ${String(selection)}`);
+		throw new SpcInputError(
+			'rules',
+			`must be 'nelson', 'western-electric', 'none' or a rule selection, got ${String(selection)}`,
+		);
 	}
 	return ALL_IDS.filter((id) => chosen.has(id)).map((id) => chosen.get(id) as ResolvedRule);
 }

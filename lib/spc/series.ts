@@ -44,7 +44,11 @@ export function allEqual(values: Float64Array): boolean {
  * perPoint(3, false, (i) => i * 2); // Float64Array [0, 2, 4]
  * perPoint(3, true, () => 7);        // 7
  */
-export function perPoint(n: number, constant: boolean, f: (i: number) => number): number | Float64Array {
+export function perPoint(
+	n: number,
+	constant: boolean,
+	f: (i: number) => number,
+): number | Float64Array {
 	if (constant) return f(0);
 	const out = new Float64Array(n);
 	for (let i = 0; i < n; i++) out[i] = f(i);

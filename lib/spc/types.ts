@@ -4,7 +4,19 @@
 export type ChartType = 'imr' | 'xbar-r' | 'xbar-s' | 'p' | 'np' | 'c' | 'u' | 'ewma' | 'cusum';
 
 /** Nelson rules (Minitab defaults) and Western Electric rules. */
-export type RuleId = 'N1' | 'N2' | 'N3' | 'N4' | 'N5' | 'N6' | 'N7' | 'N8' | 'WE1' | 'WE2' | 'WE3' | 'WE4';
+export type RuleId =
+	| 'N1'
+	| 'N2'
+	| 'N3'
+	| 'N4'
+	| 'N5'
+	| 'N6'
+	| 'N7'
+	| 'N8'
+	| 'WE1'
+	| 'WE2'
+	| 'WE3'
+	| 'WE4';
 
 /** Ids of the signals that EWMA and CUSUM charts report instead of run rules. */
 export type SignalId = 'EWMA' | 'CUSUM+' | 'CUSUM-';

@@ -17,7 +17,8 @@ export class SpcInputError extends Error {
 
 /** Short printable form of a rejected value for error messages. */
 function show(value: unknown): string {
-	if (typeof value === 'string') return JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}...` : value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}...` : value);
 	if (typeof value === 'number') return String(value);
 	if (value === null || value === undefined) return String(value);
 	return typeof value;
@@ -37,13 +38,17 @@ export function readSeries(series: unknown, field: string, minLength = 1): Float
 	}
 	const n = series.length;
 	if (n < minLength) {
-		throw new SpcInputError(field, `needs at least ${minLength} point${minLength === 1 ? '' : 's'}, got ${n}`);
+		throw new SpcInputError(
+			field,
+			`needs at least ${minLength} point${minLength === 1 ? '' : 's'}, got ${n}`,
+		);
 	}
 	if (series instanceof Float64Array) {
 		// checked in place: the engine never writes to its inputs, and a copy of a large series costs
 		// more than the whole analysis
 		for (let i = 0; i < n; i++) {
-			if (!Number.isFinite(series[i])) throw new SpcInputError(`${field}[${i}]`, `must be a finite number, got ${series[i]}`);
+			if (!Number.isFinite(series[i]))
+				throw new SpcInputError(`${field}[${i}]`, `must be a finite number, got ${series[i]}`);
 		}
 		return series;
 	}
@@ -69,7 +74,10 @@ export function readCounts(series: unknown, field: string, minLength = 1): Float
 	const out = readSeries(series, field, minLength);
 	for (let i = 0; i < out.length; i++) {
 		if (out[i] < 0 || !Number.isInteger(out[i])) {
-			throw new SpcInputError(`${field}[${i}]`, `must be a count (whole number >= 0), got ${out[i]}`);
+			throw new SpcInputError(
+				`${field}[${i}]`,
+				`must be a count (whole number >= 0), got ${out[i]}`,
+			);
 		}
 	}
 	return out;
@@ -83,14 +91,21 @@ export function readCounts(series: unknown, field: string, minLength = 1): Float
  * readSizes(50, 3, 'sizes');        // Float64Array [50, 50, 50]
  * readSizes([50, 0], 2, 'sizes');   // throws "sizes[1]: must be a positive whole number, got 0"
  */
-export function readSizes(sizes: unknown, n: number, field: string, fractional = false): Float64Array {
+export function readSizes(
+	sizes: unknown,
+	n: number,
+	field: string,
+	fractional = false,
+): Float64Array {
 	const what = fractional ? 'a positive number' : 'a positive whole number';
 	const ok = (v: number): boolean => v > 0 && (fractional || Number.isInteger(v));
 	if (typeof sizes === 'number') {
-		if (!Number.isFinite(sizes) || !ok(sizes)) throw new SpcInputError(field, `must be ${what}, got ${sizes}`);
+		if (!Number.isFinite(sizes) || !ok(sizes))
+			throw new SpcInputError(field, `must be ${what}, got ${sizes}`);
 		return new Float64Array(n).fill(sizes);
 	}
-	if (sizes === undefined) throw new SpcInputError(field, 'is required for this chart (sample size per point)');
+	if (sizes === undefined)
+		throw new SpcInputError(field, 'is required for this chart (sample size per point)');
 	const out = readSeries(sizes, field);
 	if (out.length !== n) {
 		throw new SpcInputError(field, `has ${out.length} entries but there are ${n} points`);
@@ -108,8 +123,14 @@ export function readSizes(sizes: unknown, n: number, field: string, fractional =
  * readSubgroups([[1, 2], [3, 4]], 'subgroups', 2); // [Float64Array [1, 2], Float64Array [3, 4]]
  * readSubgroups([[1, 2], [3]], 'subgroups', 2);    // throws "subgroups[1]: has 1 value; ..."
  */
-export function readSubgroups(subgroups: unknown, field: string, minSize: number, why: string): Float64Array[] {
-	if (!Array.isArray(subgroups)) throw new SpcInputError(field, `must be an array of arrays, got ${show(subgroups)}`);
+export function readSubgroups(
+	subgroups: unknown,
+	field: string,
+	minSize: number,
+	why: string,
+): Float64Array[] {
+	if (!Array.isArray(subgroups))
+		throw new SpcInputError(field, `must be an array of arrays, got ${show(subgroups)}`);
 	if (subgroups.length === 0) throw new SpcInputError(field, 'needs at least 1 subgroup, got 0');
 	return subgroups.map((group: unknown, i) => {
 		const values = readSeries(group, `${field}[${i}]`, 1);
@@ -143,7 +164,8 @@ export function optionalNumber(
 	if (min !== undefined && (minOpen ? value <= min : value < min)) {
 		throw new SpcInputError(field, `must be ${minOpen ? '>' : '>='} ${min}, got ${value}`);
 	}
-	if (max !== undefined && value > max) throw new SpcInputError(field, `must be <= ${max}, got ${value}`);
+	if (max !== undefined && value > max)
+		throw new SpcInputError(field, `must be <= ${max}, got ${value}`);
 	return value;
 }
 
@@ -156,13 +178,18 @@ export function optionalNumber(
  */
 export function phase1Length(phase1: unknown, n: number, min: number): number {
 	if (phase1 === undefined || phase1 === null) {
-		if (n < min) throw new SpcInputError('values', `needs at least ${min} points to estimate limits, got ${n}`);
+		if (n < min)
+			throw new SpcInputError(
+				'values',
+				`needs at least ${min} points to estimate limits, got ${n}`,
+			);
 		return n;
 	}
 	if (typeof phase1 !== 'number' || !Number.isInteger(phase1) || phase1 < min) {
 		throw new SpcInputError('phase1', `must be a whole number >= ${min}, got ${show(phase1)}`);
 	}
-	if (phase1 > n) throw new SpcInputError('phase1', `(${phase1}) exceeds the number of points (${n})`);
+	if (phase1 > n)
+		throw new SpcInputError('phase1', `(${phase1}) exceeds the number of points (${n})`);
 	return phase1;
 }
 
@@ -172,7 +199,10 @@ export function phase1Length(phase1: unknown, n: number, min: number): number {
  * @example
  * knownStandard({ center: 10, sigma: 2 }); // { center: 10, sigma: 2 }
  */
-export function knownStandard(input: { center?: unknown; sigma?: unknown }): { center?: number; sigma?: number } {
+export function knownStandard(input: { center?: unknown; sigma?: unknown }): {
+	center?: number;
+	sigma?: number;
+} {
 	return {
 		center: optionalNumber(input.center, 'center'),
 		sigma: optionalNumber(input.sigma, 'sigma', { min: 0, minOpen: true }),

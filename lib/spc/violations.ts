@@ -32,7 +32,8 @@ export function mergeLists(lists: Violation[][], out: Violation[]): void {
 	let level = lists;
 	while (level.length > 1) {
 		const next: Violation[][] = [];
-		for (let l = 0; l < level.length; l += 2) next.push(l + 1 < level.length ? mergeByIndex(level[l], level[l + 1]) : level[l]);
+		for (let l = 0; l < level.length; l += 2)
+			next.push(l + 1 < level.length ? mergeByIndex(level[l], level[l + 1]) : level[l]);
 		level = next;
 	}
 	for (const v of level[0] ?? []) out.push(v);

@@ -29,7 +29,10 @@ interface Dispersion {
  * @example
  * xbarChart({ chart: 'xbar-r', subgroups: [[1, 2, 3], [2, 3, 4], [1, 3, 5]] }, []).center; // 2.6666...
  */
-export function xbarChart(input: ChartInput, rules: readonly ResolvedRule[]): Omit<ChartResult, 'skippedRules'> {
+export function xbarChart(
+	input: ChartInput,
+	rules: readonly ResolvedRule[],
+): Omit<ChartResult, 'skippedRules'> {
 	const useS = input.chart === 'xbar-s';
 	const groups = readSubgroups(input.subgroups, 'subgroups', 2, useS ? 'X-bar/S' : 'X-bar/R');
 	const stats = subgroupStats(groups);
@@ -55,7 +58,7 @@ export function xbarChart(input: ChartInput, rules: readonly ResolvedRule[]): Om
 	} else {
 		const pooled = checkSpread(pooledSd(stats, p1), 'subgroups');
 		sigma = pooled;
-		meanSigma = (g) => chartConstants(size(g)).A3 * pooled / 3;
+		meanSigma = (g) => (chartConstants(size(g)).A3 * pooled) / 3;
 		dispersion = {
 			chart: 's',
 			points: stats.sds,
@@ -69,7 +72,12 @@ export function xbarChart(input: ChartInput, rules: readonly ResolvedRule[]): Om
 	const ucl = perPoint(k, equal, (g) => center + 3 * meanSigma(g));
 	const lcl = perPoint(k, equal, (g) => center - 3 * meanSigma(g));
 	const primary: Violation[] = [];
-	detectRules({ points: stats.means, center, sigma: chartSigma, ucl, lcl }, rules, primary, 'primary');
+	detectRules(
+		{ points: stats.means, center, sigma: chartSigma, ucl, lcl },
+		rules,
+		primary,
+		'primary',
+	);
 	const secondary: Violation[] = [];
 	const beyond = rules.filter((r) => r.kind === 'beyond');
 	detectRules(

@@ -1,4 +1,13 @@
-import { amount, day, fieldError, isBlank, optionalDay, quantity, SupplierRowError, text } from './fields';
+import {
+	amount,
+	day,
+	fieldError,
+	isBlank,
+	optionalDay,
+	quantity,
+	SupplierRowError,
+	text,
+} from './fields';
 import { LocalDays } from './localDay';
 import { periodOrdinal } from './periods';
 import type { ResolvedScheme } from './scheme';
@@ -17,7 +26,15 @@ export interface Aggregation {
 	lastOrdinal: number;
 }
 
-const KINDS: ReadonlySet<string> = new Set<RecordKind>(['receipt', 'delivery', 'scar', 'complaint', 'disruption', 'cost', 'premium_freight']);
+const KINDS: ReadonlySet<string> = new Set<RecordKind>([
+	'receipt',
+	'delivery',
+	'scar',
+	'complaint',
+	'disruption',
+	'cost',
+	'premium_freight',
+]);
 const SEVERITIES: ReadonlySet<string> = new Set(['critical', 'major', 'minor']);
 const REPORTED_ROWS = 10;
 
@@ -31,7 +48,12 @@ interface PendingScar {
 }
 
 function categoryOf(value: unknown): string {
-	return typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s-]+/g, '_') : '';
+	return typeof value === 'string'
+		? value
+				.trim()
+				.toLowerCase()
+				.replace(/[\s-]+/g, '_')
+		: '';
 }
 
 /**
@@ -86,8 +108,15 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 			case 'receipt': {
 				const received = quantity(r[f.received], { row: i, field: f.received });
 				// An empty rejected cell in an export means nothing was rejected; received must be given.
-				const rejected = isBlank(r[f.rejected]) ? 0 : quantity(r[f.rejected], { row: i, field: f.rejected });
-				if (rejected > received) throw fieldError({ row: i, field: f.rejected }, `must not exceed "${f.received}" (${received})`, rejected);
+				const rejected = isBlank(r[f.rejected])
+					? 0
+					: quantity(r[f.rejected], { row: i, field: f.rejected });
+				if (rejected > received)
+					throw fieldError(
+						{ row: i, field: f.rejected },
+						`must not exceed "${f.received}" (${received})`,
+						rejected,
+					);
 				for (const t of talliesOf(supplier, ordinal, i)) {
 					t.received += received;
 					t.rejected += rejected;
@@ -106,20 +135,42 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 				break;
 			}
 			case 'scar': {
-				const due = optionalDay(r[f.dueAt], { row: i, field: f.dueAt }, days) ?? date + scheme.scarDueDays;
+				const due =
+					optionalDay(r[f.dueAt], { row: i, field: f.dueAt }, days) ?? date + scheme.scarDueDays;
 				const closed = optionalDay(r[f.closedAt], { row: i, field: f.closedAt }, days);
 				const responded = optionalDay(r[f.respondedAt], { row: i, field: f.respondedAt }, days);
-				if (closed !== null && closed < date) throw fieldError({ row: i, field: f.closedAt }, `is before the opening date "${f.date}"`, r[f.closedAt]);
-				if (responded !== null && responded < date) throw fieldError({ row: i, field: f.respondedAt }, `is before the opening date "${f.date}"`, r[f.respondedAt]);
+				if (closed !== null && closed < date)
+					throw fieldError(
+						{ row: i, field: f.closedAt },
+						`is before the opening date "${f.date}"`,
+						r[f.closedAt],
+					);
+				if (responded !== null && responded < date)
+					throw fieldError(
+						{ row: i, field: f.respondedAt },
+						`is before the opening date "${f.date}"`,
+						r[f.respondedAt],
+					);
 				// Only events move the clock; due dates are plans and may lie in the future.
 				for (const d of [closed, responded]) if (d !== null && d > latestDay) latestDay = d;
-				scars.push({ tallies: talliesOf(supplier, ordinal, i), due, responseDue: date + scheme.scarResponseDays, closed, responded });
+				scars.push({
+					tallies: talliesOf(supplier, ordinal, i),
+					due,
+					responseDue: date + scheme.scarResponseDays,
+					closed,
+					responded,
+				});
 				break;
 			}
 			case 'complaint': {
 				const severity = r[f.severity];
 				const level = isBlank(severity) ? '' : String(severity).trim().toLowerCase();
-				if (level !== '' && !SEVERITIES.has(level)) throw fieldError({ row: i, field: f.severity }, 'must be critical, major or minor', severity);
+				if (level !== '' && !SEVERITIES.has(level))
+					throw fieldError(
+						{ row: i, field: f.severity },
+						'must be critical, major or minor',
+						severity,
+					);
 				for (const t of talliesOf(supplier, ordinal, i)) {
 					t.complaints++;
 					if (level === 'critical') t.criticalComplaints++;
@@ -132,7 +183,8 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 			case 'cost':
 			case 'premium_freight': {
 				const value = amount(r[f.amount], { row: i, field: f.amount });
-				const premium = kind === 'premium_freight' || categoryOf(r[f.category]) === 'premium_freight';
+				const premium =
+					kind === 'premium_freight' || categoryOf(r[f.category]) === 'premium_freight';
 				for (const t of talliesOf(supplier, ordinal, i)) {
 					t.cost += value;
 					if (premium) t.premiumFreight += value;
@@ -148,16 +200,29 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 	for (let i = 0; i < records.length; i++) {
 		const r = records[i];
 		try {
-			if (r === null || typeof r !== 'object') throw new SupplierRowError(i, '', `expected an object, got ${r === null ? 'null' : typeof r}`);
+			if (r === null || typeof r !== 'object')
+				throw new SupplierRowError(
+					i,
+					'',
+					`expected an object, got ${r === null ? 'null' : typeof r}`,
+				);
 			const kindValue = r[f.kind];
 			const kind = typeof kindValue === 'string' ? kindValue.trim().toLowerCase() : '';
 			if (KINDS.has(kind)) {
 				tallyRow(r, i, kind as RecordKind);
 				continue;
 			}
-			if (isBlank(kindValue)) throw fieldError({ row: i, field: f.kind }, 'is missing (receipt, delivery, scar, complaint, disruption, cost or premium_freight)');
+			if (isBlank(kindValue))
+				throw fieldError(
+					{ row: i, field: f.kind },
+					'is missing (receipt, delivery, scar, complaint, disruption, cost or premium_freight)',
+				);
 			if (scheme.onUnknownKind === 'error') {
-				throw fieldError({ row: i, field: f.kind }, 'is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight)', kindValue);
+				throw fieldError(
+					{ row: i, field: f.kind },
+					'is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight)',
+					kindValue,
+				);
 			}
 			const label = String(kindValue);
 			const report = unknown.get(label) ?? { kind: label, count: 0, rows: [] };
@@ -171,7 +236,8 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 	}
 
 	const asOf = scheme.asOf === undefined ? latestDay : days.of(scheme.asOf);
-	if (asOf === null) throw new Error(`scheme.asOf must be an ISO-8601 date, got ${JSON.stringify(scheme.asOf)}`);
+	if (asOf === null)
+		throw new Error(`scheme.asOf must be an ISO-8601 date, got ${JSON.stringify(scheme.asOf)}`);
 	for (const s of scars) judgeScar(s, asOf);
 	return {
 		tallies,
@@ -184,8 +250,22 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 
 /** Closed SCARs are judged by their closing day; open ones count as late once `asOf` is past due. */
 function judgeScar(s: PendingScar, asOf: number): void {
-	const closure = s.closed !== null ? (s.closed <= s.due ? 'on_time' : 'late') : asOf > s.due ? 'late' : 'pending';
-	const response = s.responded !== null ? (s.responded <= s.responseDue ? 'on_time' : 'late') : asOf > s.responseDue ? 'late' : 'pending';
+	const closure =
+		s.closed !== null
+			? s.closed <= s.due
+				? 'on_time'
+				: 'late'
+			: asOf > s.due
+				? 'late'
+				: 'pending';
+	const response =
+		s.responded !== null
+			? s.responded <= s.responseDue
+				? 'on_time'
+				: 'late'
+			: asOf > s.responseDue
+				? 'late'
+				: 'pending';
 	for (const t of s.tallies) {
 		if (closure === 'pending') t.scarsPending++;
 		else {

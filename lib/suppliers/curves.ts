@@ -30,11 +30,13 @@ export function validateCurve(id: string, curve: ScoreCurve): void {
 	if (!Number.isFinite(curve.limit)) throw new Error(`${where}.limit must be a finite number`);
 	if (curve.target === curve.limit) throw new Error(`${where}: target and limit must differ`);
 	if (curve.points === undefined) return;
-	if (!Array.isArray(curve.points)) throw new Error(`${where}.points must be an array of [value, score] pairs`);
+	if (!Array.isArray(curve.points))
+		throw new Error(`${where}.points must be an array of [value, score] pairs`);
 	curve.points.forEach((point, i) => {
 		const ok = Array.isArray(point) && point.length === 2 && point.every(Number.isFinite);
 		if (!ok) throw new Error(`${where}.points[${i}] must be a [value, score] pair of numbers`);
-		if (point[1] < 0 || point[1] > 100) throw new Error(`${where}.points[${i}]: score must be within 0..100`);
+		if (point[1] < 0 || point[1] > 100)
+			throw new Error(`${where}.points[${i}]: score must be within 0..100`);
 		if (i > 0 && point[0] <= curve.points![i - 1][0]) {
 			throw new Error(`${where}.points[${i}]: values must increase`);
 		}

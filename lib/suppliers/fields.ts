@@ -32,8 +32,10 @@ const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i;
 
 function show(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
-	if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+	if (typeof value === 'string')
+		return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+		return String(value);
 	return typeof value;
 }
 
@@ -56,7 +58,9 @@ export function fieldError(ref: FieldRef, problem: string, ...value: [unknown?])
  * isBlank('  '); // true
  */
 export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /**
@@ -66,7 +70,12 @@ export function isBlank(value: unknown): boolean {
  * quantity('120', { row: 0, field: 'received' }); // 120
  */
 export function quantity(value: unknown, ref: FieldRef): number {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && NUMERIC.test(value)
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(n) || n < 0) throw fieldError(ref, 'must be a number >= 0', value);
 	return n;
 }
@@ -78,7 +87,12 @@ export function quantity(value: unknown, ref: FieldRef): number {
  * amount('-50.5', { row: 2, field: 'amount' }); // -50.5
  */
 export function amount(value: unknown, ref: FieldRef): number {
-	const n = typeof value === 'number' ? value : typeof value === 'string' && NUMERIC.test(value) ? Number(value) : NaN;
+	const n =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && NUMERIC.test(value)
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(n)) throw fieldError(ref, 'must be a number', value);
 	return n;
 }
@@ -90,7 +104,12 @@ export function amount(value: unknown, ref: FieldRef): number {
  * text(4711, { row: 0, field: 'supplier' }); // '4711'
  */
 export function text(value: unknown, ref: FieldRef): string {
-	const s = typeof value === 'string' ? value.trim() : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+	const s =
+		typeof value === 'string'
+			? value.trim()
+			: typeof value === 'number' && Number.isFinite(value)
+				? String(value)
+				: '';
 	if (s === '') throw fieldError(ref, 'must be non-empty text', value);
 	return s;
 }
@@ -103,7 +122,12 @@ export function text(value: unknown, ref: FieldRef): string {
  */
 export function day(value: unknown, ref: FieldRef, days: LocalDays): number {
 	const d = isBlank(value) ? null : days.of(value);
-	if (d === null) throw fieldError(ref, 'must be an ISO-8601 date (e.g. 2026-03-01 or 2026-03-01T08:00:00Z) or epoch milliseconds', value);
+	if (d === null)
+		throw fieldError(
+			ref,
+			'must be an ISO-8601 date (e.g. 2026-03-01 or 2026-03-01T08:00:00Z) or epoch milliseconds',
+			value,
+		);
 	return d;
 }
 

@@ -8,7 +8,11 @@ import type { SpecialStatusFlag, SupplierScore } from './types';
  * @example
  * applyHistory(march, february, false); // march.trend = march.score - february.score; flags set
  */
-export function applyHistory(card: SupplierScore, previous: SupplierScore | undefined, criticalComplaint: boolean): void {
+export function applyHistory(
+	card: SupplierScore,
+	previous: SupplierScore | undefined,
+	criticalComplaint: boolean,
+): void {
 	const flags: SpecialStatusFlag[] = [];
 	if (card.grade === 'D') flags.push('grade_d');
 	if (card.grade === 'C' && previous?.grade === 'C') flags.push('two_periods_c');

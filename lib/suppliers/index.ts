@@ -9,9 +9,16 @@ export { rankAndTrend } from './ranking';
 export type { RankAndTrendOptions } from './ranking';
 export type { MetricsScore as SupplierMetricsScore, ScoreMetricsOptions } from './scoreMetrics';
 export { curveScore } from './curves';
-export { METRICS as SUPPLIER_METRICS, DEFAULT_METRICS as DEFAULT_SUPPLIER_METRICS } from './metrics';
+export {
+	METRICS as SUPPLIER_METRICS,
+	DEFAULT_METRICS as DEFAULT_SUPPLIER_METRICS,
+} from './metrics';
 export type { MetricDefinition as SupplierMetricDefinition } from './metrics';
-export { DEFAULT_THRESHOLDS as DEFAULT_GRADE_THRESHOLDS, DEFAULT_FIELDS as DEFAULT_SUPPLIER_FIELDS, checkScheme as checkSupplierScheme } from './scheme';
+export {
+	DEFAULT_THRESHOLDS as DEFAULT_GRADE_THRESHOLDS,
+	DEFAULT_FIELDS as DEFAULT_SUPPLIER_FIELDS,
+	checkScheme as checkSupplierScheme,
+} from './scheme';
 export type { Thresholds as GradeThresholds } from './scheme';
 export { scorecardHtml } from './scorecardHtml';
 export type { ScorecardHtmlOptions } from './scorecardHtml';

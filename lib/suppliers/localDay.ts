@@ -47,7 +47,8 @@ export class LocalDays {
 		}
 		if (value instanceof Date) return this.ofInstant(value.getTime());
 		// Small numbers are spreadsheet serials or yyyymmdd, not epoch ms: refuse rather than land in 1970.
-		if (typeof value === 'number') return Math.abs(value) >= MIN_EPOCH_MS ? this.ofInstant(value) : null;
+		if (typeof value === 'number')
+			return Math.abs(value) >= MIN_EPOCH_MS ? this.ofInstant(value) : null;
 		return null;
 	}
 
@@ -110,7 +111,8 @@ function parseIso(s: string): IsoParts | null {
 	if ((sep !== 'T' && sep !== ' ') || s.charCodeAt(13) !== 58) return null;
 	const hour = digits(s, 11, 2);
 	const minute = digits(s, 14, 2);
-	if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || (hour === 24 && minute > 0)) return null;
+	if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || (hour === 24 && minute > 0))
+		return null;
 	let i = 16;
 	if (s[i] === ':') {
 		if (digits(s, i + 1, 2) < 0 || digits(s, i + 1, 2) > 60) return null;
@@ -129,12 +131,22 @@ function parseIso(s: string): IsoParts | null {
 	if (sign === 0) return null;
 	const left = s.length - i - 1;
 	const oh = digits(s, i + 1, 2);
-	const om = left === 2 ? 0 : left === 4 ? digits(s, i + 3, 2) : left === 5 && s[i + 3] === ':' ? digits(s, i + 4, 2) : -1;
+	const om =
+		left === 2
+			? 0
+			: left === 4
+				? digits(s, i + 3, 2)
+				: left === 5 && s[i + 3] === ':'
+					? digits(s, i + 4, 2)
+					: -1;
 	if (oh < 0 || oh > 23 || om < 0 || om > 59) return null;
 	return { days, minutes, offset: sign * (oh * 60 + om) };
 }
 
 /** Days in a month of the Gregorian calendar. */
 function daysInMonth(year: number, month: number): number {
-	return daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) - daysFromCivil(year, month, 1);
+	return (
+		daysFromCivil(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1) -
+		daysFromCivil(year, month, 1)
+	);
 }

@@ -77,7 +77,8 @@ export const METRICS: ReadonlyMap<MetricId, MetricDefinition> = new Map<MetricId
 				curve: { target: 1, limit: 0.8 },
 				weight: 25,
 				value: (t) => share(t.deliveriesOnTime, t.deliveries),
-				basis: (t) => `${t.deliveriesOnTime} of ${plural(t.deliveries, 'delivery', 'deliveries')} on time`,
+				basis: (t) =>
+					`${t.deliveriesOnTime} of ${plural(t.deliveries, 'delivery', 'deliveries')} on time`,
 			},
 			{
 				id: 'scar_on_time',
@@ -85,7 +86,8 @@ export const METRICS: ReadonlyMap<MetricId, MetricDefinition> = new Map<MetricId
 				curve: { target: 1, limit: 0.5 },
 				weight: 10,
 				value: (t) => share(t.scarsOnTime, t.scarsDecided),
-				basis: (t) => `${t.scarsOnTime} of ${plural(t.scarsDecided, 'SCAR')} closed by due date; ${t.scarsPending} open, not yet due`,
+				basis: (t) =>
+					`${t.scarsOnTime} of ${plural(t.scarsDecided, 'SCAR')} closed by due date; ${t.scarsPending} open, not yet due`,
 			},
 			{
 				id: 'scar_response',
@@ -93,7 +95,8 @@ export const METRICS: ReadonlyMap<MetricId, MetricDefinition> = new Map<MetricId
 				curve: { target: 1, limit: 0.5 },
 				weight: 5,
 				value: (t) => share(t.responsesOnTime, t.responsesDecided),
-				basis: (t) => `${t.responsesOnTime} of ${plural(t.responsesDecided, 'SCAR')} answered in time; ${t.responsesPending} awaiting response, not yet due`,
+				basis: (t) =>
+					`${t.responsesOnTime} of ${plural(t.responsesDecided, 'SCAR')} answered in time; ${t.responsesPending} awaiting response, not yet due`,
 			},
 			{
 				id: 'complaints',
@@ -101,7 +104,9 @@ export const METRICS: ReadonlyMap<MetricId, MetricDefinition> = new Map<MetricId
 				curve: { target: 0, limit: 5 },
 				weight: 15,
 				value: (t, p) => counted('complaint', p, t.complaints),
-				basis: (t, p) => untracked('complaint', p) ?? `${plural(t.complaints, 'complaint')}, ${t.criticalComplaints} critical`,
+				basis: (t, p) =>
+					untracked('complaint', p) ??
+					`${plural(t.complaints, 'complaint')}, ${t.criticalComplaints} critical`,
 			},
 			{
 				id: 'disruptions',

@@ -23,15 +23,20 @@ const MONDAY_ORIGIN = -3;
  * periodScheme({ unit: 'rolling', months: 6 }); // { unit: 'rolling', span: 6 }
  */
 export function periodScheme(spec: PeriodSpec | PeriodSpec['unit'] | undefined): PeriodScheme {
-	const resolved: PeriodSpec = typeof spec === 'string' ? { unit: spec } : (spec ?? { unit: 'month' });
+	const resolved: PeriodSpec =
+		typeof spec === 'string' ? { unit: spec } : (spec ?? { unit: 'month' });
 	const unit = resolved.unit;
 	if (unit !== 'week' && unit !== 'month' && unit !== 'quarter' && unit !== 'rolling') {
-		throw new Error(`scheme.period.unit must be week, month, quarter or rolling, got ${JSON.stringify(unit)}`);
+		throw new Error(
+			`scheme.period.unit must be week, month, quarter or rolling, got ${JSON.stringify(unit)}`,
+		);
 	}
 	if (unit !== 'rolling') return { unit, span: 1 };
 	const months = resolved.months ?? 3;
 	if (!Number.isInteger(months) || months < 1 || months > 120) {
-		throw new Error(`scheme.period.months must be a whole number of months from 1 to 120, got ${JSON.stringify(months)}`);
+		throw new Error(
+			`scheme.period.months must be a whole number of months from 1 to 120, got ${JSON.stringify(months)}`,
+		);
 	}
 	return { unit, span: months };
 }
@@ -56,14 +61,18 @@ export function periodOrdinal(scheme: PeriodScheme, day: number): number {
  * @example
  * periodBounds({ unit: 'quarter', span: 1 }, 2026 * 4); // day numbers of 2026-01-01 and 2026-03-31
  */
-export function periodBounds(scheme: PeriodScheme, ordinal: number): { first: number; last: number } {
+export function periodBounds(
+	scheme: PeriodScheme,
+	ordinal: number,
+): { first: number; last: number } {
 	if (scheme.unit === 'week') {
 		const first = ordinal * 7 + MONDAY_ORIGIN;
 		return { first, last: first + 6 };
 	}
 	const monthsPer = scheme.unit === 'quarter' ? 3 : 1;
 	const endMonth = scheme.unit === 'quarter' ? ordinal * 3 + 2 : ordinal;
-	const startMonth = scheme.unit === 'rolling' ? ordinal - scheme.span + 1 : endMonth - monthsPer + 1;
+	const startMonth =
+		scheme.unit === 'rolling' ? ordinal - scheme.span + 1 : endMonth - monthsPer + 1;
 	return { first: monthStart(startMonth), last: monthStart(endMonth + 1) - 1 };
 }
 

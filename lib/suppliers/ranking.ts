@@ -49,8 +49,13 @@ export interface RankAndTrendOptions {
  * @example
  * const done = rankAndTrend(cards, { critical: (c) => c.supplier === 'ACME' }); // new array
  */
-export function rankAndTrend(cards: readonly SupplierScore[], options: RankAndTrendOptions = {}): SupplierScore[] {
-	const sorted = [...cards].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : byScoreThenName(a, b)));
+export function rankAndTrend(
+	cards: readonly SupplierScore[],
+	options: RankAndTrendOptions = {},
+): SupplierScore[] {
+	const sorted = [...cards].sort((a, b) =>
+		a.period < b.period ? -1 : a.period > b.period ? 1 : byScoreThenName(a, b),
+	);
 	assignRanks(sorted);
 	const periods = [...new Set(sorted.map((c) => c.period))];
 	const previousPeriod = new Map(periods.map((p, i) => [p, periods[i - 1]]));

@@ -65,10 +65,16 @@ export const DEFAULT_FIELDS: Readonly<FieldMap> = {
 
 /** Reads an own property only, so `__proto__` or inherited names never leak in. */
 function own<T>(obj: object | undefined, key: string): T | undefined {
-	return obj !== undefined && Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, T>)[key] : undefined;
+	return obj !== undefined && Object.prototype.hasOwnProperty.call(obj, key)
+		? (obj as Record<string, T>)[key]
+		: undefined;
 }
 
-function checkKeys(obj: object | undefined, where: string, allowed: (key: string) => boolean): void {
+function checkKeys(
+	obj: object | undefined,
+	where: string,
+	allowed: (key: string) => boolean,
+): void {
 	if (obj === undefined) return;
 	if (obj === null || typeof obj !== 'object') throw new Error(`${where} must be an object`);
 	for (const key of Object.keys(obj)) {
@@ -78,20 +84,25 @@ function checkKeys(obj: object | undefined, where: string, allowed: (key: string
 
 function wholeDays(value: number | undefined, fallback: number, where: string): number {
 	if (value === undefined) return fallback;
-	if (!Number.isInteger(value) || value < 0) throw new Error(`${where} must be a whole number of days >= 0, got ${JSON.stringify(value)}`);
+	if (!Number.isInteger(value) || value < 0)
+		throw new Error(`${where} must be a whole number of days >= 0, got ${JSON.stringify(value)}`);
 	return value;
 }
 
 function resolveMetrics(scheme: SupplierScheme): SchemeMetric[] {
 	const ids = scheme.metrics ?? DEFAULT_METRICS;
-	if (!Array.isArray(ids) || ids.length === 0) throw new Error('scheme.metrics must be a non-empty array of metric ids');
+	if (!Array.isArray(ids) || ids.length === 0)
+		throw new Error('scheme.metrics must be a non-empty array of metric ids');
 	const seen = new Set<string>();
 	const isMetric = (key: string) => METRICS.has(key as MetricId);
 	checkKeys(scheme.weights, 'scheme.weights', isMetric);
 	checkKeys(scheme.curves, 'scheme.curves', isMetric);
 	const metrics = ids.map((id, i) => {
 		const definition = METRICS.get(id);
-		if (!definition) throw new Error(`scheme.metrics[${i}]: unknown metric "${String(id)}"; known: ${[...METRICS.keys()].join(', ')}`);
+		if (!definition)
+			throw new Error(
+				`scheme.metrics[${i}]: unknown metric "${String(id)}"; known: ${[...METRICS.keys()].join(', ')}`,
+			);
 		if (seen.has(id)) throw new Error(`scheme.metrics[${i}]: "${id}" is listed twice`);
 		seen.add(id);
 		const weight = own<number>(scheme.weights, id) ?? definition.weight;
@@ -102,7 +113,8 @@ function resolveMetrics(scheme: SupplierScheme): SchemeMetric[] {
 		validateCurve(id, curve);
 		return { definition, curve, weight };
 	});
-	if (!metrics.some((m) => m.weight > 0)) throw new Error('scheme.weights: at least one metric needs a weight above 0');
+	if (!metrics.some((m) => m.weight > 0))
+		throw new Error('scheme.weights: at least one metric needs a weight above 0');
 	return metrics;
 }
 
@@ -115,19 +127,26 @@ function resolveThresholds(given: SupplierScheme['thresholds']): Thresholds {
 	};
 	for (const grade of ['A', 'B', 'C'] as const) {
 		const v = t[grade];
-		if (typeof v !== 'number' || !(v >= 0 && v <= 100)) throw new Error(`scheme.thresholds.${grade} must be a number within 0..100, got ${JSON.stringify(v)}`);
+		if (typeof v !== 'number' || !(v >= 0 && v <= 100))
+			throw new Error(
+				`scheme.thresholds.${grade} must be a number within 0..100, got ${JSON.stringify(v)}`,
+			);
 	}
-	if (!(t.A >= t.B && t.B >= t.C)) throw new Error(`scheme.thresholds must satisfy A >= B >= C, got A ${t.A}, B ${t.B}, C ${t.C}`);
+	if (!(t.A >= t.B && t.B >= t.C))
+		throw new Error(`scheme.thresholds must satisfy A >= B >= C, got A ${t.A}, B ${t.B}, C ${t.C}`);
 	return t;
 }
 
 function resolveFields(given: Partial<FieldMap> | undefined): FieldMap {
-	checkKeys(given, 'scheme.fields', (key) => Object.prototype.hasOwnProperty.call(DEFAULT_FIELDS, key));
+	checkKeys(given, 'scheme.fields', (key) =>
+		Object.prototype.hasOwnProperty.call(DEFAULT_FIELDS, key),
+	);
 	const fields = { ...DEFAULT_FIELDS };
 	for (const key of Object.keys(DEFAULT_FIELDS) as Array<keyof FieldMap>) {
 		const name = own<string>(given, key);
 		if (name === undefined || name === '') continue;
-		if (typeof name !== 'string') throw new Error(`scheme.fields.${key} must be a field name (string)`);
+		if (typeof name !== 'string')
+			throw new Error(`scheme.fields.${key} must be a field name (string)`);
 		fields[key] = name;
 	}
 	return fields;
@@ -144,10 +163,15 @@ function resolveFields(given: Partial<FieldMap> | undefined): FieldMap {
 export function resolveScheme(scheme: SupplierScheme = {}): ResolvedScheme {
 	if (scheme === null || typeof scheme !== 'object') throw new Error('scheme must be an object');
 	const onUnknownKind = scheme.onUnknownKind ?? 'error';
-	if (onUnknownKind !== 'error' && onUnknownKind !== 'skip') throw new Error(`scheme.onUnknownKind must be "error" or "skip", got ${JSON.stringify(onUnknownKind)}`);
+	if (onUnknownKind !== 'error' && onUnknownKind !== 'skip')
+		throw new Error(
+			`scheme.onUnknownKind must be "error" or "skip", got ${JSON.stringify(onUnknownKind)}`,
+		);
 	const onBadRow = scheme.onBadRow ?? 'error';
-	if (onBadRow !== 'error' && onBadRow !== 'skip') throw new Error(`scheme.onBadRow must be "error" or "skip", got ${JSON.stringify(onBadRow)}`);
-	if (scheme.zone !== undefined && typeof scheme.zone !== 'string') throw new Error('scheme.zone must be a time zone name such as "Europe/Berlin"');
+	if (onBadRow !== 'error' && onBadRow !== 'skip')
+		throw new Error(`scheme.onBadRow must be "error" or "skip", got ${JSON.stringify(onBadRow)}`);
+	if (scheme.zone !== undefined && typeof scheme.zone !== 'string')
+		throw new Error('scheme.zone must be a time zone name such as "Europe/Berlin"');
 	const zone = scheme.zone?.trim() || 'UTC';
 	return {
 		metrics: resolveMetrics(scheme),

@@ -10,7 +10,12 @@ export interface MetricsScore {
 	notes: string[];
 }
 
-const SHARES: ReadonlySet<MetricId> = new Set<MetricId>(['lot_acceptance', 'otd', 'scar_on_time', 'scar_response']);
+const SHARES: ReadonlySet<MetricId> = new Set<MetricId>([
+	'lot_acceptance',
+	'otd',
+	'scar_on_time',
+	'scar_response',
+]);
 const SIGNED: ReadonlySet<MetricId> = new Set<MetricId>(['cost', 'premium_freight']);
 
 /** Options of {@link scoreMetrics}. */
@@ -20,11 +25,15 @@ export interface ScoreMetricsOptions {
 }
 
 function checkValue(id: MetricId, value: unknown, where: string): number | null {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return null;
 	const n = typeof value === 'string' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error(`${where} must be a number, got ${JSON.stringify(value)}`);
-	if (SHARES.has(id) && (n < 0 || n > 1)) throw new Error(`${where} must be a share within 0..1, got ${n}`);
-	if (!SHARES.has(id) && !SIGNED.has(id) && n < 0) throw new Error(`${where} must be >= 0, got ${n}`);
+	if (typeof n !== 'number' || !Number.isFinite(n))
+		throw new Error(`${where} must be a number, got ${JSON.stringify(value)}`);
+	if (SHARES.has(id) && (n < 0 || n > 1))
+		throw new Error(`${where} must be a share within 0..1, got ${n}`);
+	if (!SHARES.has(id) && !SIGNED.has(id) && n < 0)
+		throw new Error(`${where} must be >= 0, got ${n}`);
 	return n;
 }
 
@@ -38,19 +47,37 @@ function checkValue(id: MetricId, value: unknown, where: string): number | null 
  * scoreMetrics({ ppm: 250, otd: 0.95, complaints: 1 }).score;
  * // weights 25/25/15 over the metrics with data: (25*75 + 25*75 + 15*80) / 65 = 76.15
  */
-export function scoreMetrics(values: Partial<Record<MetricId, number | null>>, scheme?: SupplierScheme, options: ScoreMetricsOptions = {}): MetricsScore {
-	if (values === null || typeof values !== 'object') throw new Error('values must be an object of metric values');
+export function scoreMetrics(
+	values: Partial<Record<MetricId, number | null>>,
+	scheme?: SupplierScheme,
+	options: ScoreMetricsOptions = {},
+): MetricsScore {
+	if (values === null || typeof values !== 'object')
+		throw new Error('values must be an object of metric values');
 	const resolved = resolveScheme(scheme);
 	const measured = new Map<MetricId, MeasuredValue>();
 	for (const { definition } of resolved.metrics) {
 		const id = definition.id;
 		const raw = Object.prototype.hasOwnProperty.call(values, id) ? values[id] : undefined;
-		const name = options.names && Object.prototype.hasOwnProperty.call(options.names, id) ? options.names[id] : undefined;
-		measured.set(id, { value: checkValue(id, raw, name ? `field "${name}"` : `values.${id}`), basis: 'pre-aggregated value' });
+		const name =
+			options.names && Object.prototype.hasOwnProperty.call(options.names, id)
+				? options.names[id]
+				: undefined;
+		measured.set(id, {
+			value: checkValue(id, raw, name ? `field "${name}"` : `values.${id}`),
+			basis: 'pre-aggregated value',
+		});
 	}
 	const weighed = weighScore(measured, resolved);
 	if (weighed.score === null || weighed.grade === null) {
-		throw new Error(`values: none of the weighted metrics (${resolved.metrics.map((m) => m.definition.id).join(', ')}) has a value`);
+		throw new Error(
+			`values: none of the weighted metrics (${resolved.metrics.map((m) => m.definition.id).join(', ')}) has a value`,
+		);
 	}
-	return { score: weighed.score, grade: weighed.grade, metrics: weighed.metrics, notes: weighed.notes };
+	return {
+		score: weighed.score,
+		grade: weighed.grade,
+		metrics: weighed.metrics,
+		notes: weighed.notes,
+	};
 }

@@ -5,7 +5,14 @@ import { periodDates, periodLabel } from './periods';
 import { assignRanks, byScoreThenName } from './ranking';
 import { resolveScheme, type ResolvedScheme } from './scheme';
 import type { Tally } from './tally';
-import type { MetricId, SupplierRecord, SupplierReport, SupplierScheme, SupplierScore, UnscoredPeriod } from './types';
+import type {
+	MetricId,
+	SupplierRecord,
+	SupplierReport,
+	SupplierScheme,
+	SupplierScore,
+	UnscoredPeriod,
+} from './types';
 import { weighScore, type MeasuredValue } from './weighting';
 
 /** A scored supplier-period before trend, rank and flags are known. */
@@ -15,16 +22,26 @@ interface Draft {
 	critical: boolean;
 }
 
-function measure(t: Tally, scheme: ResolvedScheme, presence: DataPresence): Map<MetricId, MeasuredValue> {
+function measure(
+	t: Tally,
+	scheme: ResolvedScheme,
+	presence: DataPresence,
+): Map<MetricId, MeasuredValue> {
 	const measured = new Map<MetricId, MeasuredValue>();
 	for (const { definition } of scheme.metrics) {
-		measured.set(definition.id, { value: definition.value(t, presence), basis: definition.basis(t, presence) });
+		measured.set(definition.id, {
+			value: definition.value(t, presence),
+			basis: definition.basis(t, presence),
+		});
 	}
 	return measured;
 }
 
 /** Scores every supplier-period of an aggregation; the ones with no weighted data go to `unscored`. */
-function draftAll(agg: Aggregation, scheme: ResolvedScheme): { drafts: Map<string, Map<number, Draft>>; unscored: UnscoredPeriod[] } {
+function draftAll(
+	agg: Aggregation,
+	scheme: ResolvedScheme,
+): { drafts: Map<string, Map<number, Draft>>; unscored: UnscoredPeriod[] } {
 	const presence: DataPresence = { kinds: agg.kinds };
 	const drafts = new Map<string, Map<number, Draft>>();
 	const unscored: UnscoredPeriod[] = [];
@@ -38,7 +55,12 @@ function draftAll(agg: Aggregation, scheme: ResolvedScheme): { drafts: Map<strin
 			const rows = tally.rows ? { rows: tally.rows } : {};
 			const weighed = weighScore(measure(tally, scheme, presence), scheme);
 			if (weighed.score === null || weighed.grade === null) {
-				unscored.push({ supplier, period, reason: 'no metric of the scheme has data in this period', ...rows });
+				unscored.push({
+					supplier,
+					period,
+					reason: 'no metric of the scheme has data in this period',
+					...rows,
+				});
 				continue;
 			}
 			const { start, end } = periodDates(scheme.period, ordinal);
@@ -87,14 +109,23 @@ function rankAndOrder(drafts: Map<string, Map<number, Draft>>): Draft[] {
  * const report = analyzeSuppliers(rows, { period: 'quarter', onUnknownKind: 'skip' });
  * report.unknownKinds; // [{ kind: 'audit', count: 2, rows: [7, 9] }]
  */
-export function analyzeSuppliers(records: readonly SupplierRecord[], scheme?: SupplierScheme): SupplierReport {
+export function analyzeSuppliers(
+	records: readonly SupplierRecord[],
+	scheme?: SupplierScheme,
+): SupplierReport {
 	const resolved = resolveScheme(scheme);
 	const agg = aggregate(records, resolved);
 	const { drafts, unscored } = draftAll(agg, resolved);
 	addHistory(drafts);
 	const ordered = rankAndOrder(drafts);
 	const periods = [...new Set(ordered.map((d) => d.card.period))];
-	return { scorecards: ordered.map((d) => d.card), unknownKinds: agg.unknownKinds, badRows: agg.badRows, unscored, periods };
+	return {
+		scorecards: ordered.map((d) => d.card),
+		unknownKinds: agg.unknownKinds,
+		badRows: agg.badRows,
+		unscored,
+		periods,
+	};
 }
 
 /**
@@ -111,6 +142,9 @@ export function analyzeSuppliers(records: readonly SupplierRecord[], scheme?: Su
  * ], { metrics: ['ppm', 'otd'] });
  * cards[0]; // { supplier: 'ACME', period: '2026-03', score: 100, grade: 'A', ... }
  */
-export function scoreSuppliers(records: readonly SupplierRecord[], scheme?: SupplierScheme): SupplierScore[] {
+export function scoreSuppliers(
+	records: readonly SupplierRecord[],
+	scheme?: SupplierScheme,
+): SupplierScore[] {
 	return analyzeSuppliers(records, scheme).scorecards;
 }

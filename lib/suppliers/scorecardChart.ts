@@ -44,9 +44,16 @@ function pickSuppliers(cards: readonly SupplierScore[], max: number): Set<string
  * @example
  * const spec = scoreTrendSpec(scoreSuppliers(rows), { maxSuppliers: 5 });
  */
-export function scoreTrendSpec(cards: readonly SupplierScore[], options: ScorecardChartOptions = {}): TopLevelSpec {
-	const chosen = options.suppliers ? new Set(options.suppliers) : pickSuppliers(cards, options.maxSuppliers ?? 10);
-	const values = cards.filter((c) => chosen.has(c.supplier)).map((c) => ({ period: c.period, supplier: c.supplier, score: c.score, grade: c.grade }));
+export function scoreTrendSpec(
+	cards: readonly SupplierScore[],
+	options: ScorecardChartOptions = {},
+): TopLevelSpec {
+	const chosen = options.suppliers
+		? new Set(options.suppliers)
+		: pickSuppliers(cards, options.maxSuppliers ?? 10);
+	const values = cards
+		.filter((c) => chosen.has(c.supplier))
+		.map((c) => ({ period: c.period, supplier: c.supplier, score: c.score, grade: c.grade }));
 	const t = options.thresholds ?? DEFAULT_THRESHOLDS;
 	return {
 		$schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -59,7 +66,13 @@ export function scoreTrendSpec(cards: readonly SupplierScore[], options: Scoreca
 				data: { values },
 				mark: { type: 'line', point: true },
 				encoding: {
-					x: { field: 'period', type: 'ordinal', sort: periodOrder(cards), title: 'Period', axis: { labelAngle: 0 } },
+					x: {
+						field: 'period',
+						type: 'ordinal',
+						sort: periodOrder(cards),
+						title: 'Period',
+						axis: { labelAngle: 0 },
+					},
 					y: { field: 'score', type: 'quantitative', scale: { domain: [0, 100] }, title: 'Score' },
 					color: { field: 'supplier', type: 'nominal', title: 'Supplier' },
 				},
@@ -80,7 +93,10 @@ export function scoreTrendSpec(cards: readonly SupplierScore[], options: Scoreca
  * @example
  * const spec = gradeDistributionSpec(scoreSuppliers(rows));
  */
-export function gradeDistributionSpec(cards: readonly SupplierScore[], options: ScorecardChartOptions = {}): TopLevelSpec {
+export function gradeDistributionSpec(
+	cards: readonly SupplierScore[],
+	options: ScorecardChartOptions = {},
+): TopLevelSpec {
 	const counts = new Map<string, number>();
 	for (const c of cards) {
 		const key = `${c.period}\u0000${c.grade}`;
@@ -99,9 +115,26 @@ export function gradeDistributionSpec(cards: readonly SupplierScore[], options: 
 		data: { values },
 		mark: 'bar',
 		encoding: {
-			x: { field: 'period', type: 'ordinal', sort: periodOrder(cards), title: 'Period', axis: { labelAngle: 0 } },
-			y: { field: 'suppliers', type: 'quantitative', stack: 'zero', title: 'Suppliers', axis: { tickMinStep: 1, format: 'd' } },
-			color: { field: 'grade', type: 'nominal', scale: { domain: ['A', 'B', 'C', 'D'], range: GRADE_COLORS }, title: 'Grade' },
+			x: {
+				field: 'period',
+				type: 'ordinal',
+				sort: periodOrder(cards),
+				title: 'Period',
+				axis: { labelAngle: 0 },
+			},
+			y: {
+				field: 'suppliers',
+				type: 'quantitative',
+				stack: 'zero',
+				title: 'Suppliers',
+				axis: { tickMinStep: 1, format: 'd' },
+			},
+			color: {
+				field: 'grade',
+				type: 'nominal',
+				scale: { domain: ['A', 'B', 'C', 'D'], range: GRADE_COLORS },
+				title: 'Grade',
+			},
 			order: { field: 'grade', sort: 'ascending' },
 		},
 	};
@@ -118,6 +151,7 @@ export async function renderScorecardChart(
 	kind: ScorecardChartKind,
 	options: ScorecardChartOptions & RenderOptions = {},
 ): Promise<RenderedChart> {
-	const spec = kind === 'trend' ? scoreTrendSpec(cards, options) : gradeDistributionSpec(cards, options);
+	const spec =
+		kind === 'trend' ? scoreTrendSpec(cards, options) : gradeDistributionSpec(cards, options);
 	return renderChart(spec, options);
 }

@@ -25,7 +25,12 @@ const GRADE_COLORS: Record<Grade, { bg: string; fg: string }> = {
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const CELL = `${FONT}font-size:13px;padding:6px 8px;border-bottom:1px solid #dddddd;`;
 const HEAD = `${FONT}font-size:12px;padding:6px 8px;border-bottom:2px solid #999999;color:#333333;text-align:left;`;
-const SHARES: ReadonlySet<MetricId> = new Set<MetricId>(['lot_acceptance', 'otd', 'scar_on_time', 'scar_response']);
+const SHARES: ReadonlySet<MetricId> = new Set<MetricId>([
+	'lot_acceptance',
+	'otd',
+	'scar_on_time',
+	'scar_response',
+]);
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -34,7 +39,12 @@ const SHARES: ReadonlySet<MetricId> = new Set<MetricId>(['lot_acceptance', 'otd'
  * escapeHtml('<b>"A&B"</b>'); // '&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;'
  */
 export function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;');
 }
 
 /**
@@ -52,7 +62,8 @@ export function formatMetricValue(m: Pick<MetricResult, 'id' | 'value'>): string
 
 function trendText(card: SupplierScore): string {
 	if (card.trend === undefined) return '&ndash;';
-	if (card.trend > 0) return `<span style="color:#155724;">&#9650; +${card.trend.toFixed(2)}</span>`;
+	if (card.trend > 0)
+		return `<span style="color:#155724;">&#9650; +${card.trend.toFixed(2)}</span>`;
 	if (card.trend < 0) return `<span style="color:#721c24;">&#9660; ${card.trend.toFixed(2)}</span>`;
 	return '&#9654; 0.00';
 }
@@ -97,7 +108,9 @@ function metricRow(m: MetricResult): string {
 }
 
 function details(card: SupplierScore): string {
-	const notes = card.notes.map((n) => `<p style="${FONT}font-size:12px;color:#555555;margin:4px 0;">${escapeHtml(n)}</p>`).join('');
+	const notes = card.notes
+		.map((n) => `<p style="${FONT}font-size:12px;color:#555555;margin:4px 0;">${escapeHtml(n)}</p>`)
+		.join('');
 	return (
 		`<h3 style="${FONT}font-size:15px;margin:20px 0 6px 0;color:#222222;">${escapeHtml(card.supplier)} &middot; ${escapeHtml(card.period)} &middot; ${card.score.toFixed(2)} (${card.grade})</h3>` +
 		table(['Metric', 'Value', 'Score', 'Weight', 'Points', 'Basis'], card.metrics.map(metricRow)) +
@@ -115,7 +128,10 @@ function details(card: SupplierScore): string {
  * @example
  * const html = scorecardHtml(scoreSuppliers(rows), { title: 'Supplier scorecard March 2026' });
  */
-export function scorecardHtml(cards: readonly SupplierScore[], options: ScorecardHtmlOptions = {}): string {
+export function scorecardHtml(
+	cards: readonly SupplierScore[],
+	options: ScorecardHtmlOptions = {},
+): string {
 	const title = options.title ?? 'Supplier scorecard';
 	const byPeriod = new Map<string, SupplierScore[]>();
 	for (const card of cards) {
@@ -126,17 +142,33 @@ export function scorecardHtml(cards: readonly SupplierScore[], options: Scorecar
 	const sections: string[] = [];
 	for (const [period, list] of byPeriod) {
 		const { periodStart, periodEnd } = list[0];
-		const range = periodStart && periodEnd ? ` (${escapeHtml(periodStart)} to ${escapeHtml(periodEnd)})` : '';
-		sections.push(`<h2 style="${FONT}font-size:17px;margin:18px 0 8px 0;color:#222222;">${escapeHtml(period)}${range}</h2>`);
-		sections.push(table(['Rank', 'Supplier', 'Score', 'Grade', 'Trend', 'Special status'], list.map(summaryRow)));
+		const range =
+			periodStart && periodEnd ? ` (${escapeHtml(periodStart)} to ${escapeHtml(periodEnd)})` : '';
+		sections.push(
+			`<h2 style="${FONT}font-size:17px;margin:18px 0 8px 0;color:#222222;">${escapeHtml(period)}${range}</h2>`,
+		);
+		sections.push(
+			table(
+				['Rank', 'Supplier', 'Score', 'Grade', 'Trend', 'Special status'],
+				list.map(summaryRow),
+			),
+		);
 	}
 	if (options.chartSrc) {
 		const alt = escapeHtml(options.chartAlt ?? 'Supplier score chart');
-		sections.push(`<p style="margin:16px 0;"><img src="${escapeHtml(options.chartSrc)}" alt="${alt}" width="600" style="display:block;max-width:100%;height:auto;border:0;"></p>`);
+		sections.push(
+			`<p style="margin:16px 0;"><img src="${escapeHtml(options.chartSrc)}" alt="${alt}" width="600" style="display:block;max-width:100%;height:auto;border:0;"></p>`,
+		);
 	}
-	const detailed = options.details === false ? [] : options.details === 'specialStatus' ? cards.filter((c) => c.specialStatus) : cards;
+	const detailed =
+		options.details === false
+			? []
+			: options.details === 'specialStatus'
+				? cards.filter((c) => c.specialStatus)
+				: cards;
 	sections.push(...detailed.map(details));
-	if (cards.length === 0) sections.push(`<p style="${FONT}font-size:13px;">No supplier was scored.</p>`);
+	if (cards.length === 0)
+		sections.push(`<p style="${FONT}font-size:13px;">No supplier was scored.</p>`);
 	return (
 		'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
 		`<title>${escapeHtml(title)}</title></head>` +

@@ -1,7 +1,14 @@
 /** Shared types of the supplier scoring engine. */
 
 /** Kinds of raw rows the engine understands. `premium_freight` is a `cost` row of that category. */
-export type RecordKind = 'receipt' | 'delivery' | 'scar' | 'complaint' | 'disruption' | 'cost' | 'premium_freight';
+export type RecordKind =
+	| 'receipt'
+	| 'delivery'
+	| 'scar'
+	| 'complaint'
+	| 'disruption'
+	| 'cost'
+	| 'premium_freight';
 
 /** Ids of the metrics a scheme can use. */
 export type MetricId =

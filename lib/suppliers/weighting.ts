@@ -47,9 +47,15 @@ export function gradeOf(score: number, t: Thresholds): Grade {
  * const s = resolveScheme({ metrics: ['ppm', 'otd'], weights: { ppm: 1, otd: 1 } });
  * weighScore(new Map([['ppm', { value: 0, basis: '' }], ['otd', { value: null, basis: '' }]]), s).score; // 100
  */
-export function weighScore(measured: ReadonlyMap<MetricId, MeasuredValue>, scheme: ResolvedScheme): WeightedScore {
+export function weighScore(
+	measured: ReadonlyMap<MetricId, MeasuredValue>,
+	scheme: ResolvedScheme,
+): WeightedScore {
 	const totalWeight = scheme.metrics.reduce((sum, m) => sum + m.weight, 0);
-	const availableWeight = scheme.metrics.reduce((sum, m) => sum + (measured.get(m.definition.id)?.value == null ? 0 : m.weight), 0);
+	const availableWeight = scheme.metrics.reduce(
+		(sum, m) => sum + (measured.get(m.definition.id)?.value == null ? 0 : m.weight),
+		0,
+	);
 	let total = 0;
 	const notes: string[] = [];
 	const metrics = scheme.metrics.map((m): MetricResult => {
@@ -58,13 +64,36 @@ export function weighScore(measured: ReadonlyMap<MetricId, MeasuredValue>, schem
 		const value = found?.value ?? null;
 		const nominalWeight = m.weight / totalWeight;
 		if (value === null) {
-			if (m.weight > 0) notes.push(`${id}: no data (n/a); its weight ${percent(nominalWeight)} is redistributed over the other metrics in proportion to their weights.`);
-			return { id, label, value: null, score: null, weight: 0, nominalWeight: round(nominalWeight, 4), contribution: null, na: true, basis: found?.basis ?? 'no data' };
+			if (m.weight > 0)
+				notes.push(
+					`${id}: no data (n/a); its weight ${percent(nominalWeight)} is redistributed over the other metrics in proportion to their weights.`,
+				);
+			return {
+				id,
+				label,
+				value: null,
+				score: null,
+				weight: 0,
+				nominalWeight: round(nominalWeight, 4),
+				contribution: null,
+				na: true,
+				basis: found?.basis ?? 'no data',
+			};
 		}
 		const score = curveScore(m.curve, value);
 		const weight = availableWeight > 0 ? m.weight / availableWeight : 0;
 		total += weight * score;
-		return { id, label, value, score: round(score, 2), weight: round(weight, 4), nominalWeight: round(nominalWeight, 4), contribution: round(weight * score, 2), na: false, basis: found?.basis ?? '' };
+		return {
+			id,
+			label,
+			value,
+			score: round(score, 2),
+			weight: round(weight, 4),
+			nominalWeight: round(nominalWeight, 4),
+			contribution: round(weight * score, 2),
+			na: false,
+			basis: found?.basis ?? '',
+		};
 	});
 	if (availableWeight === 0) return { score: null, grade: null, metrics, notes };
 	const score = round(total, 2);

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { ComplaintClassifierV1 } from './v1/ComplaintClassifierV1.node';
 
@@ -10,7 +14,8 @@ export class ComplaintClassifier extends VersionedNodeType {
 			name: 'complaintClassifier',
 			icon: { light: 'file:complaintClassifier.svg', dark: 'file:complaintClassifier.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{ $parameter["operation"] === "train" ? "Train model" : $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
+			subtitle:
+				'={{ $parameter["operation"] === "train" ? "Train model" : $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
 			description:
 				'Classifies customer complaints in Chinese, English or both into a category and severity with highlighted evidence, part/lot/order numbers and a response deadline, and routes them',
 			defaultVersion: 1,

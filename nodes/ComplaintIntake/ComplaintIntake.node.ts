@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { ComplaintIntakeV1 } from './v1/ComplaintIntakeV1.node';
 
@@ -11,7 +15,8 @@ export class ComplaintIntake extends VersionedNodeType {
 			icon: { light: 'file:complaintIntake.svg', dark: 'file:complaintIntake.dark.svg' },
 			group: ['trigger'],
 			subtitle: '={{ "POST /" + $parameter["path"] }}',
-			description: 'Receives complaints pushed by customer portals and CRMs: checks the HMAC signature and timestamp, validates the payload, answers duplicates idempotently and starts the workflow with a case ID',
+			description:
+				'Receives complaints pushed by customer portals and CRMs: checks the HMAC signature and timestamp, validates the payload, answers duplicates idempotently and starts the workflow with a case ID',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {

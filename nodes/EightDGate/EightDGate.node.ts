@@ -8,6 +8,15 @@ export class EightDGate extends VersionedNodeType {
 		const v1 = new EightDGateV1();
 		const { displayName, name, icon, group, subtitle, description } = v1.description;
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = { 1: v1 };
-		super(nodeVersions, { displayName, name, icon, group, subtitle, description, defaultVersion: 1, usableAsTool: true });
+		super(nodeVersions, {
+			displayName,
+			name,
+			icon,
+			group,
+			subtitle,
+			description,
+			defaultVersion: 1,
+			usableAsTool: true,
+		});
 	}
 }

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { SpcCheckV1 } from './v1/SpcCheckV1.node';
 
@@ -10,8 +14,10 @@ export class SpcCheck extends VersionedNodeType {
 			name: 'spcCheck',
 			icon: { light: 'file:spcCheck.svg', dark: 'file:spcCheck.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{$parameter["chartType"] + " chart, " + ($parameter["operation"] === "aggregate" ? "all items" : "per item")}}',
-			description: 'Checks measurements against a control chart (I-MR, X-bar, p, np, c, u, EWMA, CUSUM) with Nelson or Western Electric rules and routes in-control and out-of-control results',
+			subtitle:
+				'={{$parameter["chartType"] + " chart, " + ($parameter["operation"] === "aggregate" ? "all items" : "per item")}}',
+			description:
+				'Checks measurements against a control chart (I-MR, X-bar, p, np, c, u, EWMA, CUSUM) with Nelson or Western Electric rules and routes in-control and out-of-control results',
 			defaultVersion: 1,
 			usableAsTool: true,
 		};

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 import { SupplierScorecardV1 } from './v1/SupplierScorecardV1.node';
 
@@ -10,8 +14,10 @@ export class SupplierScorecard extends VersionedNodeType {
 			name: 'supplierScorecard',
 			icon: { light: 'file:supplierScorecard.svg', dark: 'file:supplierScorecard.dark.svg' },
 			group: ['transform'],
-			subtitle: '={{ $parameter["operation"] === "scoreMetrics" ? "Score pre-aggregated metrics" : "Score raw rows" }}',
-			description: 'Grades suppliers per period (A to D) from receipts, deliveries, SCARs and complaints, explains every metric, and writes an email-ready scorecard',
+			subtitle:
+				'={{ $parameter["operation"] === "scoreMetrics" ? "Score pre-aggregated metrics" : "Score raw rows" }}',
+			description:
+				'Grades suppliers per period (A to D) from receipts, deliveries, SCARs and complaints, explains every metric, and writes an email-ready scorecard',
 			defaultVersion: 1,
 			usableAsTool: true,
 		};

@@ -6,7 +6,14 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureN8n, packProject, installPackage, n8nEnv, startN8n, freePort } = require('../../scripts/n8n');
+const {
+	ensureN8n,
+	packProject,
+	installPackage,
+	n8nEnv,
+	startN8n,
+	freePort,
+} = require('../../scripts/n8n');
 const seed = require('../../scripts/seed');
 
 // QMS_E2E_WORK lets two suites on one machine keep apart.
@@ -26,5 +33,8 @@ module.exports = async () => {
 	const log = fs.openSync(path.join(work, 'n8n.log'), 'a');
 	const server = await startN8n(env, { stdio: ['ignore', log, log] });
 	globalThis.__QMS_N8N__ = server;
-	fs.writeFileSync(path.join(work, 'state.json'), JSON.stringify({ userFolder, port, brokerPort, url: server.url }, null, 2));
+	fs.writeFileSync(
+		path.join(work, 'state.json'),
+		JSON.stringify({ userFolder, port, brokerPort, url: server.url }, null, 2),
+	);
 };

@@ -36,7 +36,9 @@ function workflow(sinkUrl: string) {
 				position: [0, 0],
 				webhookId: '6f1d2c7e-8a44-4c55-9a3e-3b0f2a1d9e01',
 				parameters: { path: PATH, options: {} },
-				credentials: { complaintIntakeApi: { id: CREDENTIAL_ID, name: 'Intake signing secret (e2e)' } },
+				credentials: {
+					complaintIntakeApi: { id: CREDENTIAL_ID, name: 'Intake signing secret (e2e)' },
+				},
 			},
 			{
 				id: 'classify',
@@ -57,7 +59,8 @@ function workflow(sinkUrl: string) {
 					url: sinkUrl,
 					sendBody: true,
 					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify({ caseId: $json.caseId, messageId: $json.messageId, category: $json.complaint.category, severity: $json.complaint.severity }) }}',
+					jsonBody:
+						'={{ JSON.stringify({ caseId: $json.caseId, messageId: $json.messageId, category: $json.complaint.category, severity: $json.complaint.severity }) }}',
 					options: { timeout: 10000 },
 				},
 			},
@@ -77,9 +80,20 @@ interface Sent {
 }
 
 /** POSTs `body` to the intake; `sign` false leaves the signature out, a number signs with that timestamp. */
-async function send(body: string, { sign = true as boolean | number, secret = SECRET, contentType = 'application/json', headers = {} as Record<string, string> } = {}): Promise<Sent> {
+async function send(
+	body: string,
+	{
+		sign = true as boolean | number,
+		secret = SECRET,
+		contentType = 'application/json',
+		headers = {} as Record<string, string>,
+	} = {},
+): Promise<Sent> {
 	const ts = typeof sign === 'number' ? sign : Math.floor(Date.now() / 1000);
-	const all: Record<string, string> = { 'content-type': contentType, 'x-qms-timestamp': String(ts) };
+	const all: Record<string, string> = {
+		'content-type': contentType,
+		'x-qms-timestamp': String(ts),
+	};
 	if (sign !== false) all['x-qms-signature'] = signPayload(secret, ts, body);
 	Object.assign(all, headers);
 	const response = await request(`${url}/webhook/${PATH}`, { method: 'POST', headers: all, body });
@@ -93,13 +107,29 @@ async function send(body: string, { sign = true as boolean | number, secret = SE
 	return { status: response.status, body: parsed };
 }
 
-const complaint = (messageId: string, text: string) => JSON.stringify({ messageId, text, customer: 'Contoso Appliances', receivedAt: '2026-03-02T09:15:00+08:00' });
+const complaint = (messageId: string, text: string) =>
+	JSON.stringify({
+		messageId,
+		text,
+		customer: 'Contoso Appliances',
+		receivedAt: '2026-03-02T09:15:00+08:00',
+	});
 
 beforeAll(async () => {
 	url = state().url;
 	sink = await startHttpSink();
 	const credentials = path.join(work, 'intake-credentials.json');
-	fs.writeFileSync(credentials, JSON.stringify([{ id: CREDENTIAL_ID, name: 'Intake signing secret (e2e)', type: 'complaintIntakeApi', data: { secret: SECRET } }]));
+	fs.writeFileSync(
+		credentials,
+		JSON.stringify([
+			{
+				id: CREDENTIAL_ID,
+				name: 'Intake signing secret (e2e)',
+				type: 'complaintIntakeApi',
+				data: { secret: SECRET },
+			},
+		]),
+	);
 	await cli(['import:credentials', `--input=${credentials}`]);
 	const file = path.join(work, 'intake-workflow.json');
 	fs.writeFileSync(file, JSON.stringify(workflow(sink.url)));
@@ -116,17 +146,36 @@ describe('Complaint Intake in a real n8n', () => {
 	let accepted: Sent;
 
 	test('signed: 202 with a case id, and the case reaches the end of the workflow', async () => {
-		accepted = await send(complaint('crm-e2e-1', 'The charger started to smoke and the housing melted. 外壳烧焦。'));
+		accepted = await send(
+			complaint('crm-e2e-1', 'The charger started to smoke and the housing melted. 外壳烧焦。'),
+		);
 		expect(accepted.status).toBe(202);
-		expect(accepted.body).toEqual({ status: 'accepted', caseId: expect.stringMatching(/^CMP-[0-9A-F]{16}$/), messageId: 'crm-e2e-1' });
-		const post = await waitFor('the recorded case', async () => sink.posts.find((p) => (p.body as { messageId?: string }).messageId === 'crm-e2e-1'));
-		expect(post.body).toEqual({ caseId: accepted.body.caseId, messageId: 'crm-e2e-1', category: expect.any(String), severity: 'critical' });
+		expect(accepted.body).toEqual({
+			status: 'accepted',
+			caseId: expect.stringMatching(/^CMP-[0-9A-F]{16}$/),
+			messageId: 'crm-e2e-1',
+		});
+		const post = await waitFor('the recorded case', async () =>
+			sink.posts.find((p) => (p.body as { messageId?: string }).messageId === 'crm-e2e-1'),
+		);
+		expect(post.body).toEqual({
+			caseId: accepted.body.caseId,
+			messageId: 'crm-e2e-1',
+			category: expect.any(String),
+			severity: 'critical',
+		});
 	});
 
 	test('the same message again (a retry, freshly signed): 200 duplicate, same case id, no second case', async () => {
-		const again = await send(complaint('crm-e2e-1', 'The charger started to smoke and the housing melted. 外壳烧焦。'));
+		const again = await send(
+			complaint('crm-e2e-1', 'The charger started to smoke and the housing melted. 外壳烧焦。'),
+		);
 		expect(again.status).toBe(200);
-		expect(again.body).toMatchObject({ status: 'duplicate', caseId: accepted.body.caseId, messageId: 'crm-e2e-1' });
+		expect(again.body).toMatchObject({
+			status: 'duplicate',
+			caseId: accepted.body.caseId,
+			messageId: 'crm-e2e-1',
+		});
 	});
 
 	test('replayed byte for byte within the window: answered as the duplicate it is', async () => {
@@ -135,24 +184,71 @@ describe('Complaint Intake in a real n8n', () => {
 		const first = await send(body, { sign: ts });
 		const replay = await send(body, { sign: ts });
 		expect(first.status).toBe(202);
-		expect(replay).toEqual({ status: 200, body: expect.objectContaining({ status: 'duplicate', caseId: first.body.caseId }) });
+		expect(replay).toEqual({
+			status: 200,
+			body: expect.objectContaining({ status: 'duplicate', caseId: first.body.caseId }),
+		});
 	});
 
 	test.each([
-		['unsigned', () => send(complaint('crm-e2e-u', 'x'), { sign: false }), 401, 'missing_signature'],
-		['signed with another secret', () => send(complaint('crm-e2e-w', 'x'), { secret: 'someone-elses-secret-123' }), 401, 'bad_signature'],
-		['tampered after signing', () => send(complaint('crm-e2e-t', 'x'), { headers: { 'x-qms-signature': signPayload(SECRET, Math.floor(Date.now() / 1000), complaint('crm-e2e-t', 'y')) } }), 401, 'bad_signature'],
-		['replayed after 10 minutes (stale timestamp)', () => send(complaint('crm-e2e-s', 'x'), { sign: Math.floor(Date.now() / 1000) - 600 }), 401, 'stale_timestamp'],
-		['signed but missing its fields', () => send(JSON.stringify({ customer: 'Contoso' })), 422, 'invalid_payload'],
-		['signed with a prototype key', () => send('{"messageId":"crm-e2e-p","text":"x","__proto__":{"admin":true}}'), 422, 'invalid_payload'],
-		['signed but not JSON content', () => send(complaint('crm-e2e-c', 'x'), { contentType: 'text/plain' }), 415, 'unsupported_media_type'],
+		[
+			'unsigned',
+			() => send(complaint('crm-e2e-u', 'x'), { sign: false }),
+			401,
+			'missing_signature',
+		],
+		[
+			'signed with another secret',
+			() => send(complaint('crm-e2e-w', 'x'), { secret: 'someone-elses-secret-123' }),
+			401,
+			'bad_signature',
+		],
+		[
+			'tampered after signing',
+			() =>
+				send(complaint('crm-e2e-t', 'x'), {
+					headers: {
+						'x-qms-signature': signPayload(
+							SECRET,
+							Math.floor(Date.now() / 1000),
+							complaint('crm-e2e-t', 'y'),
+						),
+					},
+				}),
+			401,
+			'bad_signature',
+		],
+		[
+			'replayed after 10 minutes (stale timestamp)',
+			() => send(complaint('crm-e2e-s', 'x'), { sign: Math.floor(Date.now() / 1000) - 600 }),
+			401,
+			'stale_timestamp',
+		],
+		[
+			'signed but missing its fields',
+			() => send(JSON.stringify({ customer: 'Contoso' })),
+			422,
+			'invalid_payload',
+		],
+		[
+			'signed with a prototype key',
+			() => send('{"messageId":"crm-e2e-p","text":"x","__proto__":{"admin":true}}'),
+			422,
+			'invalid_payload',
+		],
+		[
+			'signed but not JSON content',
+			() => send(complaint('crm-e2e-c', 'x'), { contentType: 'text/plain' }),
+			415,
+			'unsupported_media_type',
+		],
 	])('%s: refused, nothing started', async (_, call, status, code) => {
 		const answer = await call();
 		expect(answer.status).toBe(status);
 		expect(answer.body).toMatchObject({ error: code });
 	});
 
-	test('signed broken JSON: a 4xx from n8n\'s body parser before the node, nothing started', async () => {
+	test("signed broken JSON: a 4xx from n8n's body parser before the node, nothing started", async () => {
 		const answer = await send('{"messageId":"crm-e2e-j","text":');
 		expect(answer.status).toBeGreaterThanOrEqual(400);
 		expect(answer.status).toBeLessThan(500);
@@ -161,7 +257,9 @@ describe('Complaint Intake in a real n8n', () => {
 	test('exactly the two accepted complaints started executions, and each made one case', async () => {
 		const runs = await waitFor('two finished executions', async () => {
 			const list = await executions(WORKFLOW_ID);
-			return list.length >= 2 && list.every((e) => e.status !== 'running' && e.status !== 'new') ? list : undefined;
+			return list.length >= 2 && list.every((e) => e.status !== 'running' && e.status !== 'new')
+				? list
+				: undefined;
 		});
 		await new Promise((resolve) => setTimeout(resolve, 2000));
 		expect((await executions(WORKFLOW_ID)).length).toBe(2);

@@ -10,7 +10,10 @@ import { WorkflowRun } from '../support/workflow-run';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/n8n') as {
 	n8nEnv(userFolder: string, options: { port: number; brokerPort: number }): NodeJS.ProcessEnv;
-	n8nCli(args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string };
+	n8nCli(
+		args: string[],
+		env: NodeJS.ProcessEnv,
+	): { status: number | null; stdout: string; stderr: string };
 	parseRawOutput(stdout: string): unknown;
 	freePort(): Promise<number>;
 };
@@ -39,7 +42,9 @@ async function cliEnv(): Promise<NodeJS.ProcessEnv> {
 export async function cli(args: string[]): Promise<string> {
 	const result = n8n.n8nCli(args, await cliEnv());
 	if (result.status !== 0) {
-		throw new Error(`n8n ${args.join(' ')} exited with ${result.status}\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`n8n ${args.join(' ')} exited with ${result.status}\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	return result.stdout;
 }
@@ -64,15 +69,24 @@ export async function importWorkflow(workflow: { id: string } | string): Promise
 export async function executeWorkflow(id: string): Promise<WorkflowRun & { status: string }> {
 	const result = n8n.n8nCli(['execute', `--id=${id}`, '--rawOutput'], await cliEnv());
 	if (!/^\{/m.test(result.stdout)) {
-		throw new Error(`n8n execute --id=${id} exited with ${result.status}\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`n8n execute --id=${id} exited with ${result.status}\n${result.stdout}\n${result.stderr}`,
+		);
 	}
-	const run = n8n.parseRawOutput(result.stdout) as ConstructorParameters<typeof WorkflowRun>[0] & { status: string };
+	const run = n8n.parseRawOutput(result.stdout) as ConstructorParameters<typeof WorkflowRun>[0] & {
+		status: string;
+	};
 	return Object.assign(new WorkflowRun(run), { status: run.status });
 }
 
 /** n8n node types the running instance knows, from `n8n export:nodes`. */
-export async function exportedNodeTypes(): Promise<Array<{ name: string; version: number | number[] }>> {
+export async function exportedNodeTypes(): Promise<
+	Array<{ name: string; version: number | number[] }>
+> {
 	const file = path.join(work, 'nodes.json');
 	await cli(['export:nodes', `--output=${file}`]);
-	return JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{ name: string; version: number | number[] }>;
+	return JSON.parse(fs.readFileSync(file, 'utf8')) as Array<{
+		name: string;
+		version: number | number[];
+	}>;
 }

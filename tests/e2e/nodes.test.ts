@@ -52,7 +52,10 @@ function comparable(items: INodeExecutionData[]) {
 		json: item.json,
 		pairedItem: item.pairedItem,
 		binary: Object.fromEntries(
-			Object.entries(item.binary ?? {}).map(([key, data]) => [key, { mimeType: data.mimeType, fileName: data.fileName }]),
+			Object.entries(item.binary ?? {}).map(([key, data]) => [
+				key,
+				{ mimeType: data.mimeType, fileName: data.fileName },
+			]),
 		),
 	}));
 }
@@ -85,7 +88,9 @@ function expectBilingualRouting(runData: IRunData) {
 
 describe('node fixtures in a real n8n match the in-process engine', () => {
 	test.each(fixtures)('%s', async (file) => {
-		const fixture = JSON.parse(fs.readFileSync(path.join(fixturesDir, file), 'utf8')) as WorkflowFixture;
+		const fixture = JSON.parse(
+			fs.readFileSync(path.join(fixturesDir, file), 'utf8'),
+		) as WorkflowFixture;
 		const id = `e2e${String(fixtures.indexOf(file)).padStart(13, '0')}`;
 		const expected = await runWorkflow(fixture);
 
@@ -95,12 +100,18 @@ describe('node fixtures in a real n8n match the in-process engine', () => {
 
 		const ours = fixture.nodes.filter((node) => node.type.startsWith(`${packageJson.name}.`));
 		expect(ours.length).toBeGreaterThan(0);
-		if (file === 'complaint-routing.json') expectBilingualRouting(actual.run.data.resultData.runData);
+		if (file === 'complaint-routing.json')
+			expectBilingualRouting(actual.run.data.resultData.runData);
 		for (const node of ours) {
 			const counts = expected.outputCounts(node.name);
-			expect({ node: node.name, counts: actual.outputCounts(node.name) }).toEqual({ node: node.name, counts });
+			expect({ node: node.name, counts: actual.outputCounts(node.name) }).toEqual({
+				node: node.name,
+				counts,
+			});
 			for (let output = 0; output < counts.length; output++) {
-				expect(comparable(actual.output(node.name, output))).toEqual(comparable(expected.output(node.name, output)));
+				expect(comparable(actual.output(node.name, output))).toEqual(
+					comparable(expected.output(node.name, output)),
+				);
 			}
 		}
 	});

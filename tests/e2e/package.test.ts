@@ -14,7 +14,9 @@ function registeredNodeNames(): string[] {
 	return packageJson.n8n.nodes.map((file) => {
 		const className = path.basename(file, '.node.js');
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const NodeClass = require(path.join(root, file))[className] as new () => { description: { name: string } };
+		const NodeClass = require(path.join(root, file))[className] as new () => {
+			description: { name: string };
+		};
 		return new NodeClass().description.name;
 	});
 }
@@ -31,13 +33,24 @@ function templates(): Array<{ file: string; workflow: Template }> {
 	return fs
 		.readdirSync(dir)
 		.filter((file) => file.endsWith('.json'))
-		.map((file) => ({ file: path.join(dir, file), workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Template }));
+		.map((file) => ({
+			file: path.join(dir, file),
+			workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Template,
+		}));
 }
 
 describe('n8n-nodes-qms in a real n8n', () => {
 	test('the installed package is the packed tarball with its dependencies', () => {
-		const installed = path.join(state().userFolder, '.n8n', 'nodes', 'node_modules', packageJson.name);
-		const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as { version: string };
+		const installed = path.join(
+			state().userFolder,
+			'.n8n',
+			'nodes',
+			'node_modules',
+			packageJson.name,
+		);
+		const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+			version: string;
+		};
 		expect(manifest.version).toBe(packageJson.version);
 		for (const dependency of Object.keys(packageJson.dependencies)) {
 			expect(() => require.resolve(dependency, { paths: [installed] })).not.toThrow();

@@ -11,14 +11,25 @@ import type { Browser, Page } from 'playwright-core';
 
 import { launchBrowser } from './support/browser';
 import { authCookie, rest, tableRows, waitFor } from './support/rest';
-import { STAFF, TEMPLATE_FILES, importAndPublish, importCredentials, loadTemplate, staffAuthorization } from './support/templates';
+import {
+	STAFF,
+	TEMPLATE_FILES,
+	importAndPublish,
+	importCredentials,
+	loadTemplate,
+	staffAuthorization,
+} from './support/templates';
 import { importWorkflow, state } from './n8n';
 
 jest.setTimeout(240000);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const qms = require('../../dist/lib') as {
-	evaluateGate(report: unknown, target: string, options?: unknown): { allowed: boolean; missing: Array<{ discipline: string; reason: string }> };
+	evaluateGate(
+		report: unknown,
+		target: string,
+		options?: unknown,
+	): { allowed: boolean; missing: Array<{ discipline: string; reason: string }> };
 	verifyHistory(report: unknown): { valid: boolean; brokenAt?: number };
 };
 
@@ -37,7 +48,11 @@ const staff = { username: STAFF.user, password: STAFF.password };
 
 const cases = () => tableRows<CaseRow>('qms_cases');
 
-async function fillAndSubmit(page: Page, values: Record<string, string>, filledShot?: string): Promise<string> {
+async function fillAndSubmit(
+	page: Page,
+	values: Record<string, string>,
+	filledShot?: string,
+): Promise<string> {
 	await page.goto(`${state().url}/form/qms-8d-review`);
 	await page.getByText('8D review', { exact: true }).first().waitFor();
 	for (const [label, value] of Object.entries(values)) {
@@ -47,7 +62,9 @@ async function fillAndSubmit(page: Page, values: Record<string, string>, filledS
 	}
 	if (filledShot) await page.screenshot({ path: filledShot, fullPage: true });
 	await page.getByRole('button', { name: 'Submit to the gate' }).click();
-	await page.getByText(/^(Advanced to D\d|Not advanced: \d+ item\(s\) missing|Case not found)$/).waitFor({ timeout: 60000 });
+	await page
+		.getByText(/^(Advanced to D\d|Not advanced: \d+ item\(s\) missing|Case not found)$/)
+		.waitFor({ timeout: 60000 });
 	return page.locator('body').innerText();
 }
 
@@ -65,30 +82,46 @@ afterAll(async () => {
 
 test('the form serves its page at /form/qms-8d-review to staff only', async () => {
 	const page = await waitFor('the published form', async () => {
-		const response = await fetch(`${state().url}/form/qms-8d-review`, { headers: { authorization: staffAuthorization } });
+		const response = await fetch(`${state().url}/form/qms-8d-review`, {
+			headers: { authorization: staffAuthorization },
+		});
 		return response.status === 200 ? response.text() : undefined;
 	});
 	const anonymous = await fetch(`${state().url}/form/qms-8d-review`);
 	expect(anonymous.status).toBe(401);
 	expect(await anonymous.text()).not.toContain('Submit to the gate');
-	const wrong = await fetch(`${state().url}/form/qms-8d-review`, { headers: { authorization: `Basic ${Buffer.from(`${STAFF.user}:wrong`).toString('base64')}` } });
+	const wrong = await fetch(`${state().url}/form/qms-8d-review`, {
+		headers: { authorization: `Basic ${Buffer.from(`${STAFF.user}:wrong`).toString('base64')}` },
+	});
 	expect(wrong.status).toBe(401);
-	const anonymousSubmit = await fetch(`${state().url}/form/qms-8d-review`, { method: 'POST', body: new URLSearchParams({ 'field-0': '8D-20260301-00000000' }) });
+	const anonymousSubmit = await fetch(`${state().url}/form/qms-8d-review`, {
+		method: 'POST',
+		body: new URLSearchParams({ 'field-0': '8D-20260301-00000000' }),
+	});
 	expect([401, 403]).toContain(anonymousSubmit.status);
 	expect(page).toContain('8D review');
 	expect(page).toContain('Submit to the gate');
 });
 
 test('an allowed step: D0 of a minor complaint is submitted, the page says advanced, the case has the new history entry', async () => {
-	const target = (await cases()).find((c) => c.customer === 'Litware Medical' && c.stage === 'D0' && c.severity !== 'critical');
+	const target = (await cases()).find(
+		(c) => c.customer === 'Litware Medical' && c.stage === 'D0' && c.severity !== 'critical',
+	);
 	expect(target).toBeDefined();
-	const page = await browser.newPage({ viewport: { width: 900, height: 320 }, httpCredentials: staff });
-	const text = await fillAndSubmit(page, {
-		'Case ID': target!.caseId,
-		Discipline: 'D0',
-		'Your name': 'Li Na',
-		'Emergency response needed?': 'No',
-	}, path.join(docs, 'form-filled.png'));
+	const page = await browser.newPage({
+		viewport: { width: 900, height: 320 },
+		httpCredentials: staff,
+	});
+	const text = await fillAndSubmit(
+		page,
+		{
+			'Case ID': target!.caseId,
+			Discipline: 'D0',
+			'Your name': 'Li Na',
+			'Emergency response needed?': 'No',
+		},
+		path.join(docs, 'form-filled.png'),
+	);
 	expect(text).toContain('Advanced to D1');
 	expect(text).toContain(`Case ${target!.caseId} moved from D0 to D1 by Li Na`);
 	await page.screenshot({ path: path.join(docs, 'form-advanced.png') });
@@ -103,10 +136,15 @@ test('an allowed step: D0 of a minor complaint is submitted, the page says advan
 });
 
 test('a blocked step: D1 of a critical complaint lists exactly what the gate misses, and the case is unchanged', async () => {
-	const target = (await cases()).find((c) => c.customer === 'Contoso Appliances' && c.severity === 'critical' && c.stage === 'D0');
+	const target = (await cases()).find(
+		(c) => c.customer === 'Contoso Appliances' && c.severity === 'critical' && c.stage === 'D0',
+	);
 	expect(target).toBeDefined();
 	const before = target!.report;
-	const page = await browser.newPage({ viewport: { width: 900, height: 320 }, httpCredentials: staff });
+	const page = await browser.newPage({
+		viewport: { width: 900, height: 320 },
+		httpCredentials: staff,
+	});
 	const text = await fillAndSubmit(page, {
 		'Case ID': target!.caseId,
 		Discipline: 'D1',
@@ -118,7 +156,12 @@ test('a blocked step: D1 of a critical complaint lists exactly what the gate mis
 
 	// What the engine itself says about the submitted report: every missing item is on the page.
 	const submitted = JSON.parse(before);
-	submitted.disciplines.D1 = { team: [{ name: 'Wang Wei', role: 'leader' }, { name: 'Zhao Min', role: 'engineer' }] };
+	submitted.disciplines.D1 = {
+		team: [
+			{ name: 'Wang Wei', role: 'leader' },
+			{ name: 'Zhao Min', role: 'engineer' },
+		],
+	};
 	const gate = qms.evaluateGate(submitted, 'D2');
 	expect(gate.allowed).toBe(false);
 	expect(gate.missing.map((m) => m.discipline)).toEqual(expect.arrayContaining(['D0', 'D1']));
@@ -133,13 +176,19 @@ test('a blocked step: D1 of a critical complaint lists exactly what the gate mis
 
 test('an unknown case ID is answered on the page', async () => {
 	const page = await browser.newPage({ httpCredentials: staff });
-	const text = await fillAndSubmit(page, { 'Case ID': '8D-19990101-00000000', Discipline: 'D1', 'Your name': 'Li Na' });
+	const text = await fillAndSubmit(page, {
+		'Case ID': '8D-19990101-00000000',
+		Discipline: 'D1',
+		'Your name': 'Li Na',
+	});
 	expect(text).toContain('Case not found');
 	await page.close();
 });
 
 test('screenshots of every template in the editor', async () => {
-	const existing = new Set((await rest<Array<{ id: string }>>('GET', '/workflows?limit=200')).map((w) => w.id));
+	const existing = new Set(
+		(await rest<Array<{ id: string }>>('GET', '/workflows?limit=200')).map((w) => w.id),
+	);
 	const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
 	const { name, value } = await authCookie();
 	await context.addCookies([{ name, value, url: state().url }]);

@@ -12,7 +12,19 @@ import { startHttpSink, type HttpSink } from './support/http-sink';
 import { startImap } from './support/imap';
 import { executions, request, tableRows, unpublish, waitFor } from './support/rest';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
-import { INTAKE_SECRET, INTAKE_TOKEN, STAFF, TEMPLATE_FILES, configure, importAndPublish, importCredentials, loadTemplate, node, staffAuthorization, testCopy } from './support/templates';
+import {
+	INTAKE_SECRET,
+	INTAKE_TOKEN,
+	STAFF,
+	TEMPLATE_FILES,
+	configure,
+	importAndPublish,
+	importCredentials,
+	loadTemplate,
+	node,
+	staffAuthorization,
+	testCopy,
+} from './support/templates';
 
 jest.setTimeout(180000);
 
@@ -38,7 +50,11 @@ const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
 let smtp: SmtpSink;
 let chat: HttpSink;
 
-async function post(urlPath: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; text: string }> {
+async function post(
+	urlPath: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Promise<{ status: number; json: unknown; text: string }> {
 	const response = await request(`${state().url}${urlPath}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
@@ -59,7 +75,9 @@ const cases = () => tableRows<CaseRow>('qms_cases');
 /** Waits until the workflow has `count` finished executions and returns them (newest first). */
 async function finishedRuns(workflowId: string, count: number) {
 	return waitFor(`${count} finished run(s) of ${workflowId}`, async () => {
-		const runs = (await executions(workflowId)).filter((e) => e.status !== 'running' && e.status !== 'new');
+		const runs = (await executions(workflowId)).filter(
+			(e) => e.status !== 'running' && e.status !== 'new',
+		);
 		return runs.length >= count ? runs : undefined;
 	});
 }
@@ -69,10 +87,18 @@ beforeAll(async () => {
 	chat = await startHttpSink();
 	await importCredentials({ smtpPort: smtp.port });
 	// Seeded at start: 12 sample complaints, 76 measurements, 329 supplier rows.
-	await waitFor('the sample data', async () => {
-		const [c, m, s] = await Promise.all([cases(), tableRows('qms_measurements'), tableRows('qms_supplier_rows')]);
-		return c.length >= 12 && m.length >= 76 && s.length >= 329;
-	}, 120000);
+	await waitFor(
+		'the sample data',
+		async () => {
+			const [c, m, s] = await Promise.all([
+				cases(),
+				tableRows('qms_measurements'),
+				tableRows('qms_supplier_rows'),
+			]);
+			return c.length >= 12 && m.length >= 76 && s.length >= 329;
+		},
+		120000,
+	);
 });
 
 afterAll(async () => {
@@ -91,17 +117,25 @@ interface TemplateNode {
 /** How a node that n8n serves over HTTP authenticates its callers (undefined: it does not). */
 function entryPointAuthentication(n: TemplateNode): string | undefined {
 	const credentialTypes = Object.keys(n.credentials ?? {});
-	if (n.type === 'n8n-nodes-qms.complaintIntake') return credentialTypes.includes('complaintIntakeApi') ? 'HMAC signature' : undefined;
+	if (n.type === 'n8n-nodes-qms.complaintIntake')
+		return credentialTypes.includes('complaintIntakeApi') ? 'HMAC signature' : undefined;
 	const method = n.parameters.authentication;
-	const credentialFor: Record<string, string> = { basicAuth: 'httpBasicAuth', headerAuth: 'httpHeaderAuth', jwtAuth: 'jwtAuth' };
-	if (method && credentialFor[method] && credentialTypes.includes(credentialFor[method])) return method;
+	const credentialFor: Record<string, string> = {
+		basicAuth: 'httpBasicAuth',
+		headerAuth: 'httpHeaderAuth',
+		jwtAuth: 'jwtAuth',
+	};
+	if (method && credentialFor[method] && credentialTypes.includes(credentialFor[method]))
+		return method;
 	return method === 'n8nUserAuth' ? method : undefined;
 }
 
 describe('the template files', () => {
 	test('are the output of workflows/src/build.js, with fixed ids, sticky notes, only known credentials and every webhook authenticated', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { templates } = require('../../workflows/src/build') as { templates: Array<[string, { toJSON(): unknown }]> };
+		const { templates } = require('../../workflows/src/build') as {
+			templates: Array<[string, { toJSON(): unknown }]>;
+		};
 		expect(templates.map(([file]) => file).sort()).toEqual([...TEMPLATE_FILES].sort());
 		const ids = new Set<string>();
 		for (const [file, built] of templates) {
@@ -109,15 +143,28 @@ describe('the template files', () => {
 			expect({ file, json: shipped }).toEqual({ file, json: JSON.parse(JSON.stringify(built)) });
 			expect(shipped.id).toMatch(/^qms[A-Za-z0-9]+$/);
 			ids.add(shipped.id);
-			const notes = shipped.nodes.filter((n: { type: string }) => n.type === 'n8n-nodes-base.stickyNote');
+			const notes = shipped.nodes.filter(
+				(n: { type: string }) => n.type === 'n8n-nodes-base.stickyNote',
+			);
 			expect(notes.length).toBeGreaterThan(0);
 			expect(notes[0].parameters.content).toMatch(/What it does/);
 			expect(notes[0].parameters.content).toMatch(/Configure/);
 			for (const n of shipped.nodes as TemplateNode[]) {
 				for (const credential of Object.values(n.credentials ?? {})) {
-					expect(['qmsSmtpCredential', 'qmsImapCredential', 'qmsIntakeHeaderAuth', 'qmsIntakeSigningSecret', 'qmsStaffBasicAuth']).toContain(credential.id);
+					expect([
+						'qmsSmtpCredential',
+						'qmsImapCredential',
+						'qmsIntakeHeaderAuth',
+						'qmsIntakeSigningSecret',
+						'qmsStaffBasicAuth',
+					]).toContain(credential.id);
 				}
-				if (n.webhookId) expect({ file, node: n.name, authentication: entryPointAuthentication(n) }).toEqual({ file, node: n.name, authentication: expect.any(String) });
+				if (n.webhookId)
+					expect({ file, node: n.name, authentication: entryPointAuthentication(n) }).toEqual({
+						file,
+						node: n.name,
+						authentication: expect.any(String),
+					});
 			}
 		}
 		expect(ids.size).toBe(templates.length);
@@ -145,19 +192,39 @@ describe('templates in n8n 2.40.7', () => {
 	});
 
 	test('complaint intake (webhook): signed pushes become acknowledged cases once; unsigned, stale and malformed calls are refused', async () => {
-		const template = configure(loadTemplate('complaint-intake-webhook.json'), { chatWebhookUrl: chat.url });
+		const template = configure(loadTemplate('complaint-intake-webhook.json'), {
+			chatWebhookUrl: chat.url,
+		});
 		const id = await importAndPublish(template);
-		const send = (payload: unknown, { sign = true, timestamp = Math.floor(Date.now() / 1000), secret = INTAKE_SECRET } = {}) => {
+		const send = (
+			payload: unknown,
+			{ sign = true, timestamp = Math.floor(Date.now() / 1000), secret = INTAKE_SECRET } = {},
+		) => {
 			const body = JSON.stringify(payload);
 			const headers: Record<string, string> = { 'X-QMS-Timestamp': String(timestamp) };
 			if (sign) headers['X-QMS-Signature'] = signPayload(secret, timestamp, body);
-			return request(`${state().url}/webhook/qms/complaints`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, string> }));
+			return request(`${state().url}/webhook/qms/complaints`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body,
+			}).then(async (r) => ({
+				status: r.status,
+				json: (await r.json()) as Record<string, string>,
+			}));
 		};
-		const fire = { messageId: `crm-e2e-${Date.now()}`, text: 'Two of the chargers from order PO-99120 caught fire and started to smoke during charging.', customer: 'Contoso Appliances', contact: 'buyer@contoso.example', tier: 'vip' };
+		const fire = {
+			messageId: `crm-e2e-${Date.now()}`,
+			text: 'Two of the chargers from order PO-99120 caught fire and started to smoke during charging.',
+			customer: 'Contoso Appliances',
+			contact: 'buyer@contoso.example',
+			tier: 'vip',
+		};
 
 		expect((await send(fire, { sign: false })).status).toBe(401);
 		expect((await send(fire, { secret: 'whsec_not_the_shared_secret_0000' })).status).toBe(401);
-		expect((await send(fire, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
+		expect((await send(fire, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(
+			401,
+		);
 		const malformed = await send({ messageId: 'crm-e2e-bad', text: '' });
 		expect(malformed.status).toBe(422);
 		expect(JSON.stringify(malformed.json)).toContain('text');
@@ -174,7 +241,9 @@ describe('templates in n8n 2.40.7', () => {
 		const [escalation] = await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${caseId}`));
 		expect(escalation.to).toEqual(['quality@example.com']);
 		expect(escalation.text).toContain('caught fire');
-		await waitFor('the chat post', async () => chat.posts.find((p) => JSON.stringify(p.body).includes(caseId)));
+		await waitFor('the chat post', async () =>
+			chat.posts.find((p) => JSON.stringify(p.body).includes(caseId)),
+		);
 
 		// The sender delivers the same message again once the case exists: same case ID, and (checked
 		// below) no second case or mail
@@ -184,20 +253,38 @@ describe('templates in n8n 2.40.7', () => {
 
 		const rows = (await cases()).filter((c) => c.caseId === caseId);
 		expect(rows).toHaveLength(1);
-		expect(rows[0]).toMatchObject({ source: 'webhook', customer: 'Contoso Appliances', customerEmail: 'buyer@contoso.example', severity: 'critical', stage: 'D0', status: 'open' });
+		expect(rows[0]).toMatchObject({
+			source: 'webhook',
+			customer: 'Contoso Appliances',
+			customerEmail: 'buyer@contoso.example',
+			severity: 'critical',
+			stage: 'D0',
+			status: 'open',
+		});
 		const report = JSON.parse(rows[0].report);
 		expect(report.id).toBe(caseId);
 		expect(report.disciplines.D0.emergencyResponse).toEqual({ needed: true, actions: [] });
 		// vip: answer within 24 h of receipt
-		expect(Date.parse(rows[0].responseDueAt) - Date.parse(rows[0].receivedAt)).toBe(24 * 3600 * 1000);
+		expect(Date.parse(rows[0].responseDueAt) - Date.parse(rows[0].receivedAt)).toBe(
+			24 * 3600 * 1000,
+		);
 
-		const minor = await send({ messageId: `crm-e2e-minor-${Date.now()}`, text: '收到的外壳表面有划痕，批次 L250101，约20件。', customer: '华东电器', contact: 'zhiliang@huadong.example' });
+		const minor = await send({
+			messageId: `crm-e2e-minor-${Date.now()}`,
+			text: '收到的外壳表面有划痕，批次 L250101，约20件。',
+			customer: '华东电器',
+			contact: 'zhiliang@huadong.example',
+		});
 		expect(minor.status).toBe(202);
 		await smtp.waitFor(new RegExp(`registered as ${minor.json.caseId}`));
-		const minorRow = await waitFor('the minor case', async () => (await cases()).find((c) => c.caseId === minor.json.caseId));
+		const minorRow = await waitFor('the minor case', async () =>
+			(await cases()).find((c) => c.caseId === minor.json.caseId),
+		);
 		expect(minorRow).toMatchObject({ category: 'production', source: 'webhook' });
 		expect(minorRow.severity).not.toBe('critical');
-		expect(smtp.mails.some((m) => m.subject.includes(`[CRITICAL] ${minor.json.caseId}`))).toBe(false);
+		expect(smtp.mails.some((m) => m.subject.includes(`[CRITICAL] ${minor.json.caseId}`))).toBe(
+			false,
+		);
 		// one execution per accepted delivery (the refused calls started none); the repeat stopped at "New case?"
 		const runs = await finishedRuns(id, 3);
 		expect(runs.map((r) => r.status)).toEqual(['success', 'success', 'success']);
@@ -213,29 +300,50 @@ describe('templates in n8n 2.40.7', () => {
 		try {
 			await importCredentials({ smtpPort: smtp.port, imap });
 			// The shipped template without its hourly deadline check (tested on its own below).
-			const template = testCopy(configure(loadTemplate('complaint-to-capa-mail.json'), { chatWebhookUrl: chat.url }), id, { remove: ['Every hour'] });
+			const template = testCopy(
+				configure(loadTemplate('complaint-to-capa-mail.json'), { chatWebhookUrl: chat.url }),
+				id,
+				{ remove: ['Every hour'] },
+			);
 			await importAndPublish(template);
 			// The trigger only takes mails that arrive after it opened the inbox.
 			await imap.waitForLogins(1);
-			await imap.deliver([
-				'From: Northwind SQE <sqe@northwind-motors.example>',
-				'To: complaints@qms.example',
-				'Subject: Cracked housings in lot H-4410',
-				`Date: ${new Date().toUTCString()}`,
-				'Message-ID: <e2e-imap-1@northwind-motors.example>',
-				'Content-Type: text/plain; charset=utf-8',
-				'',
-				'Hello, 18 of the 200 housings from lot H-4410 have cracks at the mounting boss after assembly. Please send an 8D.',
-				'',
-			].join('\n'));
-			const [ack] = await waitFor('the acknowledgement of the mailed complaint', async () => {
-				const found = smtp.mails.filter((m) => m.to.includes('sqe@northwind-motors.example') && /registered as 8D-/.test(m.subject));
-				return found.length > 0 ? found : undefined;
-			}, 90000);
+			await imap.deliver(
+				[
+					'From: Northwind SQE <sqe@northwind-motors.example>',
+					'To: complaints@qms.example',
+					'Subject: Cracked housings in lot H-4410',
+					`Date: ${new Date().toUTCString()}`,
+					'Message-ID: <e2e-imap-1@northwind-motors.example>',
+					'Content-Type: text/plain; charset=utf-8',
+					'',
+					'Hello, 18 of the 200 housings from lot H-4410 have cracks at the mounting boss after assembly. Please send an 8D.',
+					'',
+				].join('\n'),
+			);
+			const [ack] = await waitFor(
+				'the acknowledgement of the mailed complaint',
+				async () => {
+					const found = smtp.mails.filter(
+						(m) =>
+							m.to.includes('sqe@northwind-motors.example') && /registered as 8D-/.test(m.subject),
+					);
+					return found.length > 0 ? found : undefined;
+				},
+				90000,
+			);
 			const caseId = /registered as (8D-\d{8}-[0-9a-f]{8})/.exec(ack.subject)![1];
 			const row = (await cases()).find((c) => c.caseId === caseId);
-			expect(row).toMatchObject({ source: 'mail', customer: 'Northwind SQE', customerEmail: 'sqe@northwind-motors.example', stage: 'D0', status: 'open' });
-			expect(JSON.parse(row!.report).disciplines.D0.symptom).toContain('Cracked housings in lot H-4410');
+			expect(row).toMatchObject({
+				source: 'mail',
+				customer: 'Northwind SQE',
+				customerEmail: 'sqe@northwind-motors.example',
+				stage: 'D0',
+				status: 'open',
+			});
+			expect(JSON.parse(row!.report).disciplines.D0.symptom).toContain(
+				'Cracked housings in lot H-4410',
+			);
 		} finally {
 			await unpublish(id).catch(() => undefined);
 			await imap.close();
@@ -252,7 +360,9 @@ describe('templates in n8n 2.40.7', () => {
 		expect(first.status).toBe(200);
 
 		// The oldest sample complaint (45 days) is past its D8 date: the highest level is mailed.
-		const overdue = (await cases()).filter((c) => c.source === 'mail' && c.status === 'open' && Date.parse(c.d8DueAt) < Date.now());
+		const overdue = (await cases()).filter(
+			(c) => c.source === 'mail' && c.status === 'open' && Date.parse(c.d8DueAt) < Date.now(),
+		);
 		expect(overdue.length).toBeGreaterThan(0);
 		const mails = await smtp.waitFor(/^\[8D overdue: /, overdue.length);
 		const oldest = overdue.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))[0];
@@ -261,7 +371,13 @@ describe('templates in n8n 2.40.7', () => {
 		expect(mail!.text).toMatch(/D3 was due .* h late/);
 		const level = /\[8D overdue: (\w+)\]/.exec(mail!.subject)![1];
 		expect(['owner', 'manager', 'director']).toContain(level);
-		expect(mail!.to).toEqual([{ owner: 'quality@example.com', manager: 'quality-manager@example.com', director: 'quality-director@example.com' }[level]]);
+		expect(mail!.to).toEqual([
+			{
+				owner: 'quality@example.com',
+				manager: 'quality-manager@example.com',
+				director: 'quality-director@example.com',
+			}[level],
+		]);
 		const recorded = (await cases()).find((c) => c.caseId === oldest.caseId);
 		expect(recorded!.escalation).toBe(level);
 
@@ -275,24 +391,52 @@ describe('templates in n8n 2.40.7', () => {
 		const template = configure(loadTemplate('chat-escalation.json'), { chatWebhookUrl: chat.url });
 		await importAndPublish(template);
 		const webhookId = node(template, 'Complaint chat').webhookId;
-		const message = { action: 'sendMessage', sessionId: 'e2e-session-1', chatInput: '客户反馈充电器使用时冒烟起火，批次 C-2207，请立即处理。' };
+		const message = {
+			action: 'sendMessage',
+			sessionId: 'e2e-session-1',
+			chatInput: '客户反馈充电器使用时冒烟起火，批次 C-2207，请立即处理。',
+		};
 		expect((await post(`/webhook/${webhookId}/chat`, message)).status).toBe(401);
-		expect((await post(`/webhook/${webhookId}/chat`, message, { authorization: `Basic ${Buffer.from(`${STAFF.user}:wrong`).toString('base64')}` })).status).toBe(403);
-		const reply = await post(`/webhook/${webhookId}/chat`, message, { authorization: staffAuthorization });
+		expect(
+			(
+				await post(`/webhook/${webhookId}/chat`, message, {
+					authorization: `Basic ${Buffer.from(`${STAFF.user}:wrong`).toString('base64')}`,
+				})
+			).status,
+		).toBe(403);
+		const reply = await post(`/webhook/${webhookId}/chat`, message, {
+			authorization: staffAuthorization,
+		});
 		expect(reply.status).toBe(200);
 		const answer = reply.json as { output: string; caseId: string };
-		expect(answer.output).toMatch(/^Case 8D-\d{8}-[0-9a-f]{8} opened: \w+, critical\. We answer by \d{4}-\d\d-\d\dT/);
+		expect(answer.output).toMatch(
+			/^Case 8D-\d{8}-[0-9a-f]{8} opened: \w+, critical\. We answer by \d{4}-\d\d-\d\dT/,
+		);
 		expect(answer.output).toContain('The quality team has been alerted.');
 		await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${answer.caseId}`));
 		const row = (await cases()).find((c) => c.caseId === answer.caseId);
-		expect(row).toMatchObject({ source: 'chat', customer: 'chat e2e-session-1', severity: 'critical' });
+		expect(row).toMatchObject({
+			source: 'chat',
+			customer: 'chat e2e-session-1',
+			severity: 'critical',
+		});
 	});
 
 	test('SPC monitor: posted measurements are stored, the out-of-control characteristic opens one case and mails its chart', async () => {
-		const template = testCopy(configure(loadTemplate('spc-monitor.json'), {}), 'qmsSpcMonitor', { remove: ['Every hour'] });
+		const template = testCopy(configure(loadTemplate('spc-monitor.json'), {}), 'qmsSpcMonitor', {
+			remove: ['Every hour'],
+		});
 		const id = await importAndPublish(template);
 		const before = (await tableRows('qms_measurements')).length;
-		const body = { measurements: [1, 2].map((i) => ({ characteristic: 'shaft-length', value: 50.1 + i / 100, measuredAt: `2026-10-01T23:0${i}:00Z`, line: 'L2', unit: 'mm' })) };
+		const body = {
+			measurements: [1, 2].map((i) => ({
+				characteristic: 'shaft-length',
+				value: 50.1 + i / 100,
+				measuredAt: `2026-10-01T23:0${i}:00Z`,
+				line: 'L2',
+				unit: 'mm',
+			})),
+		};
 		const accepted = await post('/webhook/qms/measurements', body, { 'X-QMS-Token': INTAKE_TOKEN });
 		expect(accepted.status).toBe(200);
 		const [run] = await finishedRuns(id, 1);
@@ -308,11 +452,28 @@ describe('templates in n8n 2.40.7', () => {
 		expect(png!.content.length).toBeGreaterThan(2000);
 		expect(smtp.mails.some((m) => m.subject.includes('bore-diameter'))).toBe(false);
 		const row = (await cases()).find((c) => c.caseId === caseId);
-		expect(row).toMatchObject({ source: 'spc', category: 'production', stage: 'D0', status: 'open' });
+		expect(row).toMatchObject({
+			source: 'spc',
+			category: 'production',
+			stage: 'D0',
+			status: 'open',
+		});
 		expect(JSON.parse(row!.report).id).toBe(caseId);
 
 		// Still out of control on the next post, but the case of the day exists: no second case, no second mail.
-		expect((await post('/webhook/qms/measurements', { measurements: [{ characteristic: 'shaft-length', value: 50.12, measuredAt: '2026-10-01T23:05:00Z' }] }, { 'X-QMS-Token': INTAKE_TOKEN })).status).toBe(200);
+		expect(
+			(
+				await post(
+					'/webhook/qms/measurements',
+					{
+						measurements: [
+							{ characteristic: 'shaft-length', value: 50.12, measuredAt: '2026-10-01T23:05:00Z' },
+						],
+					},
+					{ 'X-QMS-Token': INTAKE_TOKEN },
+				)
+			).status,
+		).toBe(200);
 		const runs = await finishedRuns(id, 2);
 		expect(runs[0].status).toBe('success');
 		expect((await cases()).filter((c) => c.caseId === caseId)).toHaveLength(1);
@@ -320,22 +481,34 @@ describe('templates in n8n 2.40.7', () => {
 	});
 
 	test('weekly supplier scorecard: HTML scorecard to purchasing, scorecards per buyer, SCAR cases and requests for C and D grades once per period', async () => {
-		const template = testCopy(loadTemplate('supplier-scorecard-weekly.json'), 'qmsTestScorecard', { webhookFor: { 'Every Monday 07:00': 'test/scorecard' } });
+		const template = testCopy(loadTemplate('supplier-scorecard-weekly.json'), 'qmsTestScorecard', {
+			webhookFor: { 'Every Monday 07:00': 'test/scorecard' },
+		});
 		await importAndPublish(template);
 		const run = await post('/webhook/test/scorecard', {});
 		expect(run.status).toBe(200);
 
 		const [mail] = await smtp.waitFor(/^Supplier scorecard 2026-10: 1 A, 1 B, 1 C, 1 D$/);
 		expect(mail.to).toEqual(['purchasing@example.com']);
-		for (const supplier of ['Acme Castings', 'Bolt &amp; Nut Co', 'Cheap Seals Ltd', 'Delta Plastics']) expect(mail.html).toContain(supplier);
+		for (const supplier of [
+			'Acme Castings',
+			'Bolt &amp; Nut Co',
+			'Cheap Seals Ltd',
+			'Delta Plastics',
+		])
+			expect(mail.html).toContain(supplier);
 		expect(mail.attachments.map((a) => a.contentType).sort()).toEqual(['image/png', 'text/html']);
 
 		// Each buyer gets their suppliers' scorecards.
 		const buyers = await smtp.waitFor(/^Supplier scorecard 2026-10 for your suppliers: /, 4);
 		const toBuyer = (address: string) => buyers.find((m) => m.to.includes(address))!;
-		expect(toBuyer('buyer.rubber@example.com').subject).toBe('Supplier scorecard 2026-10 for your suppliers: Cheap Seals Ltd C');
+		expect(toBuyer('buyer.rubber@example.com').subject).toBe(
+			'Supplier scorecard 2026-10 for your suppliers: Cheap Seals Ltd C',
+		);
 		expect(toBuyer('buyer.fasteners@example.com').html).toContain('Bolt &amp; Nut Co');
-		expect(toBuyer('buyer.plastics@example.com').text.trim()).toMatch(/^Delta Plastics: \d+\.\d \(D\)$/);
+		expect(toBuyer('buyer.plastics@example.com').text.trim()).toMatch(
+			/^Delta Plastics: \d+\.\d \(D\)$/,
+		);
 
 		const scars = await smtp.waitFor(/^SCAR SCAR-/, 2);
 		expect(scars.map((m) => [m.subject, m.to]).sort()).toEqual([
@@ -355,29 +528,50 @@ describe('templates in n8n 2.40.7', () => {
 	});
 
 	test('weekly complaint Pareto: counts by category, severity and customer with the 8D on-time rate', async () => {
-		const template = testCopy(configure(loadTemplate('complaint-pareto-weekly.json'), { windowDays: '60' }), 'qmsTestPareto', {
-			webhookFor: { 'Every Monday 08:00': 'test/pareto' },
-		});
+		const template = testCopy(
+			configure(loadTemplate('complaint-pareto-weekly.json'), { windowDays: '60' }),
+			'qmsTestPareto',
+			{
+				webhookFor: { 'Every Monday 08:00': 'test/pareto' },
+			},
+		);
 		await importAndPublish(template);
 		expect((await post('/webhook/test/pareto', {})).status).toBe(200);
 
-		const complaints = (await cases()).filter((c) => ['mail', 'webhook', 'chat'].includes(c.source) && Date.parse(c.receivedAt) >= Date.now() - 60 * 86400000);
+		const complaints = (await cases()).filter(
+			(c) =>
+				['mail', 'webhook', 'chat'].includes(c.source) &&
+				Date.parse(c.receivedAt) >= Date.now() - 60 * 86400000,
+		);
 		const byCategory = new Map<string, number>();
 		for (const c of complaints) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
 		const top = Math.max(...byCategory.values());
-		const [mail] = await smtp.waitFor(new RegExp(`^Complaint Pareto: ${complaints.length} complaints, top (\\w+), 8D on time \\d+ %$`));
+		const [mail] = await smtp.waitFor(
+			new RegExp(
+				`^Complaint Pareto: ${complaints.length} complaints, top (\\w+), 8D on time \\d+ %$`,
+			),
+		);
 		expect(byCategory.get(/top (\w+),/.exec(mail.subject)![1])).toBe(top);
 		expect(mail.to).toEqual(['management@example.com']);
 
 		// One text line per category, most frequent first, ending at 100 % cumulative.
-		const lines = mail.text.trim().split('\n').map((line) => /^(\w+): (\d+) \((\d+) % cumulative\)$/.exec(line.trim())!);
-		expect(Object.fromEntries(lines.map((m) => [m[1], Number(m[2])]))).toEqual(Object.fromEntries(byCategory));
-		expect(lines.map((m) => Number(m[2]))).toEqual(lines.map((m) => Number(m[2])).sort((x, y) => y - x));
+		const lines = mail.text
+			.trim()
+			.split('\n')
+			.map((line) => /^(\w+): (\d+) \((\d+) % cumulative\)$/.exec(line.trim())!);
+		expect(Object.fromEntries(lines.map((m) => [m[1], Number(m[2])]))).toEqual(
+			Object.fromEntries(byCategory),
+		);
+		expect(lines.map((m) => Number(m[2]))).toEqual(
+			lines.map((m) => Number(m[2])).sort((x, y) => y - x),
+		);
 		expect(lines[lines.length - 1][3]).toBe('100');
 
 		const onTime = complaints.filter((c) => Date.now() <= Date.parse(c.d8DueAt)).length;
 		expect(mail.html).toContain(`(${onTime} of ${complaints.length})`);
-		expect(mail.html).toContain(`critical: ${complaints.filter((c) => c.severity === 'critical').length}`);
+		expect(mail.html).toContain(
+			`critical: ${complaints.filter((c) => c.severity === 'critical').length}`,
+		);
 		expect(mail.html).toContain('<table');
 		expect(mail.html).toContain('Complaint Pareto, last 60 days');
 	});

@@ -5,7 +5,16 @@ import { runNode, runWorkflow, type WorkflowFixture } from './harness';
 import routingFixture from './fixtures/complaint-routing.json';
 
 const NODE = 'Complaint Classifier';
-const DEFAULT_OUTPUTS = ['design', 'production', 'supplier_material', 'logistics_packaging', 'service', 'documentation', 'delivery', 'unclassified'];
+const DEFAULT_OUTPUTS = [
+	'design',
+	'production',
+	'supplier_material',
+	'logistics_packaging',
+	'service',
+	'documentation',
+	'delivery',
+	'unclassified',
+];
 const ids = (items: { json: IDataObject }[]) => items.map((i) => i.json.id);
 
 describe('Complaint Classifier outputs', () => {
@@ -16,28 +25,56 @@ describe('Complaint Classifier outputs', () => {
 		getKnownTypes: () => ({}),
 	};
 	const outputsOf = (parameters: INode['parameters']) => {
-		const node: INode = { id: '1', name: NODE, type: 'n8n-nodes-qms.complaintClassifier', typeVersion: 1, position: [0, 0], parameters };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types });
+		const node: INode = {
+			id: '1',
+			name: NODE,
+			type: 'n8n-nodes-qms.complaintClassifier',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: types,
+		});
 		const description = NodeHelpers.getVersionedNodeType(nodeType, 1).description;
-		return (NodeHelpers.getNodeOutputs(workflow, node, description) as { displayName: string }[]).map((o) => o.displayName);
+		return (
+			NodeHelpers.getNodeOutputs(workflow, node, description) as { displayName: string }[]
+		).map((o) => o.displayName);
 	};
 
 	it('one output per default category plus unclassified, Summary when asked, or a single output', () => {
 		expect(outputsOf({ routing: 'byCategory' })).toEqual(DEFAULT_OUTPUTS);
-		expect(outputsOf({ routing: 'byCategory', summary: true })).toEqual([...DEFAULT_OUTPUTS, 'Summary']);
+		expect(outputsOf({ routing: 'byCategory', summary: true })).toEqual([
+			...DEFAULT_OUTPUTS,
+			'Summary',
+		]);
 		expect(outputsOf({ routing: 'single' })).toEqual(['Complaints']);
 		expect(outputsOf({ operation: 'train' })).toEqual(['Model']);
 	});
 
 	it('custom taxonomy categories get their own outputs', () => {
-		const taxonomyJson = JSON.stringify({ categories: [{ id: 'noise', terms: { en: ['squeak'] } }] });
-		expect(outputsOf({ routing: 'byCategory', taxonomy: 'custom', taxonomyJson, extendDefault: false })).toEqual(['noise', 'unclassified']);
-		expect(outputsOf({ routing: 'byCategory', taxonomy: 'custom', taxonomyJson })).toEqual([...DEFAULT_OUTPUTS.slice(0, 7), 'noise', 'unclassified']);
+		const taxonomyJson = JSON.stringify({
+			categories: [{ id: 'noise', terms: { en: ['squeak'] } }],
+		});
+		expect(
+			outputsOf({ routing: 'byCategory', taxonomy: 'custom', taxonomyJson, extendDefault: false }),
+		).toEqual(['noise', 'unclassified']);
+		expect(outputsOf({ routing: 'byCategory', taxonomy: 'custom', taxonomyJson })).toEqual([
+			...DEFAULT_OUTPUTS.slice(0, 7),
+			'noise',
+			'unclassified',
+		]);
 	});
 
 	it('is usable as a tool and has an icon', () => {
 		expect(nodeType.description.usableAsTool).toBe(true);
-		expect(nodeType.description.icon).toEqual({ light: 'file:complaintClassifier.svg', dark: 'file:complaintClassifier.dark.svg' });
+		expect(nodeType.description.icon).toEqual({
+			light: 'file:complaintClassifier.svg',
+			dark: 'file:complaintClassifier.dark.svg',
+		});
 	});
 });
 
@@ -61,28 +98,53 @@ describe('Complaint Classifier through n8n: Chinese and English routing', () => 
 	it('puts the result on each item: severity, evidence offsets, identifiers, deadline, masked text', () => {
 		const [box] = run.output(NODE, DEFAULT_OUTPUTS.indexOf('logistics_packaging'));
 		const result = box.json.complaint as IDataObject;
-		expect(result).toMatchObject({ category: 'logistics_packaging', language: 'zh', severity: 'minor' });
+		expect(result).toMatchObject({
+			category: 'logistics_packaging',
+			language: 'zh',
+			severity: 'minor',
+		});
 		expect((result.deadline as IDataObject).dueAt).toBe('2026-11-21T09:30:00.000+08:00');
-		expect(box.json.body).toBe('外箱破损严重，纸箱压扁了，里面的产品有磕碰。联系人电话 *********78');
+		expect(box.json.body).toBe(
+			'外箱破损严重，纸箱压扁了，里面的产品有磕碰。联系人电话 *********78',
+		);
 		const [fire] = run.output(NODE, DEFAULT_OUTPUTS.indexOf('production'));
 		expect((fire.json.complaint as IDataObject).severity).toBe('critical');
 		const [order] = run.output(NODE, DEFAULT_OUTPUTS.indexOf('delivery'));
-		expect((order.json.complaint as IDataObject).identifiers).toEqual([{ kind: 'order', value: '4500123456', start: 9, end: 19 }]);
-		expect(((order.json.complaint as IDataObject).deadline as IDataObject).dueAt).toBe('2026-11-23T09:30:00.000+08:00');
+		expect((order.json.complaint as IDataObject).identifiers).toEqual([
+			{ kind: 'order', value: '4500123456', start: 9, end: 19 },
+		]);
+		expect(((order.json.complaint as IDataObject).deadline as IDataObject).dueAt).toBe(
+			'2026-11-23T09:30:00.000+08:00',
+		);
 	});
 
 	it('adds a Pareto summary paired with every input item', () => {
 		const [summary] = run.output(NODE, DEFAULT_OUTPUTS.length);
 		expect(summary.json.total).toBe(6);
-		expect((summary.json.pareto as IDataObject[])[0]).toEqual({ category: 'delivery', count: 2, share: 2 / 6, cumulativeShare: 2 / 6 });
-		expect(summary.json.counts).toEqual({ logistics_packaging: 1, delivery: 2, production: 1, documentation: 1, unclassified: 1 });
+		expect((summary.json.pareto as IDataObject[])[0]).toEqual({
+			category: 'delivery',
+			count: 2,
+			share: 2 / 6,
+			cumulativeShare: 2 / 6,
+		});
+		expect(summary.json.counts).toEqual({
+			logistics_packaging: 1,
+			delivery: 2,
+			production: 1,
+			documentation: 1,
+			unclassified: 1,
+		});
 		expect(summary.pairedItem).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
 	});
 });
 
 describe('Complaint Classifier errors', () => {
 	it('an empty text fails naming the item and the field', async () => {
-		const { run } = await runNode({ type: 'complaintClassifier', parameters: { text: '={{ $json.body }}', routing: 'single' }, items: [{ body: 'scratch' }, { body: '' }] });
+		const { run } = await runNode({
+			type: 'complaintClassifier',
+			parameters: { text: '={{ $json.body }}', routing: 'single' },
+			items: [{ body: 'scratch' }, { body: '' }],
+		});
 		expect(String(run.error?.message)).toContain('Item 1: Complaint Text is empty');
 	});
 
@@ -102,7 +164,12 @@ describe('Complaint Classifier errors', () => {
 	it('invalid taxonomy JSON is reported clearly', async () => {
 		const { run } = await runNode({
 			type: 'complaintClassifier',
-			parameters: { text: '={{ $json.body }}', taxonomy: 'custom', taxonomyJson: '{"categories": []}', extendDefault: false },
+			parameters: {
+				text: '={{ $json.body }}',
+				taxonomy: 'custom',
+				taxonomyJson: '{"categories": []}',
+				extendDefault: false,
+			},
 			items: [{ body: 'x' }],
 		});
 		expect(String(run.error?.message)).toContain('taxonomy.categories must be a non-empty array');
@@ -119,22 +186,41 @@ describe('Complaint Classifier: train a model, then classify with it', () => {
 	];
 
 	it('outputs one serialisable model paired with every labelled item, and routes by its labels', async () => {
-		const trained = await runNode({ type: 'complaintClassifier', parameters: { operation: 'train', textField: 'text', labelField: 'category' }, items: labelled });
+		const trained = await runNode({
+			type: 'complaintClassifier',
+			parameters: { operation: 'train', textField: 'text', labelField: 'category' },
+			items: labelled,
+		});
 		const [out] = trained.run.output(trained.node, 0);
 		expect(out.json.labels).toEqual(['logistics_packaging', 'noise']);
 		expect(out.pairedItem).toEqual(labelled.map((_, item) => ({ item })));
 
 		const { run, node } = await runNode({
 			type: 'complaintClassifier',
-			parameters: { operation: 'classify', text: '={{ $json.body }}', taxonomy: 'model', modelJson: JSON.stringify(out.json.model) },
+			parameters: {
+				operation: 'classify',
+				text: '={{ $json.body }}',
+				taxonomy: 'model',
+				modelJson: JSON.stringify(out.json.model),
+			},
 			items: [{ body: 'the hinge squeaks' }, { body: '纸箱压坏了' }],
 		});
-		expect(run.output(node, DEFAULT_OUTPUTS.length - 1).map((i) => i.json.body)).toEqual(['the hinge squeaks']); // 'noise' sits after the defaults
-		expect(run.output(node, DEFAULT_OUTPUTS.indexOf('logistics_packaging')).map((i) => i.json.body)).toEqual(['纸箱压坏了']);
+		expect(run.output(node, DEFAULT_OUTPUTS.length - 1).map((i) => i.json.body)).toEqual([
+			'the hinge squeaks',
+		]); // 'noise' sits after the defaults
+		expect(
+			run.output(node, DEFAULT_OUTPUTS.indexOf('logistics_packaging')).map((i) => i.json.body),
+		).toEqual(['纸箱压坏了']);
 	});
 
 	it('a labelled item without its label fails naming the item and field', async () => {
-		const { run } = await runNode({ type: 'complaintClassifier', parameters: { operation: 'train' }, items: [...labelled, { text: 'no label here' }] });
-		expect(String(run.error?.message)).toContain("Item 5: field 'category' must be a non-empty string");
+		const { run } = await runNode({
+			type: 'complaintClassifier',
+			parameters: { operation: 'train' },
+			items: [...labelled, { text: 'no label here' }],
+		});
+		expect(String(run.error?.message)).toContain(
+			"Item 5: field 'category' must be a non-empty string",
+		);
 	});
 });

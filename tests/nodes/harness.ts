@@ -33,7 +33,9 @@ const PACKAGE = packageJson.name;
 
 /** n8n-core's own DI container (it may pin its own @n8n/di copy): its services are registered there. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Container } = require(require.resolve('@n8n/di', { paths: [path.dirname(require.resolve('n8n-core'))] })) as typeof import('@n8n/di');
+const { Container } = require(
+	require.resolve('@n8n/di', { paths: [path.dirname(require.resolve('n8n-core'))] }),
+) as typeof import('@n8n/di');
 const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';
 
 /** The shape of a workflow file as n8n exports it (only what execution needs). */
@@ -68,14 +70,22 @@ class ManualTrigger implements INodeType {
 function loadPackageNodes(): Map<string, INodeType | IVersionedNodeType> {
 	const loaded = new Map<string, INodeType | IVersionedNodeType>();
 	for (const distFile of packageJson.n8n.nodes) {
-		const source = path.resolve(__dirname, '../..', distFile.replace(/^dist\//, '').replace(/\.js$/, ''));
+		const source = path.resolve(
+			__dirname,
+			'../..',
+			distFile.replace(/^dist\//, '').replace(/\.js$/, ''),
+		);
 		const className = path.basename(source).replace(/\.node$/, '');
 		let exported: Record<string, new () => INodeType | IVersionedNodeType>;
 		try {
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			exported = require(source);
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String(error).includes(source)) continue;
+			if (
+				(error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' &&
+				String(error).includes(source)
+			)
+				continue;
 			throw error;
 		}
 		const NodeClass = exported[className];
@@ -87,7 +97,9 @@ function loadPackageNodes(): Map<string, INodeType | IVersionedNodeType> {
 }
 
 class PackageNodeTypes implements INodeTypes {
-	private readonly types = new Map<string, INodeType | IVersionedNodeType>([[MANUAL_TRIGGER, new ManualTrigger()]]);
+	private readonly types = new Map<string, INodeType | IVersionedNodeType>([
+		[MANUAL_TRIGGER, new ManualTrigger()],
+	]);
 
 	constructor() {
 		for (const [name, type] of loadPackageNodes()) this.types.set(name, type);
@@ -95,7 +107,8 @@ class PackageNodeTypes implements INodeTypes {
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const type = this.types.get(nodeType);
-		if (!type) throw new Error(`Unknown node type ${nodeType}; known: ${[...this.types.keys()].join(', ')}`);
+		if (!type)
+			throw new Error(`Unknown node type ${nodeType}; known: ${[...this.types.keys()].join(', ')}`);
 		return type;
 	}
 
@@ -118,7 +131,9 @@ function ensureBinaryDataService(): Promise<void> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { testAdditionalData } = require('../support/additional-data') as { testAdditionalData(hooks: ExecutionLifecycleHooks, userId: string): unknown };
+const { testAdditionalData } = require('../support/additional-data') as {
+	testAdditionalData(hooks: ExecutionLifecycleHooks, userId: string): unknown;
+};
 
 function additionalData(hooks: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return testAdditionalData(hooks, 'node-tests') as IWorkflowExecuteAdditionalData;
@@ -213,4 +228,3 @@ export async function binaryBuffer(item: INodeExecutionData, property: string): 
 	if (binary.id) return Container.get(BinaryDataService).getAsBuffer(binary);
 	return Buffer.from(binary.data, 'base64');
 }
-

@@ -8,7 +8,11 @@ import { binaryBuffer, runNode, runWorkflow, type WorkflowFixture } from './harn
 jest.setTimeout(30_000);
 
 const NODE = 'SPC Check';
-type Spc = IDataObject & { findings: IDataObject[]; points: IDataObject[]; violations: IDataObject[] };
+type Spc = IDataObject & {
+	findings: IDataObject[];
+	points: IDataObject[];
+	violations: IDataObject[];
+};
 const spcOf = (json: IDataObject): Spc => json.spc as Spc;
 
 /** Symbols drawn by the vega mark named `name` (class `<name>_marks`) in an SVG. */
@@ -54,7 +58,9 @@ describe('SPC Check: aggregate all items (piston rings, X-bar/R, phase I = 25)',
 			'Rule WE3: 4 of 5 points in a row more than 1 sigma above the center line, points 31-40',
 			'Rule WE1: 3 points beyond the upper control limit, points 37-39',
 		]);
-		expect(spc.summary).toContain('Rule WE1: 3 points beyond the upper control limit, points 37-39');
+		expect(spc.summary).toContain(
+			'Rule WE1: 3 points beyond the upper control limit, points 37-39',
+		);
 	});
 
 	it('flags each point', () => {
@@ -62,7 +68,11 @@ describe('SPC Check: aggregate all items (piston rings, X-bar/R, phase I = 25)',
 		expect(points).toHaveLength(40);
 		expect(points.filter((p) => p.outOfControl).map((p) => p.point)).toEqual([35, 37, 38, 39, 40]);
 		expect(points[36]).toMatchObject({ point: 37, outOfControl: true, rules: ['WE1', 'WE2'] });
-		expect(points[37]).toMatchObject({ point: 38, outOfControl: true, rules: ['WE1', 'WE2', 'WE3'] });
+		expect(points[37]).toMatchObject({
+			point: 38,
+			outOfControl: true,
+			rules: ['WE1', 'WE2', 'WE3'],
+		});
 		expect(points[0]).toMatchObject({ point: 1, outOfControl: false, rules: [] });
 	});
 
@@ -78,7 +88,9 @@ describe('SPC Check: aggregate all items (piston rings, X-bar/R, phase I = 25)',
 		expect(symbols(svg, 'secondary_signals')).toBe(0);
 		expect(svg).toContain('Piston-ring inside diameter (mm)');
 		const png = await binaryBuffer(item, 'chartPng');
-		expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+		expect(png.subarray(0, 8)).toEqual(
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		);
 		const width = png.readUInt32BE(16);
 		const height = png.readUInt32BE(20);
 		const svgWidth = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
@@ -102,23 +114,36 @@ describe('SPC Check: one series per item', () => {
 		expect(a.ucl as number).toBeCloseTo(55.802412, 6);
 		expect(a.summary).toBe('In control: no rule violated on 10 points');
 		// capability from the spec limits: Cp = 20 / (6 * MR-bar/d2) with MR-bar = 1.8778 (NIST)
-		expect((a.capability as IDataObject).cp as number).toBeCloseTo(20 / (6 * (16.9 / 9 / 1.128379)), 5);
+		expect((a.capability as IDataObject).cp as number).toBeCloseTo(
+			20 / (6 * (16.9 / 9 / 1.128379)),
+			5,
+		);
 		expect(outOfControl.pairedItem).toEqual({ item: 1 });
 		const b = spcOf(outOfControl.json);
-		expect(b.findings.map((f) => f.text)).toContain('Rule N1: 1 point beyond the upper control limit, point 18');
+		expect(b.findings.map((f) => f.text)).toContain(
+			'Rule N1: 1 point beyond the upper control limit, point 18',
+		);
 	});
 
 	it('takes subgroups for X-bar charts and sizes for p charts', async () => {
 		const { run, node } = await runNode({
 			type: 'spcCheck',
-			parameters: { operation: 'perItem', seriesField: 'defectives', chartType: 'p', sizesField: 'inspected', rulePreset: 'limitsOnly' },
+			parameters: {
+				operation: 'perItem',
+				seriesField: 'defectives',
+				chartType: 'p',
+				sizesField: 'inspected',
+				rulePreset: 'limitsOnly',
+			},
 			items: [{ defectives: [5, 10, 30], inspected: [50, 100, 100] }],
 		});
 		expect(run.error).toBeUndefined();
 		const spc = spcOf(run.output(node, 1)[0].json);
 		// p-bar = 45/250 = 0.18; point 3: 0.30 > 0.18 + 3 sqrt(0.18*0.82/100) = 0.2953
 		expect(spc.center as number).toBeCloseTo(0.18, 12);
-		expect(spc.findings.map((f) => f.text)).toEqual(['Rule N1: 1 point beyond the upper control limit, point 3']);
+		expect(spc.findings.map((f) => f.text)).toEqual([
+			'Rule N1: 1 point beyond the upper control limit, point 3',
+		]);
 		expect((spc.ucl as number[])[2]).toBeCloseTo(0.18 + 3 * Math.sqrt((0.18 * 0.82) / 100), 12);
 	});
 
@@ -138,16 +163,27 @@ describe('SPC Check: one series per item', () => {
 		});
 		expect(run.error).toBeUndefined();
 		const spc = spcOf(run.output(node, 1)[0].json);
-		expect(spc.findings.map((f) => f.text)).toEqual(['Rule N2: 5 points in a row above the center line, points 1-5']);
+		expect(spc.findings.map((f) => f.text)).toEqual([
+			'Rule N2: 5 points in a row above the center line, points 1-5',
+		]);
 	});
 });
 
 describe('SPC Check: aggregate attribute data', () => {
 	it('charts defectives per lot with the sample size field (orangejuice trial samples)', async () => {
-		const defectives = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
+		const defectives = [
+			12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12,
+			7, 13, 9, 6,
+		];
 		const { run, node } = await runNode({
 			type: 'spcCheck',
-			parameters: { operation: 'aggregate', valueField: 'bad', chartType: 'p', sizeField: 'cans', rulePreset: 'limitsOnly' },
+			parameters: {
+				operation: 'aggregate',
+				valueField: 'bad',
+				chartType: 'p',
+				sizeField: 'cans',
+				rulePreset: 'limitsOnly',
+			},
 			items: defectives.map((bad, i) => ({ lot: i + 1, bad, cans: 50 })),
 		});
 		expect(run.error).toBeUndefined();
@@ -167,7 +203,9 @@ describe('SPC Check: aggregate attribute data', () => {
 			parameters: { operation: 'perItem', seriesField: 'x', chartType: 'imr', chartImage: 'png' },
 			items: [{ x: Array.from({ length: 5001 }, (_, i) => Math.sin(i)) }],
 		});
-		expect(String(run.error?.message)).toContain('Chart Image: 5001 points are too many to draw legibly');
+		expect(String(run.error?.message)).toContain(
+			'Chart Image: 5001 points are too many to draw legibly',
+		);
 	});
 });
 
@@ -178,14 +216,25 @@ describe('SPC Check: bad input', () => {
 			parameters: { operation: 'perItem', seriesField: 'readings', chartType: 'imr' },
 			items: [{ readings: [1, 2, 3] }, { readings: [1, 'n/a', 3] }],
 		});
-		expect(String(run.error?.message)).toBe('Item 1: field "readings", point 2 (index 1): must be a finite number, got "n/a"');
+		expect(String(run.error?.message)).toBe(
+			'Item 1: field "readings", point 2 (index 1): must be a finite number, got "n/a"',
+		);
 	});
 
 	it('with Continue On Fail, the bad item comes out on "Out of Control" with the error', async () => {
 		const { run, node } = await runNode({
 			type: 'spcCheck',
 			parameters: { operation: 'perItem', seriesField: 'readings', chartType: 'xbar-r' },
-			items: [{ readings: [[1, 2], [2, 3], [3, 1]] }, { readings: [[1, 2], [4]] }],
+			items: [
+				{
+					readings: [
+						[1, 2],
+						[2, 3],
+						[3, 1],
+					],
+				},
+				{ readings: [[1, 2], [4]] },
+			],
 			continueOnFail: true,
 		});
 		expect(run.error).toBeUndefined();
@@ -212,6 +261,8 @@ describe('SPC Check: bad input', () => {
 			parameters: { operation: 'aggregate', valueField: 'defects', chartType: 'c' },
 			items: [{ defects: 3 }, { defects: 4 }, { defects: -1 }],
 		});
-		expect(String(run.error?.message)).toBe('Item 2: field "defects": must be a count (whole number >= 0), got -1');
+		expect(String(run.error?.message)).toBe(
+			'Item 2: field "defects": must be a count (whole number >= 0), got -1',
+		);
 	});
 });

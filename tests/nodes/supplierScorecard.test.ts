@@ -7,8 +7,15 @@ import scorecardFixture from './fixtures/supplier-scorecard.json';
 
 const TYPE = 'supplierScorecard';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const rowsOf = (supplier: string) => HAND_CHECKED_ROWS.flatMap((r, item) => (r.supplier === supplier ? [{ item }] : []));
-const brief = (json: IDataObject) => [json.supplier, json.period, json.score, json.grade, json.rank];
+const rowsOf = (supplier: string) =>
+	HAND_CHECKED_ROWS.flatMap((r, item) => (r.supplier === supplier ? [{ item }] : []));
+const brief = (json: IDataObject) => [
+	json.supplier,
+	json.period,
+	json.score,
+	json.grade,
+	json.rank,
+];
 
 describe('Supplier Scorecard outputs', () => {
 	const nodeType = new SupplierScorecard();
@@ -22,15 +29,32 @@ describe('Supplier Scorecard outputs', () => {
 		['byGrade', ['A', 'B', 'C', 'D', 'Summary']],
 		['single', ['Scorecards', 'Summary']],
 	])('%s -> %j', (outputMode, names) => {
-		const node: INode = { id: '1', name: 'Supplier Scorecard', type: `n8n-nodes-qms.${TYPE}`, typeVersion: 1, position: [0, 0], parameters: { outputMode } };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types });
+		const node: INode = {
+			id: '1',
+			name: 'Supplier Scorecard',
+			type: `n8n-nodes-qms.${TYPE}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { outputMode },
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: types,
+		});
 		const description = NodeHelpers.getVersionedNodeType(nodeType, 1).description;
-		expect(NodeHelpers.getNodeOutputs(workflow, node, description)).toEqual(names.map((displayName) => ({ type: 'main', displayName })));
+		expect(NodeHelpers.getNodeOutputs(workflow, node, description)).toEqual(
+			names.map((displayName) => ({ type: 'main', displayName })),
+		);
 	});
 
 	it('is usable as a tool and has an icon', () => {
 		expect(nodeType.description.usableAsTool).toBe(true);
-		expect(nodeType.description.icon).toEqual({ light: 'file:supplierScorecard.svg', dark: 'file:supplierScorecard.dark.svg' });
+		expect(nodeType.description.icon).toEqual({
+			light: 'file:supplierScorecard.svg',
+			dark: 'file:supplierScorecard.dark.svg',
+		});
 	});
 });
 
@@ -44,8 +68,12 @@ describe('Score Raw Rows: the hand-checked scorecard through n8n', () => {
 	it('routes one item per supplier and period by grade', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.outputCounts('Supplier Scorecard')).toEqual([1, 1, 2, 2, 1]);
-		expect(run.output('Supplier Scorecard', 0).map((i) => brief(i.json))).toEqual([['Alpha', '2026-03', 100, 'A', 1]]);
-		expect(run.output('Supplier Scorecard', 1).map((i) => brief(i.json))).toEqual([['Delta', '2026-03', 89.12, 'B', 2]]);
+		expect(run.output('Supplier Scorecard', 0).map((i) => brief(i.json))).toEqual([
+			['Alpha', '2026-03', 100, 'A', 1],
+		]);
+		expect(run.output('Supplier Scorecard', 1).map((i) => brief(i.json))).toEqual([
+			['Delta', '2026-03', 89.12, 'B', 2],
+		]);
 		expect(run.output('Supplier Scorecard', 2).map((i) => brief(i.json))).toEqual([
 			['Gamma', '2026-02', 77.94, 'C', 1],
 			['Gamma', '2026-03', 70.59, 'C', 3],
@@ -58,7 +86,15 @@ describe('Score Raw Rows: the hand-checked scorecard through n8n', () => {
 
 	it('explains every metric and pairs each scorecard with all the rows it used', () => {
 		const beta = run.output('Supplier Scorecard', 3)[1];
-		expect((beta.json.metrics as IDataObject[]).map((m) => [m.id, m.value, m.score, m.weight, m.contribution])).toEqual([
+		expect(
+			(beta.json.metrics as IDataObject[]).map((m) => [
+				m.id,
+				m.value,
+				m.score,
+				m.weight,
+				m.contribution,
+			]),
+		).toEqual([
 			['ppm', 200, 80, 0.25, 20],
 			['lot_acceptance', expect.closeTo(0.95, 12), 50, 0.1, 5],
 			['otd', 0.95, 75, 0.25, 18.75],
@@ -67,11 +103,24 @@ describe('Score Raw Rows: the hand-checked scorecard through n8n', () => {
 			['complaints', 2, 60, 0.15, 9],
 			['disruptions', 1, 50, 0.1, 5],
 		]);
-		expect(beta.json).toMatchObject({ specialStatus: true, flags: ['grade_d', 'critical_complaint'], rowCount: rowsOf('Beta').length });
+		expect(beta.json).toMatchObject({
+			specialStatus: true,
+			flags: ['grade_d', 'critical_complaint'],
+			rowCount: rowsOf('Beta').length,
+		});
 		expect(beta.pairedItem).toEqual(rowsOf('Beta'));
 		const gammaMarch = run.output('Supplier Scorecard', 2)[1];
-		expect(gammaMarch.json).toMatchObject({ trend: -7.35, previousScore: 77.94, previousGrade: 'C', flags: ['two_periods_c'] });
-		expect(gammaMarch.pairedItem).toEqual(HAND_CHECKED_ROWS.flatMap((r, item) => (r.supplier === 'Gamma' && String(r.date).startsWith('2026-03') ? [{ item }] : [])));
+		expect(gammaMarch.json).toMatchObject({
+			trend: -7.35,
+			previousScore: 77.94,
+			previousGrade: 'C',
+			flags: ['two_periods_c'],
+		});
+		expect(gammaMarch.pairedItem).toEqual(
+			HAND_CHECKED_ROWS.flatMap((r, item) =>
+				r.supplier === 'Gamma' && String(r.date).startsWith('2026-03') ? [{ item }] : [],
+			),
+		);
 	});
 
 	it('summary item: counts, HTML scorecard and PNG chart as binary data, paired with every row', async () => {
@@ -102,7 +151,7 @@ describe('Score Raw Rows: the hand-checked scorecard through n8n', () => {
 });
 
 describe('Score Raw Rows: mapping, bad rows, odd names', () => {
-	it('maps the user\'s field names and fills the kind of rows without one', async () => {
+	it("maps the user's field names and fills the kind of rows without one", async () => {
 		// Receipts of 1000 with 1 and 0 rejected: ppm 500 -> 50, lot acceptance 1/2 -> 0; weights 25 and 10: 1250 / 35 = 35.71.
 		const items = [
 			{ vendor: 'V1', posted: '2026-05-04', qty: 1000, ng: 1 },
@@ -110,11 +159,21 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 		];
 		const { run, node } = await runNode({
 			type: TYPE,
-			parameters: { operation: 'scoreRows', kindWhenMissing: 'receipt', fieldNames: { supplier: 'vendor', date: 'posted', received: 'qty', rejected: 'ng' }, metrics: ['ppm', 'lot_acceptance'], outputMode: 'single' },
+			parameters: {
+				operation: 'scoreRows',
+				kindWhenMissing: 'receipt',
+				fieldNames: { supplier: 'vendor', date: 'posted', received: 'qty', rejected: 'ng' },
+				metrics: ['ppm', 'lot_acceptance'],
+				outputMode: 'single',
+			},
 			items,
 		});
 		expect(run.error).toBeUndefined();
-		expect(run.output(node, 0).map((i) => [i.json.supplier, i.json.period, i.json.score, i.json.grade, i.pairedItem])).toEqual([['V1', '2026-05', 35.71, 'D', [{ item: 0 }, { item: 1 }]]]);
+		expect(
+			run
+				.output(node, 0)
+				.map((i) => [i.json.supplier, i.json.period, i.json.score, i.json.grade, i.pairedItem]),
+		).toEqual([['V1', '2026-05', 35.71, 'D', [{ item: 0 }, { item: 1 }]]]);
 	});
 
 	const rows = [
@@ -131,24 +190,48 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 	});
 
 	it('with Continue On Fail the bad row comes out as an error paired to it; the rest are scored', async () => {
-		const { run, node } = await runNode({ type: TYPE, parameters, items: rows, continueOnFail: true });
+		const { run, node } = await runNode({
+			type: TYPE,
+			parameters,
+			items: rows,
+			continueOnFail: true,
+		});
 		expect(run.error).toBeUndefined();
-		expect(run.output(node, 0).map((i) => [i.json.supplier ?? i.json.error, i.json.score, i.pairedItem])).toEqual([
+		expect(
+			run.output(node, 0).map((i) => [i.json.supplier ?? i.json.error, i.json.score, i.pairedItem]),
+		).toEqual([
 			['A', 100, [{ item: 0 }]],
 			['constructor', 100, [{ item: 3 }]],
 			['__proto__', 0, [{ item: 2 }]],
 			['Item 1: field "received" must be a number >= 0, got "lots"', undefined, { item: 1 }],
 		]);
-		expect(run.output(node, 1)[0].json.badRows).toEqual([{ row: 1, field: 'received', message: 'Row 1: field "received" must be a number >= 0, got "lots"' }]);
+		expect(run.output(node, 1)[0].json.badRows).toEqual([
+			{
+				row: 1,
+				field: 'received',
+				message: 'Row 1: field "received" must be a number >= 0, got "lots"',
+			},
+		]);
 	});
 
 	it('unknown kinds fail by default and are listed in the summary when skipped', async () => {
-		const items = [...rows.filter((_, i) => i !== 1), { kind: 'audit', supplier: 'A', date: '2026-03-04' }];
+		const items = [
+			...rows.filter((_, i) => i !== 1),
+			{ kind: 'audit', supplier: 'A', date: '2026-03-04' },
+		];
 		const failing = await runNode({ type: TYPE, parameters, items });
-		expect(failing.run.error?.message).toBe('Item 3: field "kind" is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight), got "audit"');
-		const { run, node } = await runNode({ type: TYPE, parameters: { ...parameters, options: { onUnknownKind: 'skip' } }, items });
+		expect(failing.run.error?.message).toBe(
+			'Item 3: field "kind" is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight), got "audit"',
+		);
+		const { run, node } = await runNode({
+			type: TYPE,
+			parameters: { ...parameters, options: { onUnknownKind: 'skip' } },
+			items,
+		});
 		expect(run.output(node, 0)).toHaveLength(3);
-		expect(run.output(node, 1)[0].json.unknownKinds).toEqual([{ kind: 'audit', count: 1, rows: [3] }]);
+		expect(run.output(node, 1)[0].json.unknownKinds).toEqual([
+			{ kind: 'audit', count: 1, rows: [3] },
+		]);
 	});
 
 	it('scheme options reach the engine: weights, curves, thresholds, latest period only', async () => {
@@ -161,13 +244,23 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 				outputMode: 'single',
 				chart: 'trend',
 				chartFormat: 'svg',
-				options: { weights: { weight: [{ metric: 'ppm', weight: 75 }] }, curves: { curve: [{ metric: 'ppm', target: 0, zeroAt: 400 }] }, gradeC: 50, latestPeriodOnly: true },
+				options: {
+					weights: { weight: [{ metric: 'ppm', weight: 75 }] },
+					curves: { curve: [{ metric: 'ppm', target: 0, zeroAt: 400 }] },
+					gradeC: 50,
+					latestPeriodOnly: true,
+				},
 			},
 			items: HAND_CHECKED_ROWS as IDataObject[],
 		});
 		const beta = run.output(node, 0).find((i) => i.json.supplier === 'Beta')!;
 		expect([beta.json.score, beta.json.grade]).toEqual([50.17, 'C']);
-		expect(run.output(node, 0).map((i) => i.json.period)).toEqual(['2026-03', '2026-03', '2026-03', '2026-03']);
+		expect(run.output(node, 0).map((i) => i.json.period)).toEqual([
+			'2026-03',
+			'2026-03',
+			'2026-03',
+			'2026-03',
+		]);
 		// The trend chart still spans both months although only March is output.
 		const [summary] = run.output(node, 1);
 		expect(summary.binary?.chart.mimeType).toBe('image/svg+xml');
@@ -185,19 +278,37 @@ describe('Score Pre-Aggregated Metrics', () => {
 		{ supplier: 'Y', period: '2026-03', ppm: 0, 'OTD share': 1, complaints: 0 },
 		{ supplier: 'Z', period: '2026-04', 'OTD share': 0.8 },
 	];
-	const parameters = { operation: 'scoreMetrics', metricFields: { otd: 'OTD share' }, outputMode: 'byGrade' };
+	const parameters = {
+		operation: 'scoreMetrics',
+		metricFields: { otd: 'OTD share' },
+		outputMode: 'byGrade',
+	};
 
 	it('scores each item, ranks within its period and routes by grade', async () => {
 		const { run, node } = await runNode({ type: TYPE, parameters, items });
 		expect(run.error).toBeUndefined();
 		expect(run.outputCounts(node)).toEqual([1, 0, 1, 1, 1]);
 		const all = [0, 2, 3].flatMap((o) => run.output(node, o));
-		expect(all.map((i) => [i.json.supplier, i.json.score, i.json.grade, i.json.rank, i.json.rankOf, i.pairedItem])).toEqual([
+		expect(
+			all.map((i) => [
+				i.json.supplier,
+				i.json.score,
+				i.json.grade,
+				i.json.rank,
+				i.json.rankOf,
+				i.pairedItem,
+			]),
+		).toEqual([
 			['Y', 100, 'A', 1, 2, { item: 1 }],
 			['X', 76.15, 'C', 2, 2, { item: 0 }],
 			['Z', 0, 'D', 1, 1, { item: 2 }],
 		]);
-		expect((all[1].json.metrics as IDataObject[]).filter((m) => m.na).map((m) => m.id)).toEqual(['lot_acceptance', 'scar_on_time', 'scar_response', 'disruptions']);
+		expect((all[1].json.metrics as IDataObject[]).filter((m) => m.na).map((m) => m.id)).toEqual([
+			'lot_acceptance',
+			'scar_on_time',
+			'scar_response',
+			'disruptions',
+		]);
 	});
 
 	it('trend and special status against the previous period in the input', async () => {
@@ -208,10 +319,32 @@ describe('Score Pre-Aggregated Metrics', () => {
 		const history = [
 			{ supplier: 'X', period: '2026-02', ppm: 250, 'OTD share': 0.95, complaints: 1 },
 			{ supplier: 'X', period: '2026-03', ppm: 250, 'OTD share': 0.95, complaints: 2 },
-			{ supplier: 'Y', period: '2026-03', ppm: 0, 'OTD share': 1, complaints: 1, criticalComplaints: 1 },
+			{
+				supplier: 'Y',
+				period: '2026-03',
+				ppm: 0,
+				'OTD share': 1,
+				complaints: 1,
+				criticalComplaints: 1,
+			},
 		];
-		const { run, node } = await runNode({ type: TYPE, parameters: { ...parameters, outputMode: 'single' }, items: history });
-		expect(run.output(node, 0).map((i) => [i.json.supplier, i.json.period, i.json.score, i.json.grade, i.json.trend, i.json.flags])).toEqual([
+		const { run, node } = await runNode({
+			type: TYPE,
+			parameters: { ...parameters, outputMode: 'single' },
+			items: history,
+		});
+		expect(
+			run
+				.output(node, 0)
+				.map((i) => [
+					i.json.supplier,
+					i.json.period,
+					i.json.score,
+					i.json.grade,
+					i.json.trend,
+					i.json.flags,
+				]),
+		).toEqual([
 			['X', '2026-02', 76.15, 'C', undefined, []],
 			['Y', '2026-03', 95.38, 'A', undefined, ['critical_complaint']],
 			['X', '2026-03', 71.54, 'C', -4.61, ['two_periods_c']],
@@ -221,9 +354,19 @@ describe('Score Pre-Aggregated Metrics', () => {
 	it('a bad value names the item and the field; Continue On Fail keeps the others', async () => {
 		const bad = [...items, { supplier: 'W', period: '2026-03', 'OTD share': 1.2 }];
 		const failing = await runNode({ type: TYPE, parameters, items: bad });
-		expect(failing.run.error?.message).toBe('Item 3: field "OTD share" must be a share within 0..1, got 1.2');
-		const { run, node } = await runNode({ type: TYPE, parameters, items: bad, continueOnFail: true });
-		expect(run.output(node, 0).map((i) => i.json.error ?? i.json.supplier)).toEqual(['Item 3: field "OTD share" must be a share within 0..1, got 1.2', 'Y']);
+		expect(failing.run.error?.message).toBe(
+			'Item 3: field "OTD share" must be a share within 0..1, got 1.2',
+		);
+		const { run, node } = await runNode({
+			type: TYPE,
+			parameters,
+			items: bad,
+			continueOnFail: true,
+		});
+		expect(run.output(node, 0).map((i) => i.json.error ?? i.json.supplier)).toEqual([
+			'Item 3: field "OTD share" must be a share within 0..1, got 1.2',
+			'Y',
+		]);
 		expect(run.output(node, 0)[0].pairedItem).toEqual({ item: 3 });
 	});
 });

@@ -35,11 +35,14 @@ const n8n = require('../../scripts/n8n');
 const ROOT = path.resolve(__dirname, '../..');
 const COUNT = Math.min(Number(process.argv[2] || 10000), 100000);
 /** Phases to run, each `name` or `name:count` (count defaults to COUNT). */
-const PHASES = (process.env.QMS_SCALE_PHASES || 'single,queue-1,queue-2,kill').split(',').map((spec) => {
-	const [name, count] = spec.split(':');
-	if (!['single', 'queue-1', 'queue-2', 'kill'].includes(name)) throw new Error(`unknown phase ${name}`);
-	return { name, count: Math.min(Number(count || COUNT), 100000) };
-});
+const PHASES = (process.env.QMS_SCALE_PHASES || 'single,queue-1,queue-2,kill')
+	.split(',')
+	.map((spec) => {
+		const [name, count] = spec.split(':');
+		if (!['single', 'queue-1', 'queue-2', 'kill'].includes(name))
+			throw new Error(`unknown phase ${name}`);
+		return { name, count: Math.min(Number(count || COUNT), 100000) };
+	});
 /** Everything stops (and fails) after this, whatever is running. */
 const DEADLINE_MS = Number(process.env.QMS_SCALE_DEADLINE_MS || 85 * 60 * 1000);
 const WORK = process.env.QMS_SCALE_WORK || '/tmp/qms-scale';
@@ -47,8 +50,12 @@ const CONCURRENCY = Number(process.env.QMS_SCALE_CONCURRENCY || 24);
 const SECRET = 'whsec_scale_0123456789abcdef';
 const ENCRYPTION_KEY = 'qms-scale-test-encryption-key-0001';
 const PHASE_TIMEOUT_MS = Number(process.env.QMS_SCALE_PHASE_TIMEOUT_MS || 40 * 60 * 1000);
-const TEMPLATE = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'complaint-intake-webhook.json'), 'utf8'));
-const SETUP = JSON.parse(fs.readFileSync(path.join(ROOT, 'workflows', 'qms-setup-data-tables.json'), 'utf8'));
+const TEMPLATE = JSON.parse(
+	fs.readFileSync(path.join(ROOT, 'workflows', 'complaint-intake-webhook.json'), 'utf8'),
+);
+const SETUP = JSON.parse(
+	fs.readFileSync(path.join(ROOT, 'workflows', 'qms-setup-data-tables.json'), 'utf8'),
+);
 const QUALITY_EMAIL = 'quality@example.com';
 
 const lib = require(path.join(ROOT, 'dist/lib'));
@@ -63,13 +70,21 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function aptInstall(packages) {
 	log(`installing ${packages.join(' ')} with apt-get`);
 	execFileSync('apt-get', ['update'], { stdio: 'inherit', timeout: 600000 });
-	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], { stdio: 'inherit', timeout: 900000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+	execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
+		stdio: 'inherit',
+		timeout: 900000,
+		env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+	});
 }
 
 function pgBin() {
 	const base = '/usr/lib/postgresql';
-	const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'postgres'))) : [];
-	return versions.length ? path.join(base, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin') : undefined;
+	const versions = fs.existsSync(base)
+		? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin', 'postgres')))
+		: [];
+	return versions.length
+		? path.join(base, versions.sort((a, b) => Number(b) - Number(a))[0], 'bin')
+		: undefined;
 }
 
 function ensurePackages() {
@@ -126,11 +141,30 @@ async function startPostgres() {
 	if (!fs.existsSync(path.join(data, 'PG_VERSION'))) {
 		fs.mkdirSync(data, { recursive: true });
 		if (asRoot) execFileSync('chown', ['-R', 'postgres:postgres', data]);
-		const [cmd, args] = pgCommand(path.join(bin, 'initdb'), ['-D', data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8']);
+		const [cmd, args] = pgCommand(path.join(bin, 'initdb'), [
+			'-D',
+			data,
+			'--auth=trust',
+			'-U',
+			'postgres',
+			'-E',
+			'UTF8',
+		]);
 		execFileSync(cmd, args, { stdio: 'ignore', timeout: 120000 });
 	}
 	const port = await n8n.freePort();
-	const [cmd, args] = pgCommand(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${sockets}`, '-c', 'max_connections=300']);
+	const [cmd, args] = pgCommand(path.join(bin, 'postgres'), [
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${sockets}`,
+		'-c',
+		'max_connections=300',
+	]);
 	const child = spawnChild('postgres', cmd, args);
 	const deadline = Date.now() + 60000;
 	while (Date.now() < deadline) {
@@ -145,17 +179,50 @@ async function startPostgres() {
 }
 
 function psql(pg, database, sql) {
-	const result = spawnSync(path.join(pg.bin, 'psql'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-F', '\t', '-c', sql], { encoding: 'utf8', timeout: 120000, maxBuffer: 256 * 1024 * 1024 });
+	const result = spawnSync(
+		path.join(pg.bin, 'psql'),
+		[
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(pg.port),
+			'-U',
+			'postgres',
+			'-d',
+			database,
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-At',
+			'-F',
+			'\t',
+			'-c',
+			sql,
+		],
+		{ encoding: 'utf8', timeout: 120000, maxBuffer: 256 * 1024 * 1024 },
+	);
 	if (result.status !== 0) throw new Error(`psql ${sql.slice(0, 80)}: ${result.stderr}`);
 	return result.stdout.trim();
 }
 
 async function startRedis() {
 	const port = await n8n.freePort();
-	const child = spawnChild('redis', '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
+	const child = spawnChild('redis', '/usr/bin/redis-server', [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+	]);
 	const deadline = Date.now() + 30000;
 	while (Date.now() < deadline) {
-		if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG') break;
+		if (
+			spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() ===
+			'PONG'
+		)
+			break;
 		await sleep(200);
 	}
 	return { port, child };
@@ -194,7 +261,8 @@ async function env(pg, redis, mode, port, extra = {}) {
 
 function cli(e, args) {
 	const result = n8n.n8nCli(args, e);
-	if (result.status !== 0) throw new Error(`n8n ${args.join(' ')}: ${result.stdout}\n${result.stderr}`);
+	if (result.status !== 0)
+		throw new Error(`n8n ${args.join(' ')}: ${result.stdout}\n${result.stderr}`);
 	return result.stdout;
 }
 
@@ -205,13 +273,35 @@ function cli(e, args) {
 async function prepareN8n(pg, redis, smtp) {
 	n8n.ensureN8n();
 	const user = path.join(WORK, 'user');
-	if (!fs.existsSync(path.join(user, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-qms'))) n8n.installPackage(user, n8n.packProject(path.join(WORK, 'pack')));
+	if (!fs.existsSync(path.join(user, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-qms')))
+		n8n.installPackage(user, n8n.packProject(path.join(WORK, 'pack')));
 	const e = await env(pg, redis, 'queue', await n8n.freePort());
 	const creds = path.join(WORK, 'credentials.json');
-	fs.writeFileSync(creds, JSON.stringify([
-		{ id: 'qmsIntakeSigningSecret', name: 'QMS intake signing secret', type: 'complaintIntakeApi', data: { secret: SECRET } },
-		{ id: 'qmsSmtpCredential', name: 'QMS SMTP', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true, hostName: 'qms-scale.local' } },
-	]));
+	fs.writeFileSync(
+		creds,
+		JSON.stringify([
+			{
+				id: 'qmsIntakeSigningSecret',
+				name: 'QMS intake signing secret',
+				type: 'complaintIntakeApi',
+				data: { secret: SECRET },
+			},
+			{
+				id: 'qmsSmtpCredential',
+				name: 'QMS SMTP',
+				type: 'smtp',
+				data: {
+					user: '',
+					password: '',
+					host: '127.0.0.1',
+					port: smtp.port,
+					secure: false,
+					disableStartTls: true,
+					hostName: 'qms-scale.local',
+				},
+			},
+		]),
+	);
 	cli(e, ['import:credentials', `--input=${creds}`]);
 	for (const template of [SETUP, TEMPLATE]) {
 		const file = path.join(WORK, `${template.id}.json`);
@@ -247,7 +337,10 @@ function startSmtpSink() {
 			const chunks = [];
 			stream.on('data', (chunk) => chunks.push(chunk));
 			stream.on('end', () => {
-				const head = Buffer.concat(chunks).toString('utf8').split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+				const head = Buffer.concat(chunks)
+					.toString('utf8')
+					.split(/\r?\n\r?\n/)[0]
+					.replace(/\r?\n[ \t]+/g, ' ');
 				const subject = /^Subject: (.*)$/im.exec(head)?.[1] ?? '';
 				for (const { address } of session.envelope.rcptTo) {
 					if (address !== QUALITY_EMAIL) add(acks, address);
@@ -258,13 +351,15 @@ function startSmtpSink() {
 		},
 	});
 	return new Promise((resolve) => {
-		server.listen(0, '127.0.0.1', () => resolve({
-			port: server.server.address().port,
-			acks,
-			escalations,
-			reset: () => (acks.clear(), escalations.clear()),
-			close: () => new Promise((done) => server.close(done)),
-		}));
+		server.listen(0, '127.0.0.1', () =>
+			resolve({
+				port: server.server.address().port,
+				acks,
+				escalations,
+				reset: () => (acks.clear(), escalations.clear()),
+				close: () => new Promise((done) => server.close(done)),
+			}),
+		);
 	});
 }
 
@@ -277,7 +372,11 @@ async function startCluster(pg, redis, workers) {
 	for (let attempt = 1; !main; attempt++) {
 		const mainEnv = await env(pg, redis, mode, await n8n.freePort());
 		// V8 CPU profiles of the main process (the webhook receiver), written when it exits
-		if (process.env.QMS_SCALE_CPU_PROFILE) Object.assign(mainEnv, { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.QMS_SCALE_CPU_PROFILE}`, N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5' });
+		if (process.env.QMS_SCALE_CPU_PROFILE)
+			Object.assign(mainEnv, {
+				NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.QMS_SCALE_CPU_PROFILE}`,
+				N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+			});
 		try {
 			main = await n8n.startN8n(mainEnv, { stdio: ['ignore', out, out], timeoutMs: 180000 });
 		} catch (error) {
@@ -289,7 +388,11 @@ async function startCluster(pg, redis, workers) {
 	const started = [];
 	for (let i = 0; i < workers; i++) {
 		const wPort = await n8n.freePort();
-		started.push(spawnChild(`worker-${workers}-${i}`, n8n.ensureN8n(), ['worker', '--concurrency=10'], { env: await env(pg, redis, mode, wPort, { QUEUE_HEALTH_CHECK_PORT: String(wPort) }) }));
+		started.push(
+			spawnChild(`worker-${workers}-${i}`, n8n.ensureN8n(), ['worker', '--concurrency=10'], {
+				env: await env(pg, redis, mode, wPort, { QUEUE_HEALTH_CHECK_PORT: String(wPort) }),
+			}),
+		);
 	}
 	if (workers) await sleep(8000); // workers connect to Redis and announce themselves
 	return { main, workers: started, url: main.url };
@@ -315,7 +418,14 @@ function complaint(phase, i) {
 	const [text] = TEXTS[i % TEXTS.length];
 	const tier = i % 3 === 0 ? 'vip' : 'standard';
 	const receivedAt = new Date(BASE + i * 60000).toISOString().replace('.000Z', '+00:00');
-	return { messageId: `${phase}-${i}`, text: `${text} #${i}`, customer: `Customer ${i % 50}`, contact: `${phase}-${i}@scale.example`, tier, receivedAt };
+	return {
+		messageId: `${phase}-${i}`,
+		text: `${text} #${i}`,
+		customer: `Customer ${i % 50}`,
+		contact: `${phase}-${i}@scale.example`,
+		tier,
+		receivedAt,
+	};
 }
 
 /** What the engine says in-process for each complaint text: severity and category. */
@@ -329,11 +439,17 @@ function expectations(count) {
 
 function post(url, body, headers) {
 	return new Promise((resolve) => {
-		const request = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent }, (response) => {
-			const chunks = [];
-			response.on('data', (c) => chunks.push(c));
-			response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-		});
+		const request = http.request(
+			url,
+			{ method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent },
+			(response) => {
+				const chunks = [];
+				response.on('data', (c) => chunks.push(c));
+				response.on('end', () =>
+					resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+				);
+			},
+		);
 		request.on('error', (error) => resolve({ status: 0, body: String(error) }));
 		request.setTimeout(60000, () => request.destroy(new Error('timeout')));
 		request.end(body);
@@ -355,7 +471,11 @@ async function drive(url, phase, count, onProgress, only) {
 			// a request refused by an overloaded server (connection error, 5xx) is retried: the message id makes it idempotent
 			for (let attempt = 0; attempt < 5; attempt++) {
 				const ts = Math.floor(Date.now() / 1000);
-				answer = await post(`${url}/webhook/qms/complaints`, body, { 'content-type': 'application/json', 'x-qms-timestamp': String(ts), 'x-qms-signature': signPayload(SECRET, ts, body) });
+				answer = await post(`${url}/webhook/qms/complaints`, body, {
+					'content-type': 'application/json',
+					'x-qms-timestamp': String(ts),
+					'x-qms-signature': signPayload(SECRET, ts, body),
+				});
 				if (answer.status > 0 && answer.status < 500) break;
 				await sleep(500 * (attempt + 1));
 			}
@@ -391,7 +511,8 @@ async function waitForMails(smtp, expected) {
 	const deadline = Date.now() + 5 * 60000;
 	let last = -1;
 	let stillSince = Date.now();
-	const total = () => [...smtp.acks.values(), ...smtp.escalations.values()].reduce((a, b) => a + b, 0);
+	const total = () =>
+		[...smtp.acks.values(), ...smtp.escalations.values()].reduce((a, b) => a + b, 0);
 	while (Date.now() < deadline && Date.now() - stillSince < 10000) {
 		if (smtp.acks.size >= expected && total() === last) break;
 		if (total() !== last) {
@@ -403,7 +524,11 @@ async function waitForMails(smtp, expected) {
 }
 
 function caseRows(pg, table) {
-	return psql(pg, 'n8n', `SELECT "caseId", "source", "customerEmail", "severity", "category", extract(epoch from "receivedAt"::timestamptz), extract(epoch from "responseDueAt"::timestamptz) FROM ${table}`)
+	return psql(
+		pg,
+		'n8n',
+		`SELECT "caseId", "source", "customerEmail", "severity", "category", extract(epoch from "receivedAt"::timestamptz), extract(epoch from "responseDueAt"::timestamptz) FROM ${table}`,
+	)
 		.split('\n')
 		.filter(Boolean)
 		.map((l) => l.split('\t'));
@@ -437,32 +562,62 @@ function verify(pg, table, smtp, phase, count, answers, expected, { mailsMayMiss
 		}
 		const [, source, contact, severity, category, received, due] = found[0];
 		const sent = complaint(phase, i);
-		if (source !== 'webhook' || contact !== sent.contact) problems.push(`complaint ${i}: row source ${source}, contact ${contact}`);
+		if (source !== 'webhook' || contact !== sent.contact)
+			problems.push(`complaint ${i}: row source ${source}, contact ${contact}`);
 		const want = expected[i];
-		if (severity !== want.severity) problems.push(`complaint ${i}: severity ${severity}, in-process ${want.severity}`);
-		if (category !== want.category) problems.push(`complaint ${i}: category ${category}, in-process ${want.category}`);
-		if (Number(received) !== Date.parse(sent.receivedAt) / 1000) problems.push(`complaint ${i}: received ${received}, sent ${sent.receivedAt}`);
+		if (severity !== want.severity)
+			problems.push(`complaint ${i}: severity ${severity}, in-process ${want.severity}`);
+		if (category !== want.category)
+			problems.push(`complaint ${i}: category ${category}, in-process ${want.category}`);
+		if (Number(received) !== Date.parse(sent.receivedAt) / 1000)
+			problems.push(`complaint ${i}: received ${received}, sent ${sent.receivedAt}`);
 		const hours = (Number(due) - Number(received)) / 3600;
-		if (hours !== (sent.tier === 'vip' ? 24 : 72)) problems.push(`complaint ${i}: response due after ${hours} h for tier ${sent.tier}`);
+		if (hours !== (sent.tier === 'vip' ? 24 : 72))
+			problems.push(`complaint ${i}: response due after ${hours} h for tier ${sent.tier}`);
 		const acks = smtp.acks.get(sent.contact) ?? 0;
 		if (acks === 0 && mailsMayMiss) missingAcks++;
 		else if (acks !== 1) problems.push(`complaint ${i}: ${acks} acknowledgement mails`);
 		const escalations = smtp.escalations.get(caseId) ?? 0;
 		if (severity === 'critical') critical++;
 		if (severity === 'critical' && escalations === 0 && mailsMayMiss) missingEscalations++;
-		else if (escalations !== (severity === 'critical' ? 1 : 0)) problems.push(`complaint ${i}: ${severity}, ${escalations} escalation mails`);
+		else if (escalations !== (severity === 'critical' ? 1 : 0))
+			problems.push(`complaint ${i}: ${severity}, ${escalations} escalation mails`);
 	}
-	return { accepted, rows: rows.length, lost: accepted - byCase.size, duplicated: rows.length - byCase.size, critical, missingAcks, missingEscalations, problems: problems.slice(0, 20), problemCount: problems.length };
+	return {
+		accepted,
+		rows: rows.length,
+		lost: accepted - byCase.size,
+		duplicated: rows.length - byCase.size,
+		critical,
+		missingAcks,
+		missingEscalations,
+		problems: problems.slice(0, 20),
+		problemCount: problems.length,
+	};
 }
 
 /** Signs in to the main's REST API as the owner (setting it up on a fresh database); returns the cookie. */
 async function ownerCookie(url) {
-	const owner = { email: 'scale@example.com', firstName: 'Scale', lastName: 'Test', password: 'Qms-scale-Passw0rd' };
-	const call = (p, body) => fetch(`${url}/rest${p}`, { method: 'POST', headers: { 'content-type': 'application/json', 'browser-id': 'qms-scale' }, body: JSON.stringify(body) });
+	const owner = {
+		email: 'scale@example.com',
+		firstName: 'Scale',
+		lastName: 'Test',
+		password: 'Qms-scale-Passw0rd',
+	};
+	const call = (p, body) =>
+		fetch(`${url}/rest${p}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'qms-scale' },
+			body: JSON.stringify(body),
+		});
 	let response = await call('/owner/setup', owner);
-	if (!response.ok) response = await call('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+	if (!response.ok)
+		response = await call('/login', { emailOrLdapLoginId: owner.email, password: owner.password });
 	if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-	return response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth=')).split(';')[0];
+	return response.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('n8n-auth='))
+		.split(';')[0];
 }
 
 /**
@@ -470,13 +625,23 @@ async function ownerCookie(url) {
  * list (n8n runs queue jobs with maxStalledCount 0: a job whose worker died is failed, not re-run).
  */
 async function retryFailed(pg, url) {
-	const ids = psql(pg, 'n8n', "SELECT id FROM execution_entity WHERE status IN ('error', 'crashed') ORDER BY id").split('\n').filter(Boolean);
+	const ids = psql(
+		pg,
+		'n8n',
+		"SELECT id FROM execution_entity WHERE status IN ('error', 'crashed') ORDER BY id",
+	)
+		.split('\n')
+		.filter(Boolean);
 	if (ids.length === 0) return { failed: 0, retried: 0 };
 	const cookie = await ownerCookie(url);
 	let retried = 0;
 	const errors = [];
 	for (const id of ids) {
-		const response = await fetch(`${url}/rest/executions/${id}/retry`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'browser-id': 'qms-scale' }, body: JSON.stringify({ loadWorkflow: false }) });
+		const response = await fetch(`${url}/rest/executions/${id}/retry`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json', 'browser-id': 'qms-scale' },
+			body: JSON.stringify({ loadWorkflow: false }),
+		});
 		if (response.ok) retried++;
 		else errors.push(`${id}: ${response.status} ${(await response.text()).slice(0, 200)}`);
 	}
@@ -484,14 +649,26 @@ async function retryFailed(pg, url) {
 }
 
 function failedExecutions(pg) {
-	const out = psql(pg, 'n8n', "SELECT status, count(*) FROM execution_entity GROUP BY status ORDER BY status");
-	return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => l.split('\t')).map(([s, n]) => [s, Number(n)]));
+	const out = psql(
+		pg,
+		'n8n',
+		'SELECT status, count(*) FROM execution_entity GROUP BY status ORDER BY status',
+	);
+	return Object.fromEntries(
+		out
+			.split('\n')
+			.filter(Boolean)
+			.map((l) => l.split('\t'))
+			.map(([s, n]) => [s, Number(n)]),
+	);
 }
 
 async function phase(pg, redis, smtp, name, count, expected) {
 	const workers = name === 'single' ? 0 : name === 'queue-1' ? 1 : 2;
 	psql(pg, 'n8n', 'DELETE FROM execution_entity');
-	log(`${name}: starting n8n (${workers ? `main + ${workers} worker(s), queue mode` : 'single process'})`);
+	log(
+		`${name}: starting n8n (${workers ? `main + ${workers} worker(s), queue mode` : 'single process'})`,
+	);
 	const cluster = await startCluster(pg, redis, workers);
 	let killed;
 	try {
@@ -499,23 +676,28 @@ async function phase(pg, redis, smtp, name, count, expected) {
 		psql(pg, 'n8n', `TRUNCATE ${table}`);
 		smtp.reset();
 		const began = Date.now();
-		const kill = name === 'kill'
-			? async (sent) => {
-				if (killed || sent < count / 3) return;
-				killed = { at: sent, worker: cluster.workers[0].qmsName };
-				log(`${name}: killing ${killed.worker} (SIGKILL) after ${sent} complaints sent`);
-				await stopChild(cluster.workers[0], 'SIGKILL');
-			}
-			: undefined;
+		const kill =
+			name === 'kill'
+				? async (sent) => {
+						if (killed || sent < count / 3) return;
+						killed = { at: sent, worker: cluster.workers[0].qmsName };
+						log(`${name}: killing ${killed.worker} (SIGKILL) after ${sent} complaints sent`);
+						await stopChild(cluster.workers[0], 'SIGKILL');
+					}
+				: undefined;
 		const load = await drive(cluster.url, name, count, kill);
-		log(`${name}: ${count} sent in ${load.seconds.toFixed(1)} s, answers ${JSON.stringify(load.statuses)}; waiting for the cases`);
+		log(
+			`${name}: ${count} sent in ${load.seconds.toFixed(1)} s, answers ${JSON.stringify(load.statuses)}; waiting for the cases`,
+		);
 		const done = await waitForRows(pg, table, count);
 		const endToEnd = (done.at - began) / 1000;
 		let retry;
 		if (done.rows < count) {
 			const executionsBefore = failedExecutions(pg);
 			retry = { rowsBefore: done.rows, executionsBefore, ...(await retryFailed(pg, cluster.url)) };
-			log(`${name}: ${count - done.rows} complaint(s) without a case; failed executions retried in n8n: ${JSON.stringify(retry)}`);
+			log(
+				`${name}: ${count - done.rows} complaint(s) without a case; failed executions retried in n8n: ${JSON.stringify(retry)}`,
+			);
 			await waitForRows(pg, table, count);
 			// What n8n could not recover, the sender does: it resends every complaint without a case.
 			// The template's "New case?" step lets a resend through only when no case row exists.
@@ -525,11 +707,15 @@ async function phase(pg, redis, smtp, name, count, expected) {
 			for (const [i, answer] of resent.answers) load.answers.set(i, answer);
 			retry.resent = missing.length;
 			retry.resentAnswers = resent.statuses;
-			log(`${name}: resent ${missing.length} complaint(s) without a case: ${JSON.stringify(resent.statuses)}`);
+			log(
+				`${name}: resent ${missing.length} complaint(s) without a case: ${JSON.stringify(resent.statuses)}`,
+			);
 			retry.rowsAfter = (await waitForRows(pg, table, count)).rows;
 		}
 		await waitForMails(smtp, count);
-		const check = verify(pg, table, smtp, name, count, load.answers, expected, { mailsMayMiss: name === 'kill' });
+		const check = verify(pg, table, smtp, name, count, load.answers, expected, {
+			mailsMayMiss: name === 'kill',
+		});
 		const result = {
 			phase: name,
 			workers,
@@ -555,21 +741,33 @@ async function main() {
 	fs.rmSync(WORK, { recursive: true, force: true });
 	fs.mkdirSync(WORK, { recursive: true });
 	fs.chmodSync(WORK, 0o755);
-	if (!fs.existsSync(path.join(ROOT, 'dist/lib/intake/index.js'))) throw new Error('build first: npm run build');
+	if (!fs.existsSync(path.join(ROOT, 'dist/lib/intake/index.js')))
+		throw new Error('build first: npm run build');
 	ensurePackages();
 	const pg = await startPostgres();
 	const redis = await startRedis();
 	const smtp = await startSmtpSink();
 	closers.push(() => smtp.close());
-	log(`postgres on 127.0.0.1:${pg.port}, redis on 127.0.0.1:${redis.port}, smtp on 127.0.0.1:${smtp.port}, work folder ${WORK}, expression engine ${process.env.N8N_EXPRESSION_ENGINE || "n8n's default"}`);
+	log(
+		`postgres on 127.0.0.1:${pg.port}, redis on 127.0.0.1:${redis.port}, smtp on 127.0.0.1:${smtp.port}, work folder ${WORK}, expression engine ${process.env.N8N_EXPRESSION_ENGINE || "n8n's default"}`,
+	);
 	await prepareN8n(pg, redis, smtp);
 	const expected = expectations(Math.max(...PHASES.map((p) => p.count)));
 	const results = [];
-	for (const { name, count } of PHASES) results.push(await phase(pg, redis, smtp, name, count, expected));
+	for (const { name, count } of PHASES)
+		results.push(await phase(pg, redis, smtp, name, count, expected));
 	fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(results, null, 2));
-	console.log('\nphase     workers  accepted  case rows  lost  twice  mails missing  problems  complaints/s (end to end)');
-	for (const r of results) console.log(`${r.phase.padEnd(9)} ${String(r.workers).padStart(7)} ${String(r.accepted).padStart(9)} ${String(r.rows).padStart(10)} ${String(r.lost).padStart(5)} ${String(r.duplicated).padStart(6)} ${String(r.missingAcks + r.missingEscalations).padStart(14)} ${String(r.problemCount).padStart(9)}  ${r.complaintsPerSecond}`);
-	const passed = results.filter((r) => r.lost === 0 && r.duplicated === 0 && r.problemCount === 0 && r.accepted === r.complaints).length;
+	console.log(
+		'\nphase     workers  accepted  case rows  lost  twice  mails missing  problems  complaints/s (end to end)',
+	);
+	for (const r of results)
+		console.log(
+			`${r.phase.padEnd(9)} ${String(r.workers).padStart(7)} ${String(r.accepted).padStart(9)} ${String(r.rows).padStart(10)} ${String(r.lost).padStart(5)} ${String(r.duplicated).padStart(6)} ${String(r.missingAcks + r.missingEscalations).padStart(14)} ${String(r.problemCount).padStart(9)}  ${r.complaintsPerSecond}`,
+		);
+	const passed = results.filter(
+		(r) =>
+			r.lost === 0 && r.duplicated === 0 && r.problemCount === 0 && r.accepted === r.complaints,
+	).length;
 	console.log(`\nscale: ${passed} passed, ${results.length - passed} failed`);
 	const failed = passed !== results.length;
 	process.exitCode = failed ? 1 : 0;

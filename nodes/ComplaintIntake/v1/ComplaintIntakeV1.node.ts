@@ -1,6 +1,22 @@
-import type { ICredentialTestFunctions, ICredentialsDecrypted, IDataObject, INodeCredentialTestResult, INodeType, INodeTypeBaseDescription, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	IDataObject,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
-import { caseIdFor, parseComplaintPayload, rememberMessage, verifySignature, type SeenIds } from '../../../lib/intake';
+import {
+	caseIdFor,
+	parseComplaintPayload,
+	rememberMessage,
+	verifySignature,
+	type SeenIds,
+} from '../../../lib/intake';
 import { versionDescription } from './description';
 
 /** Seen message ids per workflow and path in this process (bounded like the static-data list). */
@@ -27,11 +43,18 @@ export class ComplaintIntakeV1 implements INodeType {
 	methods = {
 		credentialTest: {
 			/** Nothing to call: a signing secret is good when it is long enough to resist guessing. */
-			async complaintIntakeSecret(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async complaintIntakeSecret(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const data = (credential.data ?? {}) as { secret?: string; previousSecret?: string };
-				for (const [name, value] of [['Signing Secret', data.secret], ['Previous Secret', data.previousSecret]] as const) {
+				for (const [name, value] of [
+					['Signing Secret', data.secret],
+					['Previous Secret', data.previousSecret],
+				] as const) {
 					if (name === 'Previous Secret' && !value) continue;
-					if (typeof value !== 'string' || value.length < 16) return { status: 'Error', message: `${name} must have at least 16 characters` };
+					if (typeof value !== 'string' || value.length < 16)
+						return { status: 'Error', message: `${name} must have at least 16 characters` };
 				}
 				return { status: 'OK', message: 'The secret is usable for HMAC-SHA256 signatures' };
 			},
@@ -47,8 +70,12 @@ export class ComplaintIntakeV1 implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const credentials = await this.getCredentials<{ secret?: string; previousSecret?: string }>('complaintIntakeApi');
-		const secrets = [credentials.secret ?? '', credentials.previousSecret ?? ''].filter((s) => s.length > 0);
+		const credentials = await this.getCredentials<{ secret?: string; previousSecret?: string }>(
+			'complaintIntakeApi',
+		);
+		const secrets = [credentials.secret ?? '', credentials.previousSecret ?? ''].filter(
+			(s) => s.length > 0,
+		);
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const raw: Buffer | undefined = req.rawBody;
 		if (!raw) return answer(400, { error: 'no_body', message: 'the request has no body' });
@@ -68,12 +95,24 @@ export class ComplaintIntakeV1 implements INodeType {
 		});
 		if (!signed.ok) return answer(signed.status, { error: signed.code, message: signed.message });
 
-		const payload = parseComplaintPayload(raw, req.headers['content-type'], { maxBytes: options.maxBytes, maxTextLength: options.maxTextLength });
-		if (!payload.ok) return answer(payload.status, { error: payload.code, message: payload.message, problems: payload.problems as unknown as IDataObject[] });
+		const payload = parseComplaintPayload(raw, req.headers['content-type'], {
+			maxBytes: options.maxBytes,
+			maxTextLength: options.maxTextLength,
+		});
+		if (!payload.ok)
+			return answer(payload.status, {
+				error: payload.code,
+				message: payload.message,
+				problems: payload.problems as unknown as IDataObject[],
+			});
 		const complaint = payload.complaint;
 
 		const path = this.getNodeParameter('path', 'complaints') as string;
-		const caseId = caseIdFor(complaint.messageId, `${this.getWorkflow().id ?? ''}/${path}`, options.caseIdPrefix || 'CMP');
+		const caseId = caseIdFor(
+			complaint.messageId,
+			`${this.getWorkflow().id ?? ''}/${path}`,
+			options.caseIdPrefix || 'CMP',
+		);
 		const remember = options.rememberIds ?? 1000;
 		if (remember > 0) {
 			// Two lists: the process's own (answers a replay at once) and the workflow's static data (kept
@@ -83,10 +122,24 @@ export class ComplaintIntakeV1 implements INodeType {
 			const local = processSeen.get(scope) ?? {};
 			processSeen.set(scope, local);
 			const inProcess = rememberMessage(local, complaint.messageId, caseId, now, remember);
-			const stored = rememberMessage(this.getWorkflowStaticData('node') as SeenIds, complaint.messageId, caseId, now, remember);
-			const seen = stored.duplicate && (!inProcess.duplicate || stored.firstSeenAt <= inProcess.firstSeenAt) ? stored : inProcess;
+			const stored = rememberMessage(
+				this.getWorkflowStaticData('node') as SeenIds,
+				complaint.messageId,
+				caseId,
+				now,
+				remember,
+			);
+			const seen =
+				stored.duplicate && (!inProcess.duplicate || stored.firstSeenAt <= inProcess.firstSeenAt)
+					? stored
+					: inProcess;
 			if (seen.duplicate) {
-				return answer(200, { status: 'duplicate', caseId: seen.caseId, messageId: complaint.messageId, firstSeenAt: new Date(seen.firstSeenAt).toISOString() });
+				return answer(200, {
+					status: 'duplicate',
+					caseId: seen.caseId,
+					messageId: complaint.messageId,
+					firstSeenAt: new Date(seen.firstSeenAt).toISOString(),
+				});
 			}
 		}
 

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
@@ -12,7 +17,8 @@ export class EightDGateV1 implements INodeType {
 		icon: { light: 'file:eightDGate.svg', dark: 'file:eightDGate.dark.svg' },
 		group: ['transform'],
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Lets an 8D report move on only when the discipline it leaves is complete; checks deadlines and the audit trail',
+		description:
+			'Lets an 8D report move on only when the discipline it leaves is complete; checks deadlines and the audit trail',
 		usableAsTool: true,
 		...versionDescription,
 	};

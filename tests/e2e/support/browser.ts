@@ -13,7 +13,10 @@ export function ensureChromium(): void {
 	if (fs.existsSync(CHROMIUM)) return;
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium'], {
+		stdio: 'inherit',
+		env,
+	});
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -21,6 +24,13 @@ export async function launchBrowser(): Promise<Browser> {
 	const { chromium } = await import('playwright-core');
 	return chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 }

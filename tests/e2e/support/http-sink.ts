@@ -28,5 +28,9 @@ export async function startHttpSink(): Promise<HttpSink> {
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}/chat-hook`, posts, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+	return {
+		url: `http://127.0.0.1:${port}/chat-hook`,
+		posts,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }

@@ -28,11 +28,17 @@ export function ensureDovecot(): void {
 	if (fs.existsSync(DOVECOT)) return;
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-	execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'dovecot-imapd'], { stdio: 'inherit', env });
+	execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'dovecot-imapd'], {
+		stdio: 'inherit',
+		env,
+	});
 }
 
 /** A tiny IMAP client: runs tagged commands in order, each with an optional literal. */
-async function imapSession(port: number, commands: Array<{ line: string; literal?: string }>): Promise<string> {
+async function imapSession(
+	port: number,
+	commands: Array<{ line: string; literal?: string }>,
+): Promise<string> {
 	const socket = net.connect(port, '127.0.0.1');
 	let buffer = '';
 	socket.setEncoding('utf8');
@@ -54,7 +60,8 @@ async function imapSession(port: number, commands: Array<{ line: string; literal
 			socket.write(`${tag} ${command.line} {${bytes}+}\r\n${command.literal}\r\n`);
 		}
 		await until(new RegExp(`^${tag} (OK|NO|BAD)`, 'm'));
-		if (!new RegExp(`^${tag} OK`, 'm').test(buffer)) throw new Error(`IMAP ${command.line}: ${buffer}`);
+		if (!new RegExp(`^${tag} OK`, 'm').test(buffer))
+			throw new Error(`IMAP ${command.line}: ${buffer}`);
 	}
 	socket.end();
 	return buffer;
@@ -64,7 +71,8 @@ export async function startImap(work: string): Promise<ImapServer> {
 	ensureDovecot();
 	const dir = path.join(work, 'dovecot');
 	fs.rmSync(dir, { recursive: true, force: true });
-	for (const sub of ['run', 'state', 'mail']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+	for (const sub of ['run', 'state', 'mail'])
+		fs.mkdirSync(path.join(dir, sub), { recursive: true });
 	fs.chmodSync(dir, 0o755);
 	execFileSync('chown', ['nobody:nogroup', path.join(dir, 'mail')]);
 	const port = await freePort();
@@ -72,21 +80,24 @@ export async function startImap(work: string): Promise<ImapServer> {
 	const password = 'imap-e2e-secret';
 	fs.writeFileSync(path.join(dir, 'users'), `${user}:{PLAIN}${password}::::\n`);
 	const conf = path.join(dir, 'dovecot.conf');
-	fs.writeFileSync(conf, [
-		'protocols = imap',
-		'listen = 127.0.0.1',
-		`base_dir = ${dir}/run`,
-		`state_dir = ${dir}/state`,
-		`log_path = ${dir}/dovecot.log`,
-		'ssl = no',
-		'disable_plaintext_auth = no',
-		'auth_mechanisms = plain login',
-		`mail_location = maildir:${dir}/mail/%u`,
-		`passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${dir}/users\n}`,
-		`userdb {\n  driver = static\n  args = uid=nobody gid=nogroup home=${dir}/mail/%u\n}`,
-		`service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
-		'',
-	].join('\n'));
+	fs.writeFileSync(
+		conf,
+		[
+			'protocols = imap',
+			'listen = 127.0.0.1',
+			`base_dir = ${dir}/run`,
+			`state_dir = ${dir}/state`,
+			`log_path = ${dir}/dovecot.log`,
+			'ssl = no',
+			'disable_plaintext_auth = no',
+			'auth_mechanisms = plain login',
+			`mail_location = maildir:${dir}/mail/%u`,
+			`passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${dir}/users\n}`,
+			`userdb {\n  driver = static\n  args = uid=nobody gid=nogroup home=${dir}/mail/%u\n}`,
+			`service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+			'',
+		].join('\n'),
+	);
 	const child = spawn(DOVECOT, ['-F', '-c', conf], { stdio: 'ignore' });
 	const deadline = Date.now() + 20000;
 	for (;;) {
@@ -98,7 +109,10 @@ export async function startImap(work: string): Promise<ImapServer> {
 			probe.on('error', () => resolve(false));
 		});
 		if (open) break;
-		if (Date.now() > deadline || child.exitCode !== null) throw new Error(`Dovecot did not start: ${fs.readFileSync(path.join(dir, 'dovecot.log'), 'utf8')}`);
+		if (Date.now() > deadline || child.exitCode !== null)
+			throw new Error(
+				`Dovecot did not start: ${fs.readFileSync(path.join(dir, 'dovecot.log'), 'utf8')}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	return {
@@ -106,13 +120,22 @@ export async function startImap(work: string): Promise<ImapServer> {
 		user,
 		password,
 		async deliver(raw) {
-			await imapSession(port, [{ line: `LOGIN ${user} ${password}` }, { line: 'APPEND INBOX ()', literal: raw.replace(/\r?\n/g, '\r\n') }, { line: 'LOGOUT' }]);
+			await imapSession(port, [
+				{ line: `LOGIN ${user} ${password}` },
+				{ line: 'APPEND INBOX ()', literal: raw.replace(/\r?\n/g, '\r\n') },
+				{ line: 'LOGOUT' },
+			]);
 		},
 		async waitForLogins(count, timeoutMs = 60000) {
 			const log = path.join(dir, 'dovecot.log');
 			const deadline = Date.now() + timeoutMs;
-			while ((fs.readFileSync(log, 'utf8').match(/imap-login: Info: Login: /g) ?? []).length < count) {
-				if (Date.now() > deadline) throw new Error(`IMAP: fewer than ${count} logins within ${timeoutMs / 1000}s:\n${fs.readFileSync(log, 'utf8')}`);
+			while (
+				(fs.readFileSync(log, 'utf8').match(/imap-login: Info: Login: /g) ?? []).length < count
+			) {
+				if (Date.now() > deadline)
+					throw new Error(
+						`IMAP: fewer than ${count} logins within ${timeoutMs / 1000}s:\n${fs.readFileSync(log, 'utf8')}`,
+					);
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
 			await new Promise((resolve) => setTimeout(resolve, 2000));

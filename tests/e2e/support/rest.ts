@@ -5,7 +5,12 @@
  */
 import { state } from '../n8n';
 
-export const OWNER = { email: 'qa@example.com', firstName: 'Quality', lastName: 'Engineer', password: 'Qms-e2e-Passw0rd' };
+export const OWNER = {
+	email: 'qa@example.com',
+	firstName: 'Quality',
+	lastName: 'Engineer',
+	password: 'Qms-e2e-Passw0rd',
+};
 
 let signedIn: Promise<string> | undefined;
 
@@ -14,7 +19,11 @@ let signedIn: Promise<string> | undefined;
  * meantime ("other side closed"), and a webhook that is published but not registered yet (the
  * server registers triggers a moment after the publish call returns).
  */
-export async function request(url: string, init: RequestInit = {}, timeoutMs = 60000): Promise<Response> {
+export async function request(
+	url: string,
+	init: RequestInit = {},
+	timeoutMs = 60000,
+): Promise<Response> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		let response: Response | undefined;
@@ -24,7 +33,8 @@ export async function request(url: string, init: RequestInit = {}, timeoutMs = 6
 			if (Date.now() > deadline) throw error;
 		}
 		if (response) {
-			if (response.status !== 404 || !url.includes('/webhook/') || Date.now() > deadline) return response;
+			if (response.status !== 404 || !url.includes('/webhook/') || Date.now() > deadline)
+				return response;
 			const text = await response.clone().text();
 			if (!text.includes('not registered')) return response;
 		}
@@ -36,7 +46,11 @@ async function signIn(): Promise<string> {
 	const { url } = state();
 	const headers = { 'content-type': 'application/json' };
 	// A fresh instance has no owner yet: set it up (that signs in); later runs sign in.
-	let response = await request(`${url}/rest/owner/setup`, { method: 'POST', headers, body: JSON.stringify(OWNER) });
+	let response = await request(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify(OWNER),
+	});
 	if (!response.ok) {
 		response = await request(`${url}/rest/login`, {
 			method: 'POST',
@@ -44,7 +58,8 @@ async function signIn(): Promise<string> {
 			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 		});
 	}
-	if (!response.ok) throw new Error(`n8n sign-in failed: ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`n8n sign-in failed: ${response.status} ${await response.text()}`);
 	const set = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 	if (!set) throw new Error('n8n sign-in returned no n8n-auth cookie');
 	return set.split(';')[0];
@@ -99,26 +114,43 @@ async function projectId(): Promise<string> {
 /** All rows of the Data Table `name` (of the owner's project). */
 export async function tableRows<T = Record<string, unknown>>(name: string): Promise<T[]> {
 	const project = await projectId();
-	const tables = await rest<{ data: Array<{ id: string; name: string }> }>('GET', `/projects/${project}/data-tables?take=100`);
+	const tables = await rest<{ data: Array<{ id: string; name: string }> }>(
+		'GET',
+		`/projects/${project}/data-tables?take=100`,
+	);
 	const found = tables.data.find((t) => t.name === name);
 	if (!found) return [];
 	const rows: T[] = [];
 	// The server caps a page (below 500); read on until `count` rows are in.
 	for (;;) {
-		const page = await rest<{ count: number; data: T[] }>('GET', `/projects/${project}/data-tables/${found.id}/rows?take=500&skip=${rows.length}`);
+		const page = await rest<{ count: number; data: T[] }>(
+			'GET',
+			`/projects/${project}/data-tables/${found.id}/rows?take=500&skip=${rows.length}`,
+		);
 		rows.push(...page.data);
 		if (rows.length >= page.count || page.data.length === 0) return rows;
 	}
 }
 
 /** The last executions of a workflow, newest first. */
-export async function executions(workflowId: string): Promise<Array<{ id: string; status: string }>> {
+export async function executions(
+	workflowId: string,
+): Promise<Array<{ id: string; status: string }>> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	return (await rest<{ results: Array<{ id: string; status: string }> }>('GET', `/executions?filter=${filter}&limit=20`)).results;
+	return (
+		await rest<{ results: Array<{ id: string; status: string }> }>(
+			'GET',
+			`/executions?filter=${filter}&limit=20`,
+		)
+	).results;
 }
 
 /** Polls `probe` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60000): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false>,
+	timeoutMs = 60000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown;
 	while (Date.now() < deadline) {
@@ -131,5 +163,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	const cause = (last as { cause?: { message?: string } } | undefined)?.cause?.message;
-	throw new Error(`Timed out waiting for ${what}${last ? `: ${(last as Error).message}${cause ? ` (${cause})` : ''}` : ''}`);
+	throw new Error(
+		`Timed out waiting for ${what}${last ? `: ${(last as Error).message}${cause ? ` (${cause})` : ''}` : ''}`,
+	);
 }

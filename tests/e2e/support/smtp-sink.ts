@@ -31,7 +31,17 @@ function decodeWords(value: string): string {
 		const bytes: Buffer[] = [];
 		for (const [, , encoding, text] of run.matchAll(word)) {
 			if (encoding.toUpperCase() === 'B') bytes.push(Buffer.from(text, 'base64'));
-			else bytes.push(Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1'));
+			else
+				bytes.push(
+					Buffer.from(
+						text
+							.replace(/_/g, ' ')
+							.replace(/=([0-9A-Fa-f]{2})/g, (_x, hex: string) =>
+								String.fromCharCode(parseInt(hex, 16)),
+							),
+						'latin1',
+					),
+				);
 		}
 		return Buffer.concat(bytes).toString('utf8');
 	});
@@ -41,7 +51,8 @@ function parseHeaders(block: string): Map<string, string> {
 	const headers = new Map<string, string>();
 	for (const line of block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
 		const at = line.indexOf(':');
-		if (at > 0) headers.set(line.slice(0, at).trim().toLowerCase(), decodeWords(line.slice(at + 1).trim()));
+		if (at > 0)
+			headers.set(line.slice(0, at).trim().toLowerCase(), decodeWords(line.slice(at + 1).trim()));
 	}
 	return headers;
 }
@@ -52,7 +63,11 @@ function decodeBody(body: string, encoding: string | undefined): Buffer {
 			return Buffer.from(body.replace(/\s+/g, ''), 'base64');
 		case 'quoted-printable':
 			return Buffer.from(
-				body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+				body
+					.replace(/=\r?\n/g, '')
+					.replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) =>
+						String.fromCharCode(parseInt(hex, 16)),
+					),
 				'latin1',
 			);
 		default:
@@ -77,9 +92,14 @@ function walk(entity: string, mail: ReceivedMail): Map<string, string> {
 	}
 	const content = decodeBody(body, headers.get('content-transfer-encoding'));
 	const disposition = headers.get('content-disposition') ?? '';
-	const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? /name="?([^";]+)"?/i.exec(type)?.[1];
+	const filename =
+		/filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? /name="?([^";]+)"?/i.exec(type)?.[1];
 	if (filename || disposition.toLowerCase().startsWith('attachment')) {
-		mail.attachments.push({ filename: filename ?? '', contentType: type.split(';')[0].trim(), content });
+		mail.attachments.push({
+			filename: filename ?? '',
+			contentType: type.split(';')[0].trim(),
+			content,
+		});
 	} else if (type.toLowerCase().startsWith('text/html')) {
 		mail.html += content.toString('utf8');
 	} else {
@@ -89,7 +109,15 @@ function walk(entity: string, mail: ReceivedMail): Map<string, string> {
 }
 
 export function parseMail(raw: string, envelopeTo: string[] = []): ReceivedMail {
-	const mail: ReceivedMail = { from: '', to: envelopeTo, subject: '', text: '', html: '', attachments: [], raw };
+	const mail: ReceivedMail = {
+		from: '',
+		to: envelopeTo,
+		subject: '',
+		text: '',
+		html: '',
+		attachments: [],
+		raw,
+	};
 	const headers = walk(raw, mail);
 	mail.subject = headers.get('subject') ?? '';
 	mail.from = headers.get('from') ?? '';
@@ -107,7 +135,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
 			stream.on('end', () => {
-				mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
+				mails.push(
+					parseMail(
+						Buffer.concat(chunks).toString('utf8'),
+						session.envelope.rcptTo.map((r) => r.address),
+					),
+				);
 				callback();
 			});
 		},
@@ -123,7 +156,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 				const found = mails.filter((m) => subject.test(m.subject));
 				if (found.length >= count) return found;
 				if (Date.now() > deadline) {
-					throw new Error(`No ${count} mail(s) with subject ${subject} within ${timeoutMs / 1000}s; received: ${JSON.stringify(mails.map((m) => m.subject))}`);
+					throw new Error(
+						`No ${count} mail(s) with subject ${subject} within ${timeoutMs / 1000}s; received: ${JSON.stringify(mails.map((m) => m.subject))}`,
+					);
 				}
 				await new Promise((resolve) => setTimeout(resolve, 250));
 			}

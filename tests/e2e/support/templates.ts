@@ -32,7 +32,10 @@ export interface Template {
 	id: string;
 	name: string;
 	nodes: TemplateNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
 	[key: string]: unknown;
 }
 
@@ -58,8 +61,14 @@ export function node(workflow: Template, name: string): TemplateNode {
 }
 
 /** Sets values of the "Settings" node(s) (the assignments a team edits). */
-export function configure(workflow: Template, values: Record<string, string>, nodeName = 'Settings'): Template {
-	const settings = node(workflow, nodeName).parameters.assignments as { assignments: Array<{ name: string; value: unknown }> };
+export function configure(
+	workflow: Template,
+	values: Record<string, string>,
+	nodeName = 'Settings',
+): Template {
+	const settings = node(workflow, nodeName).parameters.assignments as {
+		assignments: Array<{ name: string; value: unknown }>;
+	};
 	for (const [name, value] of Object.entries(values)) {
 		const assignment = settings.assignments.find((a) => a.name === name);
 		if (!assignment) throw new Error(`${nodeName} has no "${name}"`);
@@ -69,7 +78,11 @@ export function configure(workflow: Template, values: Record<string, string>, no
 }
 
 /** A copy under a new id; `webhookFor` replaces those trigger nodes by POST webhooks answering with the last node's items. */
-export function testCopy(workflow: Template, id: string, { webhookFor = {}, remove = [] }: { webhookFor?: Record<string, string>; remove?: string[] } = {}): Template {
+export function testCopy(
+	workflow: Template,
+	id: string,
+	{ webhookFor = {}, remove = [] }: { webhookFor?: Record<string, string>; remove?: string[] } = {},
+): Template {
 	const copy = JSON.parse(JSON.stringify(workflow)) as Template;
 	copy.id = id;
 	copy.name = `${workflow.name} (test ${id})`;
@@ -79,18 +92,26 @@ export function testCopy(workflow: Template, id: string, { webhookFor = {}, remo
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2.1,
 			webhookId: crypto.randomUUID(),
-			parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path: webhookPath,
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
 		});
 	}
 	copy.nodes = copy.nodes.filter((n) => !remove.includes(n.name));
 	for (const name of remove) delete copy.connections[name];
 	for (const outputs of Object.values(copy.connections)) {
 		for (const output of outputs.main) {
-			for (let i = output.length - 1; i >= 0; i--) if (remove.includes(output[i].node)) output.splice(i, 1);
+			for (let i = output.length - 1; i >= 0; i--)
+				if (remove.includes(output[i].node)) output.splice(i, 1);
 		}
 	}
 	// Template ids stay unique per instance: give the nodes of the copy their own webhook ids.
-	for (const n of copy.nodes) if (n.webhookId && !Object.keys(webhookFor).includes(n.name)) n.webhookId = crypto.randomUUID();
+	for (const n of copy.nodes)
+		if (n.webhookId && !Object.keys(webhookFor).includes(n.name)) n.webhookId = crypto.randomUUID();
 	return copy;
 }
 
@@ -113,10 +134,26 @@ export const STAFF = { user: 'quality', password: 'Qms-e2e-staff-Passw0rd' };
 export const staffAuthorization = `Basic ${Buffer.from(`${STAFF.user}:${STAFF.password}`).toString('base64')}`;
 
 /** Credentials with the ids the templates name, pointing at the local stand-ins (SMTP and IMAP when given). */
-export async function importCredentials({ smtpPort, imap }: { smtpPort?: number; imap?: { port: number; user: string; password: string } }): Promise<void> {
+export async function importCredentials({
+	smtpPort,
+	imap,
+}: {
+	smtpPort?: number;
+	imap?: { port: number; user: string; password: string };
+}): Promise<void> {
 	const credentials: Array<Record<string, unknown>> = [
-		{ id: 'qmsIntakeHeaderAuth', name: 'QMS intake token (header)', type: 'httpHeaderAuth', data: { name: 'X-QMS-Token', value: INTAKE_TOKEN } },
-		{ id: 'qmsIntakeSigningSecret', name: 'QMS intake signing secret', type: 'complaintIntakeApi', data: { secret: INTAKE_SECRET } },
+		{
+			id: 'qmsIntakeHeaderAuth',
+			name: 'QMS intake token (header)',
+			type: 'httpHeaderAuth',
+			data: { name: 'X-QMS-Token', value: INTAKE_TOKEN },
+		},
+		{
+			id: 'qmsIntakeSigningSecret',
+			name: 'QMS intake signing secret',
+			type: 'complaintIntakeApi',
+			data: { secret: INTAKE_SECRET },
+		},
 		{ id: 'qmsStaffBasicAuth', name: 'QMS staff (basic auth)', type: 'httpBasicAuth', data: STAFF },
 	];
 	if (smtpPort) {
@@ -124,7 +161,15 @@ export async function importCredentials({ smtpPort, imap }: { smtpPort?: number;
 			id: 'qmsSmtpCredential',
 			name: 'QMS SMTP',
 			type: 'smtp',
-			data: { user: '', password: '', host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true, hostName: 'qms-e2e.local' },
+			data: {
+				user: '',
+				password: '',
+				host: '127.0.0.1',
+				port: smtpPort,
+				secure: false,
+				disableStartTls: true,
+				hostName: 'qms-e2e.local',
+			},
 		});
 	}
 	if (imap) {
@@ -132,7 +177,14 @@ export async function importCredentials({ smtpPort, imap }: { smtpPort?: number;
 			id: 'qmsImapCredential',
 			name: 'QMS complaint mailbox (IMAP)',
 			type: 'imap',
-			data: { user: imap.user, password: imap.password, host: '127.0.0.1', port: imap.port, secure: false, allowUnauthorizedCerts: true },
+			data: {
+				user: imap.user,
+				password: imap.password,
+				host: '127.0.0.1',
+				port: imap.port,
+				secure: false,
+				allowUnauthorizedCerts: true,
+			},
 		});
 	}
 	const file = path.join(work, 'credentials.json');

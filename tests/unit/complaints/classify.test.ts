@@ -17,18 +17,24 @@ describe('classifyComplaint: categories and evidence', () => {
 		const carton = r.keywords.find((k) => k.term === 'carton');
 		expect(carton).toMatchObject({ category: 'logistics_packaging', start: 4, end: 10 });
 		for (const k of r.keywords) expect(text.slice(k.start, k.end).length).toBe(k.end - k.start);
-		expect(text.slice(r.keywords[r.keywords.length - 1].start, r.keywords[r.keywords.length - 1].end)).toBe('scratches');
+		expect(
+			text.slice(r.keywords[r.keywords.length - 1].start, r.keywords[r.keywords.length - 1].end),
+		).toBe('scratches');
 	});
 
 	it('stems English so cracked / cracks / cracking all match the same literal', () => {
-		for (const w of ['cracked', 'cracks', 'cracking', 'Crack']) expect(classifyComplaint(`The housing ${w} at the hinge`).category).toBe('production');
+		for (const w of ['cracked', 'cracks', 'cracking', 'Crack'])
+			expect(classifyComplaint(`The housing ${w} at the hinge`).category).toBe('production');
 	});
 
 	it('folds full-width letters and case, offsets still point at the original characters', () => {
 		const text = 'ＣＡＲＴＯＮ　ＣＲＵＳＨＥＤ';
 		const r = classifyComplaint(text);
 		expect(r.category).toBe('logistics_packaging');
-		expect(r.keywords.map((k) => text.slice(k.start, k.end))).toEqual(['ＣＡＲＴＯＮ', 'ＣＲＵＳＨＥＤ']);
+		expect(r.keywords.map((k) => text.slice(k.start, k.end))).toEqual([
+			'ＣＡＲＴＯＮ',
+			'ＣＲＵＳＨＥＤ',
+		]);
 	});
 
 	it('matches Chinese terms at character level with offsets', () => {
@@ -42,13 +48,17 @@ describe('classifyComplaint: categories and evidence', () => {
 
 	it('returns the ranked categories, all taxonomy ids, scores descending', () => {
 		const r = classifyComplaint('交货延迟了两个星期');
-		expect(r.categories.map((c) => c.id).sort()).toEqual(defaultTaxonomy.categories.map((c) => c.id).sort());
-		for (let i = 1; i < r.categories.length; i++) expect(r.categories[i - 1].score).toBeGreaterThanOrEqual(r.categories[i].score);
+		expect(r.categories.map((c) => c.id).sort()).toEqual(
+			defaultTaxonomy.categories.map((c) => c.id).sort(),
+		);
+		for (let i = 1; i < r.categories.length; i++)
+			expect(r.categories[i - 1].score).toBeGreaterThanOrEqual(r.categories[i].score);
 		expect(r.category).toBe('delivery');
 	});
 
 	it('is not swayed by an order label or an e-mail signature', () => {
-		const mail = 'Order no. 4500012345: scratches on the housing.\n\nBest regards,\nJohn Smith\nPurchasing Manager\nPhone: +1 415 555 0100\nEmail: john@acme.com';
+		const mail =
+			'Order no. 4500012345: scratches on the housing.\n\nBest regards,\nJohn Smith\nPurchasing Manager\nPhone: +1 415 555 0100\nEmail: john@acme.com';
 		expect(classifyComplaint(mail).category).toBe('production');
 	});
 
@@ -62,12 +72,17 @@ describe('classifyComplaint: categories and evidence', () => {
 	it('detects language zh / en / mixed; acronyms do not make Chinese mixed', () => {
 		expect(classifyComplaint('客户反馈PCB板有划痕').language).toBe('zh');
 		expect(classifyComplaint('The screen is scratched').language).toBe('en');
-		expect(classifyComplaint('The housings from lot 2309 have 刮花 on the surface, 客户很不满意').language).toBe('mixed');
+		expect(
+			classifyComplaint('The housings from lot 2309 have 刮花 on the surface, 客户很不满意')
+				.language,
+		).toBe('mixed');
 	});
 
 	it('rejects bad text with an error naming the field', () => {
 		expect(() => classifyComplaint('   ')).toThrow('text must be a non-empty string');
-		expect(() => classifyComplaint(42 as unknown as string)).toThrow('text must be a non-empty string');
+		expect(() => classifyComplaint(42 as unknown as string)).toThrow(
+			'text must be a non-empty string',
+		);
 	});
 });
 
@@ -101,7 +116,9 @@ describe('negation scope', () => {
 
 	it('a postfix cue clears evidence before it ("外箱完好", "box was not damaged")', () => {
 		expect(classifyComplaint('外箱完好，但产品表面有划痕').category).toBe('production');
-		expect(classifyComplaint('The box was not damaged but the screen is cracked').category).toBe('production');
+		expect(classifyComplaint('The box was not damaged but the screen is cracked').category).toBe(
+			'production',
+		);
 	});
 
 	it('negated safety words do not make a complaint critical', () => {
@@ -111,25 +128,32 @@ describe('negation scope', () => {
 
 	it('phrases that contain a cue are literals, not negations ("no response", "doesn\'t work", "没有合格证")', () => {
 		expect(classifyComplaint('Still no response from your support team').category).toBe('service');
-		expect(classifyComplaint('The pump doesn\'t work').severity).toBe('major');
+		expect(classifyComplaint("The pump doesn't work").severity).toBe('major');
 		expect(classifyComplaint('没有合格证').category).toBe('documentation');
 	});
 });
 
 describe('scores: intensity and repetition', () => {
 	// keywordScore: the raw keyword evidence (score also mixes in the built-in model).
-	const score = (text: string, id: string) => classifyComplaint(text).categories.find((c) => c.id === id)?.keywordScore ?? 0;
+	const score = (text: string, id: string) =>
+		classifyComplaint(text).categories.find((c) => c.id === id)?.keywordScore ?? 0;
 	it('an intensifier before the evidence raises its weight', () => {
-		expect(score('very deep scratches', 'production')).toBeGreaterThan(score('scratches', 'production'));
+		expect(score('very deep scratches', 'production')).toBeGreaterThan(
+			score('scratches', 'production'),
+		);
 		expect(score('严重划伤', 'production')).toBe(2 * score('划伤', 'production'));
 	});
 	it('repeated evidence adds up', () => {
 		expect(score('划痕。划痕。划痕。', 'production')).toBe(3 * score('划痕', 'production'));
-		expect(score('scratch here, scratch there', 'production')).toBe(2 * score('scratch', 'production'));
+		expect(score('scratch here, scratch there', 'production')).toBe(
+			2 * score('scratch', 'production'),
+		);
 	});
 	it('confidence grows with evidence and stays within 0..1', () => {
 		const weak = classifyComplaint('box').confidence;
-		const strong = classifyComplaint('The box is crushed, the carton torn and the pallet collapsed').confidence;
+		const strong = classifyComplaint(
+			'The box is crushed, the carton torn and the pallet collapsed',
+		).confidence;
 		expect(weak).toBeGreaterThan(0);
 		expect(strong).toBeGreaterThan(weak);
 		expect(strong).toBeLessThanOrEqual(1);
@@ -150,7 +174,11 @@ describe('severity', () => {
 	});
 
 	it('is configurable: extra critical words, other default', () => {
-		const severity = mergeSeverityRules(defaultSeverityRules, { critical: ['sharp point'], major: [], default: 'major' });
+		const severity = mergeSeverityRules(defaultSeverityRules, {
+			critical: ['sharp point'],
+			major: [],
+			default: 'major',
+		});
 		const classify = createComplaintClassifier({ severity });
 		expect(classify('The toy has a sharp point').severity).toBe('critical');
 		expect(classify('The lid has scratches').severity).toBe('major');
@@ -159,7 +187,9 @@ describe('severity', () => {
 
 describe('taxonomy', () => {
 	it('can be extended with a new category whose terms are literals, not regular expressions', () => {
-		const taxonomy = mergeTaxonomy(defaultTaxonomy, { categories: [{ id: 'noise', terms: { en: ['squeak', 'x(y+)+z'], zh: ['吱吱响'] } }] });
+		const taxonomy = mergeTaxonomy(defaultTaxonomy, {
+			categories: [{ id: 'noise', terms: { en: ['squeak', 'x(y+)+z'], zh: ['吱吱响'] } }],
+		});
 		const classify = createComplaintClassifier({ taxonomy });
 		expect(classify('The door squeaks').category).toBe('noise');
 		expect(classify('门一开就吱吱响').category).toBe('noise');
@@ -168,14 +198,24 @@ describe('taxonomy', () => {
 	});
 
 	it('can be replaced', () => {
-		const classify = createComplaintClassifier({ taxonomy: { categories: [{ id: 'only', terms: { en: ['widget'] } }] } });
+		const classify = createComplaintClassifier({
+			taxonomy: { categories: [{ id: 'only', terms: { en: ['widget'] } }] },
+		});
 		expect(classify('broken widget').categories.map((c) => c.id)).toEqual(['only']);
 	});
 
 	it('rejects a bad taxonomy naming the field', () => {
-		expect(() => createComplaintClassifier({ taxonomy: { categories: [] } })).toThrow('taxonomy.categories must be a non-empty array');
-		expect(() => createComplaintClassifier({ taxonomy: { categories: [{ id: 'x', terms: { en: [''] } }] } })).toThrow('taxonomy.categories[0].terms.en[0]');
-		expect(() => createComplaintClassifier({ taxonomy: { categories: [{ id: 'x', terms: { en: ['...'] } }] } })).toThrow("term '...'");
+		expect(() => createComplaintClassifier({ taxonomy: { categories: [] } })).toThrow(
+			'taxonomy.categories must be a non-empty array',
+		);
+		expect(() =>
+			createComplaintClassifier({ taxonomy: { categories: [{ id: 'x', terms: { en: [''] } }] } }),
+		).toThrow('taxonomy.categories[0].terms.en[0]');
+		expect(() =>
+			createComplaintClassifier({
+				taxonomy: { categories: [{ id: 'x', terms: { en: ['...'] } }] },
+			}),
+		).toThrow("term '...'");
 	});
 
 	it('matching stays linear: a long text with many near-matches is fast', () => {

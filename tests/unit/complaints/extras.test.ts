@@ -18,27 +18,47 @@ import heldout from '../../fixtures/complaints/heldout.json';
 
 describe('identifiers', () => {
 	it('finds part, lot and order numbers after English and Chinese labels', () => {
-		const text = 'PO# 4500012345, lot no.: 23A-0457, P/N 12-3456-01. 批号：2305-118，订单号 SO20230815';
+		const text =
+			'PO# 4500012345, lot no.: 23A-0457, P/N 12-3456-01. 批号：2305-118，订单号 SO20230815';
 		const ids = classifyComplaint(text).identifiers.map(({ kind, value }) => `${kind}=${value}`);
-		expect(ids).toEqual(['order=4500012345', 'lot=23A-0457', 'part=12-3456-01', 'lot=2305-118', 'order=SO20230815']);
-		for (const id of classifyComplaint(text).identifiers) expect(text.slice(id.start, id.end)).toBe(id.value);
+		expect(ids).toEqual([
+			'order=4500012345',
+			'lot=23A-0457',
+			'part=12-3456-01',
+			'lot=2305-118',
+			'order=SO20230815',
+		]);
+		for (const id of classifyComplaint(text).identifiers)
+			expect(text.slice(id.start, id.end)).toBe(id.value);
 	});
 	it('ignores labels followed by plain words ("the order was late", "lot of them")', () => {
-		expect(classifyComplaint('The order was late and a lot of them were scratched').identifiers).toEqual([]);
+		expect(
+			classifyComplaint('The order was late and a lot of them were scratched').identifiers,
+		).toEqual([]);
 	});
 	it('takes configured shapes (# digit, A letter, X either) as fixed templates', () => {
-		const classify = createComplaintClassifier({ identifiers: [{ kind: 'serial', shapes: ['SN-####AA'] }] });
-		expect(classify('Units SN-1234AB and SN-99 are scratched').identifiers).toEqual([{ kind: 'serial', value: 'SN-1234AB', start: 6, end: 15 }]);
+		const classify = createComplaintClassifier({
+			identifiers: [{ kind: 'serial', shapes: ['SN-####AA'] }],
+		});
+		expect(classify('Units SN-1234AB and SN-99 are scratched').identifiers).toEqual([
+			{ kind: 'serial', value: 'SN-1234AB', start: 6, end: 15 },
+		]);
 	});
 	it('a hostile input against a shape stays fast (no backtracking)', () => {
-		const classify = createComplaintClassifier({ identifiers: [{ kind: 'x', shapes: ['########################################'] }] });
+		const classify = createComplaintClassifier({
+			identifiers: [{ kind: 'x', shapes: ['########################################'] }],
+		});
 		const t0 = Date.now();
 		classify('scratch ' + '1'.repeat(100000) + 'a');
 		expect(Date.now() - t0).toBeLessThan(3000);
 	});
 	it('rejects bad patterns naming the field', () => {
-		expect(() => createComplaintClassifier({ identifiers: [{ kind: '', labels: ['x'] }] })).toThrow('identifiers[0].kind');
-		expect(() => createComplaintClassifier({ identifiers: [{ kind: 'a', shapes: ['#'] }] })).toThrow('identifiers[0].shapes[0]');
+		expect(() => createComplaintClassifier({ identifiers: [{ kind: '', labels: ['x'] }] })).toThrow(
+			'identifiers[0].kind',
+		);
+		expect(() =>
+			createComplaintClassifier({ identifiers: [{ kind: 'a', shapes: ['#'] }] }),
+		).toThrow('identifiers[0].shapes[0]');
 	});
 });
 
@@ -50,38 +70,70 @@ describe('PII masking', () => {
 		expect(masked).toHaveLength(text.length);
 	});
 	it('leaves dates, short numbers and extracted order numbers alone', () => {
-		const r = createComplaintClassifier({ maskPii: true })('PO 4500012345 received 2026-11-20, 500 pcs, call 021-6234 5678');
+		const r = createComplaintClassifier({ maskPii: true })(
+			'PO 4500012345 received 2026-11-20, 500 pcs, call 021-6234 5678',
+		);
 		expect(r.maskedText).toBe('PO 4500012345 received 2026-11-20, 500 pcs, call ***-**** **78');
 	});
 });
 
 describe('response deadline', () => {
 	it('VIP: 24 calendar hours in the customer zone', () => {
-		const d = responseDeadline({ receivedAt: '2026-11-20T09:30:00+08:00', tier: 'vip', timeZone: 'Asia/Shanghai' });
-		expect(d).toMatchObject({ tier: 'vip', hours: 24, dueAt: '2026-11-21T09:30:00.000+08:00', receivedAt: '2026-11-20T09:30:00.000+08:00' });
+		const d = responseDeadline({
+			receivedAt: '2026-11-20T09:30:00+08:00',
+			tier: 'vip',
+			timeZone: 'Asia/Shanghai',
+		});
+		expect(d).toMatchObject({
+			tier: 'vip',
+			hours: 24,
+			dueAt: '2026-11-21T09:30:00.000+08:00',
+			receivedAt: '2026-11-20T09:30:00.000+08:00',
+		});
 	});
 	it('business days skip the weekend in the customer zone (Friday 17:00 Berlin + 24 h -> Monday 17:00)', () => {
 		const sla = { ...defaultSla, businessDays: true };
-		const d = responseDeadline({ receivedAt: '2026-11-20T16:00:00Z', tier: 'vip', timeZone: 'Europe/Berlin', sla });
+		const d = responseDeadline({
+			receivedAt: '2026-11-20T16:00:00Z',
+			tier: 'vip',
+			timeZone: 'Europe/Berlin',
+			sla,
+		});
 		expect(d.dueAt).toBe('2026-11-23T17:00:00.000+01:00');
 	});
 	it('a complaint received on Saturday starts counting on Monday 00:00; holidays are skipped too', () => {
 		const sla = { ...defaultSla, businessDays: true, holidays: ['2026-11-23'] };
-		const d = responseDeadline({ receivedAt: '2026-11-21T10:00:00+08:00', tier: 'vip', timeZone: 'Asia/Shanghai', sla });
+		const d = responseDeadline({
+			receivedAt: '2026-11-21T10:00:00+08:00',
+			tier: 'vip',
+			timeZone: 'Asia/Shanghai',
+			sla,
+		});
 		expect(d.dueAt).toBe('2026-11-25T00:00:00.000+08:00');
 	});
 	it('standard tier by default; 72 h across the DST change in New York is 72 real hours', () => {
-		const d = responseDeadline({ receivedAt: '2026-10-31T12:00:00-04:00', timeZone: 'America/New_York' });
+		const d = responseDeadline({
+			receivedAt: '2026-10-31T12:00:00-04:00',
+			timeZone: 'America/New_York',
+		});
 		expect(d.tier).toBe('standard');
 		expect(d.dueAt).toBe('2026-11-03T11:00:00.000-05:00');
 	});
 	it('rejects unknown tiers, zones and times naming the field', () => {
-		expect(() => responseDeadline({ receivedAt: '2026-11-20T00:00:00Z', tier: 'gold' })).toThrow("tier 'gold'");
-		expect(() => responseDeadline({ receivedAt: '2026-11-20T00:00:00Z', timeZone: 'Mars/Base' })).toThrow('timeZone');
+		expect(() => responseDeadline({ receivedAt: '2026-11-20T00:00:00Z', tier: 'gold' })).toThrow(
+			"tier 'gold'",
+		);
+		expect(() =>
+			responseDeadline({ receivedAt: '2026-11-20T00:00:00Z', timeZone: 'Mars/Base' }),
+		).toThrow('timeZone');
 		expect(() => responseDeadline({ receivedAt: 'yesterday' })).toThrow('receivedAt');
 	});
 	it('comes with the classification when a tier is given', () => {
-		const r = createComplaintClassifier({ tier: 'vip', timeZone: 'Asia/Shanghai', receivedAt: '2026-11-20T09:30:00+08:00' })('外箱破损');
+		const r = createComplaintClassifier({
+			tier: 'vip',
+			timeZone: 'Asia/Shanghai',
+			receivedAt: '2026-11-20T09:30:00+08:00',
+		})('外箱破损');
 		expect(r.deadline?.dueAt).toBe('2026-11-21T09:30:00.000+08:00');
 	});
 });
@@ -99,14 +151,32 @@ describe('learned model', () => {
 		const model = trainComplaintModel(examples);
 		const json = JSON.stringify(model);
 		const again = loadComplaintModel(json);
-		const a = createComplaintClassifier({ model, taxonomy: { categories: [{ id: 'noise', terms: { en: ['noise'] } }, { id: 'billing', terms: { en: ['invoice'] } }] } });
-		const b = createComplaintClassifier({ model: again, taxonomy: { categories: [{ id: 'noise', terms: { en: ['noise'] } }, { id: 'billing', terms: { en: ['invoice'] } }] } });
+		const a = createComplaintClassifier({
+			model,
+			taxonomy: {
+				categories: [
+					{ id: 'noise', terms: { en: ['noise'] } },
+					{ id: 'billing', terms: { en: ['invoice'] } },
+				],
+			},
+		});
+		const b = createComplaintClassifier({
+			model: again,
+			taxonomy: {
+				categories: [
+					{ id: 'noise', terms: { en: ['noise'] } },
+					{ id: 'billing', terms: { en: ['invoice'] } },
+				],
+			},
+		});
 		expect(a('the hinge squeaks').category).toBe('noise');
 		expect(b('the hinge squeaks')).toEqual(a('the hinge squeaks'));
 		expect(b('发票开错了').category).toBe('billing');
 	});
 	it('combines model and keywords: scores mix keyword share and model probability', () => {
-		const r = createComplaintClassifier({ examples, modelWeight: 0.5 })('The hinge squeaks and the box is crushed');
+		const r = createComplaintClassifier({ examples, modelWeight: 0.5 })(
+			'The hinge squeaks and the box is crushed',
+		);
 		const noise = r.categories.find((c) => c.id === 'noise');
 		const box = r.categories.find((c) => c.id === 'logistics_packaging');
 		expect(noise?.modelProbability).toBeGreaterThan(0.5);
@@ -120,23 +190,37 @@ describe('learned model', () => {
 		const natural = BayesClassifier.restore(JSON.parse(JSON.stringify(model.state)));
 		for (const text of ['the hinge squeaks', '发票金额开错了', 'invoice noise 噪音']) {
 			const ours = predictCategories(model, text);
-			const theirs = natural.getClassifications(featuresOf(text)) as { label: string; value: number }[];
+			const theirs = natural.getClassifications(featuresOf(text)) as {
+				label: string;
+				value: number;
+			}[];
 			const total = theirs.reduce((a, c) => a + c.value, 0);
-			for (const c of theirs) expect(ours.find((o) => o.label === c.label)?.probability).toBeCloseTo(c.value / total, 10);
+			for (const c of theirs)
+				expect(ours.find((o) => o.label === c.label)?.probability).toBeCloseTo(c.value / total, 10);
 		}
 	});
 
 	it('rejects bad models and examples naming the field', () => {
 		expect(() => loadComplaintModel('{')).toThrow('model is not valid JSON');
 		expect(() => loadComplaintModel({ format: 'x' } as never)).toThrow('model.format');
-		expect(() => trainComplaintModel([{ text: 'a', category: 'x' }])).toThrow('at least two categories');
+		expect(() => trainComplaintModel([{ text: 'a', category: 'x' }])).toThrow(
+			'at least two categories',
+		);
 		expect(() => trainComplaintModel([{ text: '', category: 'x' }])).toThrow('examples[0].text');
 	});
 });
 
 describe('default taxonomy on the hand-labelled corpus', () => {
 	const rows = corpus.complaints;
-	const ids = ['design', 'production', 'supplier_material', 'logistics_packaging', 'service', 'documentation', 'delivery'];
+	const ids = [
+		'design',
+		'production',
+		'supplier_material',
+		'logistics_packaging',
+		'service',
+		'documentation',
+		'delivery',
+	];
 	const metrics = (predicted: string[], truth: string[]) => {
 		let f1Sum = 0;
 		for (const id of ids) {
@@ -147,23 +231,34 @@ describe('default taxonomy on the hand-labelled corpus', () => {
 			const r = tp / (tp + fn || 1);
 			f1Sum += p + r > 0 ? (2 * p * r) / (p + r) : 0;
 		}
-		return { accuracy: truth.filter((t, i) => predicted[i] === t).length / truth.length, macroF1: f1Sum / ids.length };
+		return {
+			accuracy: truth.filter((t, i) => predicted[i] === t).length / truth.length,
+			macroF1: f1Sum / ids.length,
+		};
 	};
 
 	it('has at least 300 complaints covering every category, severity and language', () => {
 		expect(rows.length).toBeGreaterThanOrEqual(300);
-		for (const id of ids) expect(rows.filter((r) => r.category === id).length).toBeGreaterThanOrEqual(30);
-		for (const s of ['critical', 'major', 'minor']) expect(rows.filter((r) => r.severity === s).length).toBeGreaterThanOrEqual(15);
-		for (const l of ['zh', 'en', 'mixed']) expect(rows.filter((r) => r.language === l).length).toBeGreaterThanOrEqual(20);
+		for (const id of ids)
+			expect(rows.filter((r) => r.category === id).length).toBeGreaterThanOrEqual(30);
+		for (const s of ['critical', 'major', 'minor'])
+			expect(rows.filter((r) => r.severity === s).length).toBeGreaterThanOrEqual(15);
+		for (const l of ['zh', 'en', 'mixed'])
+			expect(rows.filter((r) => r.language === l).length).toBeGreaterThanOrEqual(20);
 	});
 
 	it('keywords alone (no model): accuracy and macro-F1 >= 0.88, severity >= 0.85, language >= 0.95', () => {
 		const classify = createComplaintClassifier({ prior: false });
 		const results = rows.map((r) => classify(r.text));
-		const m = metrics(results.map((r) => r.category), rows.map((r) => r.category));
+		const m = metrics(
+			results.map((r) => r.category),
+			rows.map((r) => r.category),
+		);
 		const severity = rows.filter((r, i) => results[i].severity === r.severity).length / rows.length;
 		const language = rows.filter((r, i) => results[i].language === r.language).length / rows.length;
-		console.log(`corpus keywords only: n=${rows.length} accuracy=${m.accuracy.toFixed(3)} macroF1=${m.macroF1.toFixed(3)} severity=${severity.toFixed(3)} language=${language.toFixed(3)}`);
+		console.log(
+			`corpus keywords only: n=${rows.length} accuracy=${m.accuracy.toFixed(3)} macroF1=${m.macroF1.toFixed(3)} severity=${severity.toFixed(3)} language=${language.toFixed(3)}`,
+		);
 		expect(m.accuracy).toBeGreaterThanOrEqual(0.88);
 		expect(m.macroF1).toBeGreaterThanOrEqual(0.88);
 		expect(severity).toBeGreaterThanOrEqual(0.85);
@@ -172,8 +267,13 @@ describe('default taxonomy on the hand-labelled corpus', () => {
 
 	it('the default classifier (keywords + built-in model trained on this corpus): accuracy and macro-F1 >= 0.95', () => {
 		const results = rows.map((r) => classifyComplaint(r.text).category);
-		const m = metrics(results, rows.map((r) => r.category));
-		console.log(`corpus default (model trained on it): accuracy=${m.accuracy.toFixed(3)} macroF1=${m.macroF1.toFixed(3)}`);
+		const m = metrics(
+			results,
+			rows.map((r) => r.category),
+		);
+		console.log(
+			`corpus default (model trained on it): accuracy=${m.accuracy.toFixed(3)} macroF1=${m.macroF1.toFixed(3)}`,
+		);
 		expect(m.accuracy).toBeGreaterThanOrEqual(0.95);
 		expect(m.macroF1).toBeGreaterThanOrEqual(0.95);
 	});
@@ -191,7 +291,9 @@ describe('default taxonomy on the hand-labelled corpus', () => {
 			}
 		}
 		const m = metrics(predicted, truth);
-		console.log(`corpus 5-fold keywords+model: accuracy=${m.accuracy.toFixed(3)} macroF1=${m.macroF1.toFixed(3)}`);
+		console.log(
+			`corpus 5-fold keywords+model: accuracy=${m.accuracy.toFixed(3)} macroF1=${m.macroF1.toFixed(3)}`,
+		);
 		expect(m.accuracy).toBeGreaterThanOrEqual(0.85);
 		expect(m.macroF1).toBeGreaterThanOrEqual(0.85);
 	});

@@ -5,10 +5,40 @@ import { classifyComplaint, defaultTaxonomy, maskPii } from '../../../lib/compla
 const ids = new Set([...defaultTaxonomy.categories.map((c) => c.id), 'unclassified']);
 // Text made of pieces real complaints contain: words, Chinese, cues, punctuation, full-width forms, digits.
 const piece = fc.constantFrom(
-	'scratch', 'no', 'not', 'but', ' ', ', ', '. ', '没有', '划痕', '外箱', '不', '，', '。', '、', 'ＬＯＴ', '１２３',
-	'PO# ', '4500012345', 'fire', '冒烟', 'very', '严重', 'late', '延迟', 'a@b.co', '+86 138 1234 5678', '😀', 'é',
+	'scratch',
+	'no',
+	'not',
+	'but',
+	' ',
+	', ',
+	'. ',
+	'没有',
+	'划痕',
+	'外箱',
+	'不',
+	'，',
+	'。',
+	'、',
+	'ＬＯＴ',
+	'１２３',
+	'PO# ',
+	'4500012345',
+	'fire',
+	'冒烟',
+	'very',
+	'严重',
+	'late',
+	'延迟',
+	'a@b.co',
+	'+86 138 1234 5678',
+	'😀',
+	'é',
 );
-const text = fc.oneof(fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join('')), fc.string({ minLength: 1, maxLength: 200 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }));
+const text = fc.oneof(
+	fc.array(piece, { minLength: 1, maxLength: 40 }).map((p) => p.join('')),
+	fc.string({ minLength: 1, maxLength: 200 }),
+	fc.string({ unit: 'binary', minLength: 1, maxLength: 120 }),
+);
 
 describe('classifyComplaint on arbitrary text', () => {
 	it('always returns a well-formed result whose offsets index the original text', () => {

@@ -5,7 +5,11 @@
  */
 import fc from 'fast-check';
 
-import { classifyComplaint, createComplaintClassifier, defaultTaxonomy } from '../../../lib/complaints';
+import {
+	classifyComplaint,
+	createComplaintClassifier,
+	defaultTaxonomy,
+} from '../../../lib/complaints';
 import { foldText } from '../../../lib/complaints/fold';
 import { stemWord } from '../../../lib/complaints/stem';
 
@@ -15,19 +19,92 @@ const ids = new Set([...defaultTaxonomy.categories.map((c) => c.id), 'unclassifi
 function source(text: string): string {
 	const folded = foldText(text);
 	const keys: string[] = [];
-	for (const m of folded.matchAll(/[a-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]/g)) keys.push(/^[a-z0-9']+$/.test(m[0]) ? stemWord(m[0].replace(/'/g, '')) : m[0]);
+	for (const m of folded.matchAll(/[a-z0-9']+|[\u3400-\u9fff\uf900-\ufaff]/g))
+		keys.push(/^[a-z0-9']+$/.test(m[0]) ? stemWord(m[0].replace(/'/g, '')) : m[0]);
 	return keys.join(' ');
 }
 
 const words = [
-	'scratch', 'scratches', 'cracked', 'carton', 'cartons', 'crushed', 'late', 'delivery', 'manual', 'wrong', 'label', 'missing',
-	'no', 'not', "doesn't", 'never', 'without', 'but', 'fire', 'smoke', 'injury', 'leak', 'rust', 'supplier', 'material', 'weld',
-	'外箱', '破损', '划痕', '没有', '不', '冒烟', '起火', '漏电', '延迟', '说明书', '错误', '生锈', '焊接', '供应商',
-	' ', ' ', ' ', ', ', '. ', '，', '。', '、', '!', '?', '\n', '\t', '\u3000', 'ＳＣＲＡＴＣＨ', 'Ｌａｔｅ', 'LATE', 'Scratched',
-	'PO# ', 'lot ', '4500012345', 'P/N: AB-1234', '😀', '\u0000', '\uFFFF', '\uD800', 'İ', 'ß', '\u200B', '\u202E',
+	'scratch',
+	'scratches',
+	'cracked',
+	'carton',
+	'cartons',
+	'crushed',
+	'late',
+	'delivery',
+	'manual',
+	'wrong',
+	'label',
+	'missing',
+	'no',
+	'not',
+	"doesn't",
+	'never',
+	'without',
+	'but',
+	'fire',
+	'smoke',
+	'injury',
+	'leak',
+	'rust',
+	'supplier',
+	'material',
+	'weld',
+	'外箱',
+	'破损',
+	'划痕',
+	'没有',
+	'不',
+	'冒烟',
+	'起火',
+	'漏电',
+	'延迟',
+	'说明书',
+	'错误',
+	'生锈',
+	'焊接',
+	'供应商',
+	' ',
+	' ',
+	' ',
+	', ',
+	'. ',
+	'，',
+	'。',
+	'、',
+	'!',
+	'?',
+	'\n',
+	'\t',
+	'\u3000',
+	'ＳＣＲＡＴＣＨ',
+	'Ｌａｔｅ',
+	'LATE',
+	'Scratched',
+	'PO# ',
+	'lot ',
+	'4500012345',
+	'P/N: AB-1234',
+	'😀',
+	'\u0000',
+	'\uFFFF',
+	'\uD800',
+	'İ',
+	'ß',
+	'\u200B',
+	'\u202E',
 ];
-const phrase = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 60 }).map((p) => p.join(''));
-const text = fc.oneof(phrase, phrase, fc.string({ minLength: 1, maxLength: 300 }), fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }));
+const phrase = fc
+	.array(fc.constantFrom(...words), { minLength: 1, maxLength: 60 })
+	.map((p) => p.join(''));
+const text = fc.oneof(
+	phrase,
+	phrase,
+	fc.string({ minLength: 1, maxLength: 300 }),
+	fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }),
+	fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }),
+);
 
 function checkHits(t: string, hits: { start: number; end: number }[]): void {
 	for (const k of hits) {
@@ -51,7 +128,12 @@ describe('classifyComplaint on adversarial text', () => {
 				checkHits(t, r.keywords);
 				checkHits(t, r.negated);
 				checkHits(t, r.severityTerms);
-				for (const k of r.keywords) if (!k.fuzzy) expect({ term: k.term, slice: source(t.slice(k.start, k.end)) }).toEqual({ term: k.term, slice: source(k.term) });
+				for (const k of r.keywords)
+					if (!k.fuzzy)
+						expect({ term: k.term, slice: source(t.slice(k.start, k.end)) }).toEqual({
+							term: k.term,
+							slice: source(k.term),
+						});
 			}),
 			{ numRuns: 1500 },
 		);
@@ -61,41 +143,83 @@ describe('classifyComplaint on adversarial text', () => {
 		for (const bad of [undefined, null, 42, {}, [], '', '   ', '\n\t']) {
 			expect(() => classifyComplaint(bad as never)).toThrow(/text/);
 		}
-		expect(() => classifyComplaint('scratch', { modelWeight: 'x' } as never)).toThrow(/modelWeight/);
-		expect(() => classifyComplaint('scratch', { taxonomy: { categories: 'x' } } as never)).toThrow(/categor/);
-		expect(() => classifyComplaint('scratch', { receivedAt: 'yesterday', tier: 'vip' } as never)).toThrow(/receivedAt/);
+		expect(() => classifyComplaint('scratch', { modelWeight: 'x' } as never)).toThrow(
+			/modelWeight/,
+		);
+		expect(() => classifyComplaint('scratch', { taxonomy: { categories: 'x' } } as never)).toThrow(
+			/categor/,
+		);
+		expect(() =>
+			classifyComplaint('scratch', { receivedAt: 'yesterday', tier: 'vip' } as never),
+		).toThrow(/receivedAt/);
 	});
 });
 
 describe('custom taxonomies built from hostile strings stay literal', () => {
 	// Terms full of regular-expression syntax: a matcher that built a RegExp from them would crash,
 	// match too much, or backtrack forever.
-	const metaTerm = fc.array(fc.constantFrom('(', ')', '[', ']', '*', '+', '?', '.', '\\', '^', '$', '|', '{', '}', 'a', 'b', '划', '痕', 'x', '-'), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+	const metaTerm = fc
+		.array(
+			fc.constantFrom(
+				'(',
+				')',
+				'[',
+				']',
+				'*',
+				'+',
+				'?',
+				'.',
+				'\\',
+				'^',
+				'$',
+				'|',
+				'{',
+				'}',
+				'a',
+				'b',
+				'划',
+				'痕',
+				'x',
+				'-',
+			),
+			{ minLength: 1, maxLength: 8 },
+		)
+		.map((p) => p.join(''));
 
-	test('terms made of regex metacharacters: no crash, offsets cover the term\'s words', () => {
+	test("terms made of regex metacharacters: no crash, offsets cover the term's words", () => {
 		fc.assert(
-			fc.property(fc.uniqueArray(metaTerm, { minLength: 1, maxLength: 5 }), fc.array(fc.constantFrom('zz ', ' ', '。', 'q'), { maxLength: 10 }), (terms, filler) => {
-				let classify;
-				try {
-					classify = createComplaintClassifier({ taxonomy: { categories: [{ id: 'odd', terms: { any: terms } }] }, prior: false });
-				} catch (error) {
-					// a term the compiler cannot use (e.g. nothing but punctuation) is refused by name
-					expect((error as Error).message).toMatch(/term|taxonomy|categor/i);
-					return;
-				}
-				const t = `start ${filler.join('')}${terms.join(' , ')} end`;
-				const r = classify(t);
-				checkHits(t, r.keywords);
-				// matching is on word tokens and Han characters, punctuation is not part of a term's key
-				for (const k of r.keywords) if (!k.fuzzy) expect(source(t.slice(k.start, k.end))).toBe(source(k.term));
-				for (const k of r.keywords) expect(source(k.term)).not.toBe('');
-			}),
+			fc.property(
+				fc.uniqueArray(metaTerm, { minLength: 1, maxLength: 5 }),
+				fc.array(fc.constantFrom('zz ', ' ', '。', 'q'), { maxLength: 10 }),
+				(terms, filler) => {
+					let classify;
+					try {
+						classify = createComplaintClassifier({
+							taxonomy: { categories: [{ id: 'odd', terms: { any: terms } }] },
+							prior: false,
+						});
+					} catch (error) {
+						// a term the compiler cannot use (e.g. nothing but punctuation) is refused by name
+						expect((error as Error).message).toMatch(/term|taxonomy|categor/i);
+						return;
+					}
+					const t = `start ${filler.join('')}${terms.join(' , ')} end`;
+					const r = classify(t);
+					checkHits(t, r.keywords);
+					// matching is on word tokens and Han characters, punctuation is not part of a term's key
+					for (const k of r.keywords)
+						if (!k.fuzzy) expect(source(t.slice(k.start, k.end))).toBe(source(k.term));
+					for (const k of r.keywords) expect(source(k.term)).not.toBe('');
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});
 
 	test('a taxonomy with __proto__ / constructor ids or terms pollutes nothing', () => {
-		const taxonomy = JSON.parse('{"categories":[{"id":"__proto__","terms":{"en":["scratch"]}},{"id":"constructor","terms":{"__proto__":["carton"],"en":["toString"]}}]}');
+		const taxonomy = JSON.parse(
+			'{"categories":[{"id":"__proto__","terms":{"en":["scratch"]}},{"id":"constructor","terms":{"__proto__":["carton"],"en":["toString"]}}]}',
+		);
 		let r;
 		try {
 			r = classifyComplaint('toString scratch carton hasOwnProperty', { taxonomy, prior: false });
@@ -124,9 +248,16 @@ describe('reference numbers are not evidence', () => {
 	// Bare numbers were once model features, so a ticket number appended to the same complaint
 	// flipped its category ('... nobody told us. #24' went from delivery to service).
 	test('appending "#<number>" never changes the category', () => {
-		for (const text of ['Delivery was two weeks late and nobody told us.', 'The charger started to smoke and the housing melted near the cable.']) {
+		for (const text of [
+			'Delivery was two weeks late and nobody told us.',
+			'The charger started to smoke and the housing melted near the cable.',
+		]) {
 			const base = classifyComplaint(text).category;
-			for (let n = 0; n <= 30; n++) expect({ n, category: classifyComplaint(`${text} #${n}`).category }).toEqual({ n, category: base });
+			for (let n = 0; n <= 30; n++)
+				expect({ n, category: classifyComplaint(`${text} #${n}`).category }).toEqual({
+					n,
+					category: base,
+				});
 		}
 	});
 });

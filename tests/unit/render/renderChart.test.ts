@@ -23,11 +23,18 @@ const spec: TopLevelSpec = {
 };
 
 /** Collects every element named `tag` in a parsed XML tree. */
-function collect(node: unknown, tag: string, out: Record<string, unknown>[] = []): Record<string, unknown>[] {
+function collect(
+	node: unknown,
+	tag: string,
+	out: Record<string, unknown>[] = [],
+): Record<string, unknown>[] {
 	if (Array.isArray(node)) node.forEach((n) => collect(n, tag, out));
 	else if (node && typeof node === 'object') {
 		for (const [key, value] of Object.entries(node)) {
-			if (key === tag) (Array.isArray(value) ? value : [value]).forEach((v) => out.push(v as Record<string, unknown>));
+			if (key === tag)
+				(Array.isArray(value) ? value : [value]).forEach((v) =>
+					out.push(v as Record<string, unknown>),
+				);
 			collect(value, tag, out);
 		}
 	}
@@ -63,14 +70,18 @@ describe('renderChart', () => {
 		const { png, width, height } = await renderChart(spec, { png: true, scale: 2 });
 		expect(png).toBeInstanceOf(Buffer);
 		const bytes = png as Buffer;
-		expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+		expect(bytes.subarray(0, 8)).toEqual(
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		);
 		expect(bytes.toString('ascii', 12, 16)).toBe('IHDR');
 		expect(bytes.readUInt32BE(16)).toBe(Math.ceil(width * 2));
 		expect(bytes.readUInt32BE(20)).toBe(Math.ceil(height * 2));
 	});
 
 	it('keeps a font the spec already sets', () => {
-		expect(withFont({ ...spec, config: { font: 'Liberation Sans' } }, 'DejaVu Sans').config).toEqual({
+		expect(
+			withFont({ ...spec, config: { font: 'Liberation Sans' } }, 'DejaVu Sans').config,
+		).toEqual({
 			font: 'Liberation Sans',
 		});
 		expect(withFont(spec, 'DejaVu Sans').config).toEqual({ font: 'DejaVu Sans' });

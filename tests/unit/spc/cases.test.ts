@@ -16,19 +16,29 @@ function near(actual: number | number[], expected: number, rel = 1e-6): void {
 const printed = (actual: number, expected: number, decimals: number): void =>
 	expect(Math.abs(actual - expected)).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-12);
 
-const ruleIndices = (r: ChartResult, rule: string, chart: 'primary' | 'secondary' = 'primary'): number[] =>
-	r.violations.filter((v) => v.rule === rule && v.chart === chart).map((v) => v.index);
+const ruleIndices = (
+	r: ChartResult,
+	rule: string,
+	chart: 'primary' | 'secondary' = 'primary',
+): number[] => r.violations.filter((v) => v.rule === rule && v.chart === chart).map((v) => v.index);
 
 describe('qcc pistonrings: X-bar/R and X-bar/S, phase I = 25 of 40 subgroups', () => {
 	const c = byName('qcc-pistonrings-xbar-r-s');
 	const subgroups: number[][] = c.data.subgroups;
 	const e = c.expected;
 	const nelson = controlChart({ chart: 'xbar-r', subgroups, phase1: 25, rules: 'nelson' });
-	const western = controlChart({ chart: 'xbar-r', subgroups, phase1: 25, rules: 'western-electric' });
+	const western = controlChart({
+		chart: 'xbar-r',
+		subgroups,
+		phase1: 25,
+		rules: 'western-electric',
+	});
 
 	it('plots the published subgroup means and ranges', () => {
 		e.subgroup_means.forEach((m: number, i: number) => near(nelson.points[i], m));
-		e.subgroup_ranges.forEach((r: number, i: number) => near(nelson.secondary?.points[i] as number, r));
+		e.subgroup_ranges.forEach((r: number, i: number) =>
+			near(nelson.secondary?.points[i] as number, r),
+		);
 	});
 
 	it('matches the limits (exact d2; qcc prints them to 7 significant digits with the rounded d2)', () => {
@@ -90,35 +100,51 @@ describe('qcc pistonrings capability', () => {
 	const c = byName('qcc-pistonrings-capability');
 	const { values, subgroups } = c.data;
 
-	it.each((c.expected.spec_sets as Json[]).map((s) => [`${s.lsl}..${s.usl} target ${s.target}`, s]))(
-		'%s: published to printed precision, computed to 1e-6 with qcc sigma',
-		(_name, set) => {
-			const est = capability({ values, subgroups, lsl: set.lsl, usl: set.usl, target: set.target });
-			const pub = set.published;
-			const decimals = (x: number): number => (String(x).split('.')[1] ?? '').length;
-			const pairs: [number | undefined, number][] = [
-				[est.cp, pub.Cp],
-				[est.cpl, pub.Cpl],
-				[est.cpu, pub.Cpu],
-				[est.cpk, pub.Cpk],
-				[est.cpm, pub.Cpm],
-			];
-			// qcc's table d2(5) = 2.326 differs from the exact 2.325929 by 3e-5 relative, enough to
-			// flip a last printed digit that sits on a rounding edge (Cpu 3.3665 -> 3.367)
-			for (const [got, want] of pairs) {
-				const unit = 10 ** -Math.max(2, decimals(want));
-				expect(Math.abs((got as number) - want)).toBeLessThanOrEqual(unit / 2 + 3.1e-5 * Math.abs(want));
-			}
-			printed(est.sigmaOverall, c.expected.sigma_overall, 5);
-			// with qcc's own within sigma (d2 = 2.326) every index agrees to 1e-6
-			const q = capability({ values, lsl: set.lsl, usl: set.usl, target: set.target, sigma: c.params.sigma_within });
-			const want = set.computed;
-			const got: Record<string, number | undefined> = {
-				Cp: q.cp, Cpl: q.cpl, Cpu: q.cpu, Cpk: q.cpk, Cpm: q.cpm, Pp: q.pp, Ppl: q.ppl, Ppu: q.ppu, Ppk: q.ppk, Ppm: q.ppm,
-			};
-			for (const key of Object.keys(want)) near(got[key] as number, want[key], 2e-6);
-		},
-	);
+	it.each(
+		(c.expected.spec_sets as Json[]).map((s) => [`${s.lsl}..${s.usl} target ${s.target}`, s]),
+	)('%s: published to printed precision, computed to 1e-6 with qcc sigma', (_name, set) => {
+		const est = capability({ values, subgroups, lsl: set.lsl, usl: set.usl, target: set.target });
+		const pub = set.published;
+		const decimals = (x: number): number => (String(x).split('.')[1] ?? '').length;
+		const pairs: [number | undefined, number][] = [
+			[est.cp, pub.Cp],
+			[est.cpl, pub.Cpl],
+			[est.cpu, pub.Cpu],
+			[est.cpk, pub.Cpk],
+			[est.cpm, pub.Cpm],
+		];
+		// qcc's table d2(5) = 2.326 differs from the exact 2.325929 by 3e-5 relative, enough to
+		// flip a last printed digit that sits on a rounding edge (Cpu 3.3665 -> 3.367)
+		for (const [got, want] of pairs) {
+			const unit = 10 ** -Math.max(2, decimals(want));
+			expect(Math.abs((got as number) - want)).toBeLessThanOrEqual(
+				unit / 2 + 3.1e-5 * Math.abs(want),
+			);
+		}
+		printed(est.sigmaOverall, c.expected.sigma_overall, 5);
+		// with qcc's own within sigma (d2 = 2.326) every index agrees to 1e-6
+		const q = capability({
+			values,
+			lsl: set.lsl,
+			usl: set.usl,
+			target: set.target,
+			sigma: c.params.sigma_within,
+		});
+		const want = set.computed;
+		const got: Record<string, number | undefined> = {
+			Cp: q.cp,
+			Cpl: q.cpl,
+			Cpu: q.cpu,
+			Cpk: q.cpk,
+			Cpm: q.cpm,
+			Pp: q.pp,
+			Ppl: q.ppl,
+			Ppu: q.ppu,
+			Ppk: q.ppk,
+			Ppm: q.ppm,
+		};
+		for (const key of Object.keys(want)) near(got[key] as number, want[key], 2e-6);
+	});
 
 	it('defaults the target to the middle of the specs', () => {
 		const last = c.expected.spec_sets[3];
@@ -129,7 +155,16 @@ describe('qcc pistonrings capability', () => {
 
 	it('one-sided specs give only the indices that exist', () => {
 		const upper = capability({ values, subgroups, usl: 74.05 });
-		expect(Object.keys(upper).sort()).toEqual(['cpk', 'cpu', 'mean', 'n', 'ppk', 'ppu', 'sigmaOverall', 'sigmaWithin']);
+		expect(Object.keys(upper).sort()).toEqual([
+			'cpk',
+			'cpu',
+			'mean',
+			'n',
+			'ppk',
+			'ppu',
+			'sigmaOverall',
+			'sigmaWithin',
+		]);
 		expect(upper.cpk).toBe(upper.cpu);
 		const lower = capability({ values, subgroups, lsl: 73.95 });
 		expect(lower.cp).toBeUndefined();
@@ -141,7 +176,11 @@ describe('qcc pistonrings capability', () => {
 describe('qcc orangejuice: p and np charts', () => {
 	const c = byName('qcc-orangejuice-p-np');
 	const { defectives, sizes } = c.data;
-	const trial = { values: defectives.slice(0, 30), sizes: sizes.slice(0, 30), rules: 'western-electric' as const };
+	const trial = {
+		values: defectives.slice(0, 30),
+		sizes: sizes.slice(0, 30),
+		rules: 'western-electric' as const,
+	};
 	const e = c.expected;
 
 	it('p chart, trial limits and samples 15 and 23 out', () => {
@@ -163,11 +202,18 @@ describe('qcc orangejuice: p and np charts', () => {
 	it('revised p chart: 28 phase I samples, then 24 monitored', () => {
 		const keep = (_: number, i: number): boolean => !c.params.revised_phase1_excludes.includes(i);
 		const values = [...defectives.slice(0, 30).filter(keep), ...defectives.slice(30)];
-		const p = controlChart({ chart: 'p', values, sizes: 50, phase1: 28, rules: 'western-electric' });
+		const p = controlChart({
+			chart: 'p',
+			values,
+			sizes: 50,
+			phase1: 28,
+			rules: 'western-electric',
+		});
 		near(p.center, e.p_revised.center);
 		near(p.ucl, e.p_revised.ucl);
 		near(p.lcl, e.p_revised.lcl);
-		for (const { rule, indices } of e.p_revised.violations) expect([rule, ruleIndices(p, rule)]).toEqual([rule, indices]);
+		for (const { rule, indices } of e.p_revised.violations)
+			expect([rule, ruleIndices(p, rule)]).toEqual([rule, indices]);
 	});
 
 	it('qicharts2: limits from 28 samples still flag the excluded ones', () => {
@@ -186,7 +232,10 @@ describe('qcc circuit: c and u charts', () => {
 	const c = byName('qcc-circuit-c-u');
 	const counts: number[] = c.data.counts;
 	const e = c.expected;
-	const revised = [...counts.slice(0, 26).filter((_, i) => !c.params.revised_phase1_excludes.includes(i)), ...counts.slice(26)];
+	const revised = [
+		...counts.slice(0, 26).filter((_, i) => !c.params.revised_phase1_excludes.includes(i)),
+		...counts.slice(26),
+	];
 
 	it('c chart, trial limits: samples 6 and 20 out', () => {
 		const r = controlChart({ chart: 'c', values: counts.slice(0, 26), rules: 'western-electric' });
@@ -198,16 +247,26 @@ describe('qcc circuit: c and u charts', () => {
 
 	it('revised c chart and the u chart per 100 boards flag the same point', () => {
 		const cc = controlChart({ chart: 'c', values: revised, phase1: 24, rules: 'western-electric' });
-		const u = controlChart({ chart: 'u', values: revised, sizes: 100, phase1: 24, rules: 'western-electric' });
+		const u = controlChart({
+			chart: 'u',
+			values: revised,
+			sizes: 100,
+			phase1: 24,
+			rules: 'western-electric',
+		});
 		near(cc.center, e.c_revised.center);
 		near(cc.ucl, e.c_revised.ucl);
 		near(cc.lcl, e.c_revised.lcl);
 		near(u.center, e.u_revised.center);
 		near(u.ucl, e.u_revised.ucl);
 		near(u.lcl, e.u_revised.lcl);
-		for (const { rule, indices } of e.c_revised.violations) expect([rule, ruleIndices(cc, rule)]).toEqual([rule, indices]);
-		for (const { rule, indices } of e.u_revised.violations) expect([rule, ruleIndices(u, rule)]).toEqual([rule, indices]);
-		const flagged = new Set(u.violations.filter((v) => v.rule === 'WE1' || v.rule === 'WE4').map((v) => v.index));
+		for (const { rule, indices } of e.c_revised.violations)
+			expect([rule, ruleIndices(cc, rule)]).toEqual([rule, indices]);
+		for (const { rule, indices } of e.u_revised.violations)
+			expect([rule, ruleIndices(u, rule)]).toEqual([rule, indices]);
+		const flagged = new Set(
+			u.violations.filter((v) => v.rule === 'WE1' || v.rule === 'WE4').map((v) => v.index),
+		);
 		expect(flagged.size).toBe(e.u_revised.total_flagged_points_rules_1_and_4);
 	});
 

@@ -20,7 +20,13 @@ describe('violations in plain words', () => {
 	it('uses the K values of a custom selection and names the dispersion chart', () => {
 		// sigma 1: N1 at 5 and 5.1; moving ranges 5 and 5.1 exceed D2(2) = 3.686; 2 in a row above at points 4-5
 		const rules = { N1: true, N2: 2 };
-		const r = controlChart({ chart: 'imr', values: [0, 0.1, 0, 5, 5.1, 0], center: 0, sigma: 1, rules });
+		const r = controlChart({
+			chart: 'imr',
+			values: [0, 0.1, 0, 5, 5.1, 0],
+			center: 0,
+			sigma: 1,
+			rules,
+		});
 		expect(explainViolations(r, rules).map((f) => f.text)).toEqual([
 			'Rule N1: 2 points beyond the upper control limit, points 4-5',
 			'Rule N1: 1 point beyond the upper control limit on the moving range chart, point 4',
@@ -66,7 +72,8 @@ describe('chart image spec', () => {
 	}
 
 	it('draws one symbol per point and a marker on each point reporting a rule (pistonrings)', async () => {
-		const subgroups = (cases as { name: string; data: { subgroups?: number[][] } }[])[0].data.subgroups as number[][];
+		const subgroups = (cases as { name: string; data: { subgroups?: number[][] } }[])[0].data
+			.subgroups as number[][];
 		const r = controlChart({ chart: 'xbar-r', subgroups, phase1: 25, rules: 'western-electric' });
 		const { svg } = await renderChart(chartSpec(r));
 		expect(XMLValidator.validate(svg)).toBe(true);
@@ -83,7 +90,12 @@ describe('chart image spec', () => {
 		const { svg } = await renderChart(chartSpec(imr));
 		expect(symbols(svg, 'primary_points')).toBe(6);
 		expect(symbols(svg, 'secondary_points')).toBe(5);
-		const cusum = controlChart({ chart: 'cusum', values: [10, 10, 16, 16, 16], center: 10, sigma: 1 });
+		const cusum = controlChart({
+			chart: 'cusum',
+			values: [10, 10, 16, 16, 16],
+			center: 10,
+			sigma: 1,
+		});
 		const out = await renderChart(chartSpec(cusum));
 		expect(symbols(out.svg, 'upper_points')).toBe(5);
 		// C+ = 0, 0, 5.5, 11, 16.5 > 5 from the 3rd point on

@@ -16,20 +16,27 @@ const vectors = (cases as { name: string; data: { vectors?: Vector[] } }[]).find
 /** Indices a rule reports on a chart with center 0, sigma 1 (limits +/-3), as in qcc's tests. */
 function indices(data: number[], rule: RuleId, rules: RuleSelection = [rule]): number[] {
 	const result = controlChart({ chart: 'imr', values: data, center: 0, sigma: 1, rules });
-	return result.violations.filter((v) => v.rule === rule && v.chart === 'primary').map((v) => v.index);
+	return result.violations
+		.filter((v) => v.rule === rule && v.chart === 'primary')
+		.map((v) => v.index);
 }
 
 describe('run rules reproduce the qcc 3.0 test vectors', () => {
-	it.each(vectors.filter((v) => v.expected_indices).map((v) => [v.rule, v.data.join(','), v] as const))(
-		'%s on [%s]',
-		(_rule, _data, v) => {
-			expect(indices(v.data, v.rule as RuleId)).toEqual(v.expected_indices);
-		},
-	);
+	it.each(
+		vectors.filter((v) => v.expected_indices).map((v) => [v.rule, v.data.join(','), v] as const),
+	)('%s on [%s]', (_rule, _data, v) => {
+		expect(indices(v.data, v.rule as RuleId)).toEqual(v.expected_indices);
+	});
 
 	it('keeps qcc precedence: one code per point, lowest rule number wins', () => {
 		const v = vectors.find((x) => x.expected_codes) as Vector;
-		const result = controlChart({ chart: 'imr', values: v.data, center: 0, sigma: 1, rules: 'western-electric' });
+		const result = controlChart({
+			chart: 'imr',
+			values: v.data,
+			center: 0,
+			sigma: 1,
+			rules: 'western-electric',
+		});
 		const codes: (number | null)[] = v.data.map(() => null);
 		for (const w of result.violations.filter((x) => x.chart === 'primary')) {
 			const code = Number(w.rule.slice(2));
@@ -48,7 +55,9 @@ describe('run rules reproduce the qcc 3.0 test vectors', () => {
 
 describe('rule semantics (hand-checked)', () => {
 	const run = (values: number[], rules: RuleSelection): Violation[] =>
-		controlChart({ chart: 'imr', values, center: 0, sigma: 1, rules }).violations.filter((v) => v.chart === 'primary');
+		controlChart({ chart: 'imr', values, center: 0, sigma: 1, rules }).violations.filter(
+			(v) => v.chart === 'primary',
+		);
 
 	it('a point exactly on a limit or zone edge is not beyond it', () => {
 		expect(run([3, -3, 0, 0], ['N1'])).toEqual([]);
@@ -70,8 +79,12 @@ describe('rule semantics (hand-checked)', () => {
 		expect(run(values, { N2: 7 }).map((v) => v.index)).toEqual([6]);
 		expect(run(values, { N2: { k: 6 } }).map((v) => v.index)).toEqual([5, 6]);
 		// 3 of 4 beyond 0.5 sigma on one side
-		expect(run([0.6, 0, 0.6, 0.6], { N6: { k: 3, m: 4, sigmas: 0.5 } }).map((v) => v.index)).toEqual([3]);
-		expect(run([1, 2, 3, 4], { N3: 4 }).map((v) => [v.index, v.start, v.direction])).toEqual([[3, 0, 'up']]);
+		expect(
+			run([0.6, 0, 0.6, 0.6], { N6: { k: 3, m: 4, sigmas: 0.5 } }).map((v) => v.index),
+		).toEqual([3]);
+		expect(run([1, 2, 3, 4], { N3: 4 }).map((v) => [v.index, v.start, v.direction])).toEqual([
+			[3, 0, 'up'],
+		]);
 	});
 
 	it('N8 needs points on both sides; N7 counts the zone edge as inside', () => {
@@ -87,8 +100,12 @@ describe('rule semantics (hand-checked)', () => {
 
 	it('rejects unknown rules and impossible K values, naming the field', () => {
 		const base = { chart: 'imr' as const, values: [1, 2, 3], center: 0, sigma: 1 };
-		expect(() => controlChart({ ...base, rules: ['N9' as RuleId] })).toThrow('rules[0]: unknown rule "N9"');
+		expect(() => controlChart({ ...base, rules: ['N9' as RuleId] })).toThrow(
+			'rules[0]: unknown rule "N9"',
+		);
 		expect(() => controlChart({ ...base, rules: { N5: { k: 4, m: 3 } } })).toThrow('rules.N5.m');
-		expect(() => controlChart({ ...base, rules: { N3: 1 } })).toThrow('rules.N3.k: must be a whole number >= 2');
+		expect(() => controlChart({ ...base, rules: { N3: 1 } })).toThrow(
+			'rules.N3.k: must be a whole number >= 2',
+		);
 	});
 });

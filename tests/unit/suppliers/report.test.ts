@@ -1,4 +1,10 @@
-import { gradeDistributionSpec, renderScorecardChart, scorecardHtml, scoreSuppliers, scoreTrendSpec } from '../../../lib/suppliers';
+import {
+	gradeDistributionSpec,
+	renderScorecardChart,
+	scorecardHtml,
+	scoreSuppliers,
+	scoreTrendSpec,
+} from '../../../lib/suppliers';
 import { escapeHtml, formatMetricValue } from '../../../lib/suppliers/scorecardHtml';
 import { HAND_CHECKED_ROWS } from '../../fixtures/suppliers/handChecked';
 
@@ -25,19 +31,44 @@ describe('HTML scorecard', () => {
 		expect(march).toContain('&#9650; +38.82');
 		expect(march).toContain('&#9660; -7.35');
 		expect(march).toContain('grade d, critical complaint');
-		expect(html).toContain('<h3 style="font-family:Arial,Helvetica,sans-serif;font-size:15px;margin:20px 0 6px 0;color:#222222;">Alpha &middot; 2026-02 &middot; 61.18 (D)</h3>');
+		expect(html).toContain(
+			'<h3 style="font-family:Arial,Helvetica,sans-serif;font-size:15px;margin:20px 0 6px 0;color:#222222;">Alpha &middot; 2026-02 &middot; 61.18 (D)</h3>',
+		);
 		expect(html).toContain('scar_on_time: no data (n/a); its weight 10% is redistributed');
 	});
 
 	test('metric tables for every scorecard, only those on special status, or none', () => {
-		const tables = (details?: boolean | 'specialStatus') => [...scorecardHtml(cards, { details }).matchAll(/<h3 [^>]*>([^<]*) &middot; ([^<]*) &middot;/g)].map((m) => `${m[1]} ${m[2]}`);
-		expect(tables()).toEqual(['Gamma 2026-02', 'Alpha 2026-02', 'Alpha 2026-03', 'Delta 2026-03', 'Gamma 2026-03', 'Beta 2026-03']);
+		const tables = (details?: boolean | 'specialStatus') =>
+			[
+				...scorecardHtml(cards, { details }).matchAll(
+					/<h3 [^>]*>([^<]*) &middot; ([^<]*) &middot;/g,
+				),
+			].map((m) => `${m[1]} ${m[2]}`);
+		expect(tables()).toEqual([
+			'Gamma 2026-02',
+			'Alpha 2026-02',
+			'Alpha 2026-03',
+			'Delta 2026-03',
+			'Gamma 2026-03',
+			'Beta 2026-03',
+		]);
 		expect(tables('specialStatus')).toEqual(['Alpha 2026-02', 'Gamma 2026-03', 'Beta 2026-03']);
 		expect(tables(false)).toEqual([]);
 	});
 
 	test('text from the data is escaped', () => {
-		const evil = scoreSuppliers([{ kind: 'receipt', supplier: '<img src=x onerror="alert(1)"> & Co\'s', date: '2026-03-02', received: 1, rejected: 0 }], { metrics: ['ppm'] });
+		const evil = scoreSuppliers(
+			[
+				{
+					kind: 'receipt',
+					supplier: '<img src=x onerror="alert(1)"> & Co\'s',
+					date: '2026-03-02',
+					received: 1,
+					rejected: 0,
+				},
+			],
+			{ metrics: ['ppm'] },
+		);
 		const out = scorecardHtml(evil, { title: '<b>T</b>' });
 		expect(out).not.toContain('<img src=x');
 		expect(out).not.toContain('<b>T</b>');
@@ -55,16 +86,29 @@ describe('HTML scorecard', () => {
 
 describe('charts', () => {
 	test('score trend: one point per scorecard of the chosen suppliers, periods in order', () => {
-		const spec = scoreTrendSpec(cards) as { layer: Array<{ data: { values: unknown[] }; encoding: Record<string, { sort?: unknown }> }> };
-		expect(spec.layer[0].data.values).toEqual(cards.map((c) => ({ period: c.period, supplier: c.supplier, score: c.score, grade: c.grade })));
+		const spec = scoreTrendSpec(cards) as {
+			layer: Array<{ data: { values: unknown[] }; encoding: Record<string, { sort?: unknown }> }>;
+		};
+		expect(spec.layer[0].data.values).toEqual(
+			cards.map((c) => ({
+				period: c.period,
+				supplier: c.supplier,
+				score: c.score,
+				grade: c.grade,
+			})),
+		);
 		expect(spec.layer[0].encoding.x.sort).toEqual(['2026-02', '2026-03']);
 		expect(spec.layer[1].data.values).toEqual([{ y: 90 }, { y: 80 }, { y: 70 }]);
 	});
 
 	test('score trend with many suppliers keeps the lowest scores of the last period', () => {
 		// March scores: Alpha 100, Delta 89.12, Gamma 70.59, Beta 57.75 -> the two lowest are Beta and Gamma.
-		const spec = scoreTrendSpec(cards, { maxSuppliers: 2 }) as { layer: Array<{ data: { values: Array<{ supplier: string }> } }> };
-		expect(new Set(spec.layer[0].data.values.map((v) => v.supplier))).toEqual(new Set(['Beta', 'Gamma']));
+		const spec = scoreTrendSpec(cards, { maxSuppliers: 2 }) as {
+			layer: Array<{ data: { values: Array<{ supplier: string }> } }>;
+		};
+		expect(new Set(spec.layer[0].data.values.map((v) => v.supplier))).toEqual(
+			new Set(['Beta', 'Gamma']),
+		);
 	});
 
 	test('grade distribution counts suppliers per grade and period', () => {
@@ -84,7 +128,9 @@ describe('charts', () => {
 		const chart = await renderScorecardChart(cards, 'grades', { png: true });
 		expect(chart.svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
 		expect(chart.svg).toContain('Supplier grades per period');
-		expect(chart.png?.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+		expect(chart.png?.subarray(0, 8)).toEqual(
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		);
 		const trend = await renderScorecardChart(cards, 'trend');
 		expect(trend.svg).toContain('Supplier score trend');
 		expect(trend.png).toBeUndefined();

@@ -1,4 +1,9 @@
-import { analyzeSuppliers, scoreSuppliers, type SupplierMetricResult as MetricResult, type SupplierScore } from '../../../lib/suppliers';
+import {
+	analyzeSuppliers,
+	scoreSuppliers,
+	type SupplierMetricResult as MetricResult,
+	type SupplierScore,
+} from '../../../lib/suppliers';
 import { HAND_CHECKED_ROWS } from '../../fixtures/suppliers/handChecked';
 
 /*
@@ -41,7 +46,16 @@ const metric = (c: SupplierScore, id: string): MetricResult => {
 	if (!found) throw new Error(`no metric ${id}`);
 	return found;
 };
-const summary = (c: SupplierScore) => [c.supplier, c.period, c.score, c.grade, c.rank, c.rankOf, c.trend, c.flags];
+const summary = (c: SupplierScore) => [
+	c.supplier,
+	c.period,
+	c.score,
+	c.grade,
+	c.rank,
+	c.rankOf,
+	c.trend,
+	c.flags,
+];
 
 describe('hand-checked scorecard', () => {
 	test('scores, grades, ranks, trends and flags of every supplier-period, in period and rank order', () => {
@@ -58,7 +72,17 @@ describe('hand-checked scorecard', () => {
 
 	test('Alpha February: n/a metrics get weight 0 and the rest share it, said in the notes', () => {
 		const c = card('Alpha', '2026-02');
-		expect(c.metrics.map((m) => [m.id, m.value, m.score, m.weight, m.nominalWeight, m.contribution, m.na])).toEqual([
+		expect(
+			c.metrics.map((m) => [
+				m.id,
+				m.value,
+				m.score,
+				m.weight,
+				m.nominalWeight,
+				m.contribution,
+				m.na,
+			]),
+		).toEqual([
 			['ppm', 500, 50, 0.2941, 0.25, 14.71, false],
 			['lot_acceptance', expect.closeTo(0.95, 12), 50, 0.1176, 0.1, 5.88, false],
 			['otd', 0.9, 50, 0.2941, 0.25, 14.71, false],
@@ -80,7 +104,9 @@ describe('hand-checked scorecard', () => {
 		expect(c.metrics.map((m) => m.score)).toEqual([100, 100, 100, 100, 100, 100, 100]);
 		expect(c.metrics.map((m) => m.weight)).toEqual([0.25, 0.1, 0.25, 0.1, 0.05, 0.15, 0.1]);
 		expect(c.notes).toEqual([]);
-		expect(metric(c, 'scar_on_time').basis).toBe('1 of 1 SCAR closed by due date; 1 open, not yet due');
+		expect(metric(c, 'scar_on_time').basis).toBe(
+			'1 of 1 SCAR closed by due date; 1 open, not yet due',
+		);
 		expect(c.previousScore).toBe(61.18);
 		expect(c.previousGrade).toBe('D');
 	});
@@ -100,7 +126,10 @@ describe('hand-checked scorecard', () => {
 	});
 
 	test('Gamma and Delta: lot acceptance below its limit scores 0; the totals', () => {
-		expect(metric(card('Gamma', '2026-02'), 'lot_acceptance')).toMatchObject({ value: 0.5, score: 0 });
+		expect(metric(card('Gamma', '2026-02'), 'lot_acceptance')).toMatchObject({
+			value: 0.5,
+			score: 0,
+		});
 		expect(metric(card('Gamma', '2026-03'), 'otd')).toMatchObject({ value: 0.9, score: 50 });
 		expect(metric(card('Delta', '2026-03'), 'complaints')).toMatchObject({ value: 1, score: 80 });
 	});

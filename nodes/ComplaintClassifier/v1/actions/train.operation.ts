@@ -1,4 +1,9 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { trainComplaintModel, type LabelledComplaint } from '../../../../lib/complaints';
 
@@ -29,7 +34,11 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'Naive Bayes', value: 'bayes', description: 'Fast, works with few examples' },
-			{ name: 'Logistic Regression', value: 'logistic-regression', description: 'Slower to train; for a few hundred examples at most' },
+			{
+				name: 'Logistic Regression',
+				value: 'logistic-regression',
+				description: 'Slower to train; for a few hundred examples at most',
+			},
 		],
 		default: 'bayes',
 		displayOptions: showTrain,
@@ -47,17 +56,37 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	items.forEach((item, i) => {
 		const text = item.json[textField];
 		const category = item.json[labelField];
-		const bad = typeof text !== 'string' || text.trim() === '' ? textField : typeof category !== 'string' || category.trim() === '' ? labelField : undefined;
+		const bad =
+			typeof text !== 'string' || text.trim() === ''
+				? textField
+				: typeof category !== 'string' || category.trim() === ''
+					? labelField
+					: undefined;
 		if (bad !== undefined) {
 			if (this.continueOnFail()) return;
-			throw new NodeOperationError(this.getNode(), `Item ${i}: field '${bad}' must be a non-empty string`, { itemIndex: i });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${i}: field '${bad}' must be a non-empty string`,
+				{ itemIndex: i },
+			);
 		}
 		examples.push({ text: text as string, category: category as string });
 		used.push({ item: i });
 	});
 	try {
 		const model = trainComplaintModel(examples, algorithm);
-		return [[{ json: { model: JSON.parse(JSON.stringify(model)), labels: model.labels, examples: model.examples }, pairedItem: used }]];
+		return [
+			[
+				{
+					json: {
+						model: JSON.parse(JSON.stringify(model)),
+						labels: model.labels,
+						examples: model.examples,
+					},
+					pairedItem: used,
+				},
+			],
+		];
 	} catch (error) {
 		throw new NodeOperationError(this.getNode(), (error as Error).message);
 	}

@@ -10,9 +10,25 @@ import * as train from './train.operation';
  * n8n evaluates this function (as an expression on the node's parameters) in the editor and in
  * the engine, so it must stay plain JavaScript without imports.
  */
-const configuredOutputs = (parameters: { operation?: string; routing?: string; taxonomy?: string; taxonomyJson?: unknown; extendDefault?: boolean; modelJson?: unknown; summary?: boolean }) => {
+const configuredOutputs = (parameters: {
+	operation?: string;
+	routing?: string;
+	taxonomy?: string;
+	taxonomyJson?: unknown;
+	extendDefault?: boolean;
+	modelJson?: unknown;
+	summary?: boolean;
+}) => {
 	if (parameters.operation === 'train') return [{ type: 'main', displayName: 'Model' }];
-	const defaults = ['design', 'production', 'supplier_material', 'logistics_packaging', 'service', 'documentation', 'delivery'];
+	const defaults = [
+		'design',
+		'production',
+		'supplier_material',
+		'logistics_packaging',
+		'service',
+		'documentation',
+		'delivery',
+	];
 	const parse = (value: unknown) => {
 		try {
 			return typeof value === 'string' ? JSON.parse(value) : value;
@@ -23,8 +39,14 @@ const configuredOutputs = (parameters: { operation?: string; routing?: string; t
 	let ids = defaults;
 	if (parameters.taxonomy === 'custom') {
 		const custom = parse(parameters.taxonomyJson);
-		const own = custom && Array.isArray(custom.categories) ? custom.categories.map((c: { id?: unknown }) => String(c.id)) : [];
-		ids = parameters.extendDefault === false ? own : defaults.concat(own.filter((id: string) => !defaults.includes(id)));
+		const own =
+			custom && Array.isArray(custom.categories)
+				? custom.categories.map((c: { id?: unknown }) => String(c.id))
+				: [];
+		ids =
+			parameters.extendDefault === false
+				? own
+				: defaults.concat(own.filter((id: string) => !defaults.includes(id)));
 	} else if (parameters.taxonomy === 'model') {
 		const model = parse(parameters.modelJson);
 		const labels = model && Array.isArray(model.labels) ? model.labels.map(String) : [];
@@ -47,8 +69,18 @@ export const versionDescription = {
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Classify', value: 'classify', description: 'Classify and route complaints', action: 'Classify complaints' },
-				{ name: 'Train Model', value: 'train', description: 'Train a model on labelled complaints (all input items)', action: 'Train a complaint model' },
+				{
+					name: 'Classify',
+					value: 'classify',
+					description: 'Classify and route complaints',
+					action: 'Classify complaints',
+				},
+				{
+					name: 'Train Model',
+					value: 'train',
+					description: 'Train a model on labelled complaints (all input items)',
+					action: 'Train a complaint model',
+				},
 			],
 			default: 'classify',
 		},

@@ -1,7 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { advance, evaluateGate } from '../../../../lib/eightd';
-import { gateOptions, languageProperty, optionsCollection, readReport, resolveTarget, ruleSetProperties, targetProperty } from './common';
+import {
+	gateOptions,
+	languageProperty,
+	optionsCollection,
+	readReport,
+	resolveTarget,
+	ruleSetProperties,
+	targetProperty,
+} from './common';
 import { gateJson } from './evaluateGate.operation';
 import type { OperationResult } from './router';
 
@@ -48,5 +56,12 @@ export function execute(this: IExecuteFunctions, index: number): OperationResult
 	if (!gate.allowed) return { output: 1, json: { ...json, gate: gateJson(gate) } };
 	const next = advance(report, target, actor, options);
 	const entry = next.history?.[next.history.length - 1];
-	return { output: 0, json: { ...json, [field]: next as never, advanced: { from: entry?.from, to: entry?.to, at: entry?.at, actor: entry?.actor } } };
+	return {
+		output: 0,
+		json: {
+			...json,
+			[field]: next as never,
+			advanced: { from: entry?.from, to: entry?.to, at: entry?.at, actor: entry?.actor },
+		},
+	};
 }

@@ -12,7 +12,11 @@ export const description: INodeProperties[] = [
 		name: 'profileSource',
 		type: 'options',
 		options: [
-			{ name: "Report's Own", value: 'report', description: 'The due dates stored in the report when it was opened (or its named profile)' },
+			{
+				name: "Report's Own",
+				value: 'report',
+				description: 'The due dates stored in the report when it was opened (or its named profile)',
+			},
 			{ name: 'Default (24 H / 10 Days / 30 Days)', value: 'default' },
 			{ name: 'Business Days, Germany', value: 'business-de' },
 			{ name: 'JSON', value: 'json', description: 'A profile written here' },
@@ -24,8 +28,10 @@ export const description: INodeProperties[] = [
 		displayName: 'Profile JSON',
 		name: 'profileJson',
 		type: 'json',
-		default: '{\n  "zone": "Asia/Shanghai",\n  "businessDays": { "weekend": [6, 7], "holidays": [] },\n  "deadlines": [\n    { "discipline": "D3", "within": { "hours": 24 } },\n    { "discipline": "D4", "within": { "businessDays": 7 } },\n    { "discipline": "D8", "within": { "businessDays": 20 } }\n  ],\n  "escalation": [\n    { "level": "owner", "after": { "hours": 0 } },\n    { "level": "manager", "after": { "businessDays": 2 } },\n    { "level": "director", "after": { "businessDays": 5 } }\n  ]\n}',
-		description: 'A deadline profile in JSON, as the deadline profile schema shipped with the package describes it',
+		default:
+			'{\n  "zone": "Asia/Shanghai",\n  "businessDays": { "weekend": [6, 7], "holidays": [] },\n  "deadlines": [\n    { "discipline": "D3", "within": { "hours": 24 } },\n    { "discipline": "D4", "within": { "businessDays": 7 } },\n    { "discipline": "D8", "within": { "businessDays": 20 } }\n  ],\n  "escalation": [\n    { "level": "owner", "after": { "hours": 0 } },\n    { "level": "manager", "after": { "businessDays": 2 } },\n    { "level": "director", "after": { "businessDays": 5 } }\n  ]\n}',
+		description:
+			'A deadline profile in JSON, as the deadline profile schema shipped with the package describes it',
 		displayOptions: { show: { operation: show, profileSource: ['json'] } },
 	},
 	optionsCollection(show),
@@ -39,8 +45,14 @@ const OUTPUT = { 'on-time': 0, 'due-soon': 1, overdue: 2 } as const;
 export function execute(this: IExecuteFunctions, index: number): OperationResult {
 	const report = readReport.call(this, index);
 	const source = this.getNodeParameter('profileSource', index) as string;
-	const options: DeadlineOptions = { now: (this.getNodeParameter('options.now', index, '') as string) || undefined };
-	if (source === 'json') options.profile = asObject(this.getNodeParameter('profileJson', index), 'Profile JSON') as DeadlineOptions['profile'];
+	const options: DeadlineOptions = {
+		now: (this.getNodeParameter('options.now', index, '') as string) || undefined,
+	};
+	if (source === 'json')
+		options.profile = asObject(
+			this.getNodeParameter('profileJson', index),
+			'Profile JSON',
+		) as DeadlineOptions['profile'];
 	else if (source !== 'report') options.profile = source;
 	const result = checkEightDDeadlines(report, options);
 	const deadlines = {

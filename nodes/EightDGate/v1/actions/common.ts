@@ -12,7 +12,8 @@ export const reportField: INodeProperties = {
 	type: 'string',
 	default: 'report',
 	required: true,
-	description: 'Field of the input item that holds the 8D report (an object or its JSON text); dots reach into nested fields',
+	description:
+		'Field of the input item that holds the 8D report (an object or its JSON text); dots reach into nested fields',
 	displayOptions: { show: { operation: REPORT_OPERATIONS } },
 };
 
@@ -24,10 +25,22 @@ export function ruleSetProperties(operations: string[]): INodeProperties[] {
 			name: 'ruleSetSource',
 			type: 'options',
 			options: [
-				{ name: 'Automatic', value: 'auto', description: "The report's rule set, else the set for its customer, else the default" },
-				{ name: 'Built-In', value: 'named', description: 'One of the rule sets shipped with the node' },
+				{
+					name: 'Automatic',
+					value: 'auto',
+					description: "The report's rule set, else the set for its customer, else the default",
+				},
+				{
+					name: 'Built-In',
+					value: 'named',
+					description: 'One of the rule sets shipped with the node',
+				},
 				{ name: 'JSON', value: 'json', description: 'A rule set written here' },
-				{ name: 'From Input Field', value: 'field', description: 'A rule set carried by each item' },
+				{
+					name: 'From Input Field',
+					value: 'field',
+					description: 'A rule set carried by each item',
+				},
 			],
 			default: 'auto',
 			displayOptions: { show: { operation: operations } },
@@ -48,7 +61,8 @@ export function ruleSetProperties(operations: string[]): INodeProperties[] {
 			name: 'ruleSetJson',
 			type: 'json',
 			default: '{\n  "id": "my-customer",\n  "extends": "default",\n  "disciplines": {}\n}',
-			description: 'A rule set in JSON, as the rule set schema shipped with the package describes it; "extends": "default" keeps the default rules',
+			description:
+				'A rule set in JSON, as the rule set schema shipped with the package describes it; "extends": "default" keeps the default rules',
 			displayOptions: { show: { operation: operations, ruleSetSource: ['json'] } },
 		},
 		{
@@ -90,7 +104,8 @@ export function targetProperty(operations: string[]): INodeProperties {
 			{ name: 'Closed (After D8)', value: 'closed' },
 		],
 		default: 'next',
-		description: 'Where the report should move; every discipline it leaves behind must pass its gate',
+		description:
+			'Where the report should move; every discipline it leaves behind must pass its gate',
 		displayOptions: { show: { operation: operations } },
 	};
 }
@@ -114,7 +129,8 @@ export function asObject(value: unknown, what: string): unknown {
 export function readReport(this: IExecuteFunctions, index: number): unknown {
 	const field = this.getNodeParameter('reportField', index) as string;
 	const value = readField(this.getInputData()[index].json, field);
-	if (value === undefined || value === null || value === '') throw new Error(`field "${field}": no report on this item`);
+	if (value === undefined || value === null || value === '')
+		throw new Error(`field "${field}": no report on this item`);
 	return asObject(value, `field "${field}"`);
 }
 
@@ -133,18 +149,26 @@ export function gateOptions(this: IExecuteFunctions, index: number): GateOptions
 	const now = (this.getNodeParameter('options.now', index, '') as string) || undefined;
 	const options: GateOptions = { language, now };
 	if (source === 'named') options.ruleSet = this.getNodeParameter('ruleSetName', index) as string;
-	if (source === 'json') options.ruleSet = asObject(this.getNodeParameter('ruleSetJson', index), 'Rule Set JSON') as GateOptions['ruleSet'];
+	if (source === 'json')
+		options.ruleSet = asObject(
+			this.getNodeParameter('ruleSetJson', index),
+			'Rule Set JSON',
+		) as GateOptions['ruleSet'];
 	if (source === 'field') {
 		const field = this.getNodeParameter('ruleSetField', index) as string;
 		const value = readField(this.getInputData()[index].json, field);
-		if (value === undefined || value === null || value === '') throw new Error(`field "${field}": no rule set on this item`);
+		if (value === undefined || value === null || value === '')
+			throw new Error(`field "${field}": no rule set on this item`);
 		options.ruleSet = asObject(value, `field "${field}"`) as GateOptions['ruleSet'];
 	}
 	return options;
 }
 
 /** The "Options" collection fields every operation has. */
-export function optionsCollection(operations: string[], extra: INodeProperties[] = []): INodeProperties {
+export function optionsCollection(
+	operations: string[],
+	extra: INodeProperties[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -159,7 +183,8 @@ export function optionsCollection(operations: string[], extra: INodeProperties[]
 				type: 'string',
 				default: '',
 				placeholder: '2026-03-02T10:00:00+08:00',
-				description: 'Fix the clock (ISO-8601 with offset), e.g. to replay a decision; empty means the current time',
+				description:
+					'Fix the clock (ISO-8601 with offset), e.g. to replay a decision; empty means the current time',
 			},
 			...extra,
 		],

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { evaluateGate, type GateResult } from '../../../../lib/eightd';
-import { gateOptions, languageProperty, optionsCollection, readReport, resolveTarget, ruleSetProperties, targetProperty } from './common';
+import {
+	gateOptions,
+	languageProperty,
+	optionsCollection,
+	readReport,
+	resolveTarget,
+	ruleSetProperties,
+	targetProperty,
+} from './common';
 import type { OperationResult } from './router';
 
 const show = ['evaluateGate'];
@@ -27,7 +35,12 @@ export function gateJson(gate: GateResult): IDataObject {
 		target: gate.target,
 		ruleSet: gate.ruleSet,
 		summary: gate.missing.map((m) => `${m.discipline}: ${m.reason}`).join('\n'),
-		missing: gate.missing.map(({ discipline, field, reason, rule }) => ({ discipline, field, reason, rule })),
+		missing: gate.missing.map(({ discipline, field, reason, rule }) => ({
+			discipline,
+			field,
+			reason,
+			rule,
+		})),
 		overdue: gate.overdue.map((o) => ({ ...o })),
 		warnings: gate.warnings,
 	};
@@ -37,5 +50,8 @@ export function execute(this: IExecuteFunctions, index: number): OperationResult
 	const report = readReport.call(this, index);
 	const target = resolveTarget(this.getNodeParameter('target', index) as string, report);
 	const gate = evaluateGate(report, target, gateOptions.call(this, index));
-	return { output: gate.allowed ? 0 : 1, json: { ...this.getInputData()[index].json, gate: gateJson(gate) } };
+	return {
+		output: gate.allowed ? 0 : 1,
+		json: { ...this.getInputData()[index].json, gate: gateJson(gate) },
+	};
 }

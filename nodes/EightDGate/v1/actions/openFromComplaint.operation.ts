@@ -34,13 +34,32 @@ export const description: INodeProperties[] = [
 			{ name: 'Business Days, Germany', value: 'business-de' },
 		],
 		default: 'default',
-		description: 'How the due dates of containment, root cause and closure are counted from receipt',
+		description:
+			'How the due dates of containment, root cause and closure are counted from receipt',
 		displayOptions: { show: { operation: show } },
 	},
 	optionsCollection(show, [
-		{ displayName: 'Opened By', name: 'actor', type: 'string', default: '', description: 'Recorded in the first history entry (default: complaint-classifier)' },
-		{ displayName: 'Owner', name: 'owner', type: 'string', default: '', description: 'Who owns the report: the first level of escalation' },
-		{ displayName: 'Report ID', name: 'id', type: 'string', default: '', description: 'Default: 8D-, the date received and a short hash of the complaint' },
+		{
+			displayName: 'Opened By',
+			name: 'actor',
+			type: 'string',
+			default: '',
+			description: 'Recorded in the first history entry (default: complaint-classifier)',
+		},
+		{
+			displayName: 'Owner',
+			name: 'owner',
+			type: 'string',
+			default: '',
+			description: 'Who owns the report: the first level of escalation',
+		},
+		{
+			displayName: 'Report ID',
+			name: 'id',
+			type: 'string',
+			default: '',
+			description: 'Default: 8D-, the date received and a short hash of the complaint',
+		},
 		{
 			displayName: 'Rule Set Name',
 			name: 'ruleSet',
@@ -63,7 +82,13 @@ export function execute(this: IExecuteFunctions, index: number): OperationResult
 	const json = this.getInputData()[index].json;
 	const field = this.getNodeParameter('complaintField', index) as string;
 	const complaint = field ? asObject(readField(json, field), `field "${field}"`) : json;
-	const options = this.getNodeParameter('options', index, {}) as { now?: string; actor?: string; owner?: string; id?: string; ruleSet?: string };
+	const options = this.getNodeParameter('options', index, {}) as {
+		now?: string;
+		actor?: string;
+		owner?: string;
+		id?: string;
+		ruleSet?: string;
+	};
 	const open: OpenOptions = { profile: this.getNodeParameter('profile', index) as string };
 	if (options.now) open.now = options.now;
 	if (options.actor) open.actor = options.actor;
@@ -71,5 +96,8 @@ export function execute(this: IExecuteFunctions, index: number): OperationResult
 	if (options.id) open.id = options.id;
 	if (options.ruleSet) open.ruleSet = options.ruleSet;
 	const report = openFromComplaint(complaint, open);
-	return { output: 0, json: { ...json, [this.getNodeParameter('outputField', index) as string]: report as never } };
+	return {
+		output: 0,
+		json: { ...json, [this.getNodeParameter('outputField', index) as string]: report as never },
+	};
 }

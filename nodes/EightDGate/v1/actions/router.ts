@@ -1,4 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import * as advance from './advance.operation';
 import * as checkDeadlines from './checkDeadlines.operation';
@@ -17,7 +22,13 @@ interface Operation {
 	execute(this: IExecuteFunctions, index: number): OperationResult;
 }
 
-const OPERATIONS: Record<string, Operation> = { evaluateGate, advance, checkDeadlines, openFromComplaint, verifyHistory };
+const OPERATIONS: Record<string, Operation> = {
+	evaluateGate,
+	advance,
+	checkDeadlines,
+	openFromComplaint,
+	verifyHistory,
+};
 
 /**
  * Runs the chosen operation on every item and routes each to its output, paired with its input.
@@ -35,7 +46,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const { output, json } = operation.execute.call(this, index);
 			outputs[output].push({ json, pairedItem: { item: index } });
 		} catch (caught) {
-			const error = caught instanceof NodeOperationError ? caught : new NodeOperationError(this.getNode(), `Item ${index}: ${(caught as Error).message}`, { itemIndex: index });
+			const error =
+				caught instanceof NodeOperationError
+					? caught
+					: new NodeOperationError(this.getNode(), `Item ${index}: ${(caught as Error).message}`, {
+							itemIndex: index,
+						});
 			if (!this.continueOnFail()) throw error;
 			outputs[0].push({ json: { error: error.message }, pairedItem: { item: index } });
 		}

@@ -6,7 +6,8 @@ import type { OperationResult } from './router';
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Reports whose history is intact go to "Valid"; altered ones to "Invalid" with the first broken entry',
+		displayName:
+			'Reports whose history is intact go to "Valid"; altered ones to "Invalid" with the first broken entry',
 		name: 'verifyNotice',
 		type: 'notice',
 		default: '',
@@ -19,5 +20,8 @@ export const outputs = 2;
 
 export function execute(this: IExecuteFunctions, index: number): OperationResult {
 	const result = verifyHistory(readReport.call(this, index));
-	return { output: result.valid ? 0 : 1, json: { ...this.getInputData()[index].json, historyCheck: { ...result } } };
+	return {
+		output: result.valid ? 0 : 1,
+		json: { ...this.getInputData()[index].json, historyCheck: { ...result } },
+	};
 }

@@ -36,11 +36,37 @@ export const versionDescription = {
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'Advance', value: 'advance', description: 'Move a report to a later discipline if its gate allows it, with an audited history entry', action: 'Advance an 8D report' },
-				{ name: 'Check Deadlines', value: 'checkDeadlines', description: 'Sort reports into on time, due soon and overdue (with escalation level)', action: 'Check 8D deadlines' },
-				{ name: 'Evaluate Gate', value: 'evaluateGate', description: 'Check whether a report may move on and list what is missing', action: 'Evaluate an 8D gate' },
-				{ name: 'Open From Complaint', value: 'openFromComplaint', description: 'Start an 8D report from a Complaint Classifier result', action: 'Open an 8D report from a complaint' },
-				{ name: 'Verify History', value: 'verifyHistory', description: 'Check that the hash-chained history of a report has not been altered', action: 'Verify the history of an 8D report' },
+				{
+					name: 'Advance',
+					value: 'advance',
+					description:
+						'Move a report to a later discipline if its gate allows it, with an audited history entry',
+					action: 'Advance an 8D report',
+				},
+				{
+					name: 'Check Deadlines',
+					value: 'checkDeadlines',
+					description: 'Sort reports into on time, due soon and overdue (with escalation level)',
+					action: 'Check 8D deadlines',
+				},
+				{
+					name: 'Evaluate Gate',
+					value: 'evaluateGate',
+					description: 'Check whether a report may move on and list what is missing',
+					action: 'Evaluate an 8D gate',
+				},
+				{
+					name: 'Open From Complaint',
+					value: 'openFromComplaint',
+					description: 'Start an 8D report from a Complaint Classifier result',
+					action: 'Open an 8D report from a complaint',
+				},
+				{
+					name: 'Verify History',
+					value: 'verifyHistory',
+					description: 'Check that the hash-chained history of a report has not been altered',
+					action: 'Verify the history of an 8D report',
+				},
 			],
 			default: 'evaluateGate',
 		},

@@ -1,7 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { ChartInput, ChartType } from '../../../../lib/spc';
-import { SIZED, analyse, asNumber, chartBinary, chartOptions, inUserTerms, readPath, resultJson, ruleSelection, type SpcOptions } from './common';
+import {
+	SIZED,
+	analyse,
+	asNumber,
+	chartBinary,
+	chartOptions,
+	inUserTerms,
+	readPath,
+	resultJson,
+	ruleSelection,
+	type SpcOptions,
+} from './common';
 
 const show = { operation: ['aggregate'] };
 const GROUPABLE: ChartType[] = ['xbar-r', 'xbar-s', 'ewma', 'cusum'];
@@ -14,7 +30,8 @@ export const description: INodeProperties[] = [
 		default: 'value',
 		required: true,
 		displayOptions: { show },
-		description: 'Numeric field read from every input item, in item order (measurement, or defect/defective count for p, np, c, u)',
+		description:
+			'Numeric field read from every input item, in item order (measurement, or defect/defective count for p, np, c, u)',
 	},
 	{
 		displayName: 'Subgroup Key Field',
@@ -22,7 +39,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: { ...show, chartType: GROUPABLE } },
-		description: 'Items with the same value in this field (e.g. a batch or hour) form one subgroup, in order of first appearance; empty to use Subgroup Size',
+		description:
+			'Items with the same value in this field (e.g. a batch or hour) form one subgroup, in order of first appearance; empty to use Subgroup Size',
 	},
 	{
 		displayName: 'Subgroup Size',
@@ -48,13 +66,21 @@ function itemNumber(json: IDataObject, field: string, index: number): number {
 	const value = asNumber(readPath(json, field));
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
 		const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-		throw Object.assign(new Error(`Item ${index}: field "${field}" must be a number, got ${shown}`), { itemIndex: index });
+		throw Object.assign(
+			new Error(`Item ${index}: field "${field}" must be a number, got ${shown}`),
+			{ itemIndex: index },
+		);
 	}
 	return value;
 }
 
 /** Subgroups by key (order of first appearance), or consecutive runs of `size` items. */
-function groupItems(items: INodeExecutionData[], values: number[], keyField: string, size: number): number[][] {
+function groupItems(
+	items: INodeExecutionData[],
+	values: number[],
+	keyField: string,
+	size: number,
+): number[][] {
 	if (!keyField) {
 		const groups: number[][] = [];
 		for (let i = 0; i < values.length; i += size) groups.push(values.slice(i, i + size));
@@ -64,7 +90,9 @@ function groupItems(items: INodeExecutionData[], values: number[], keyField: str
 	items.forEach((item, i) => {
 		const key = readPath(item.json, keyField);
 		if (key === undefined || key === null || key === '') {
-			throw Object.assign(new Error(`Item ${i}: subgroup key field "${keyField}" is empty`), { itemIndex: i });
+			throw Object.assign(new Error(`Item ${i}: subgroup key field "${keyField}" is empty`), {
+				itemIndex: i,
+			});
 		}
 		const k = typeof key === 'object' ? JSON.stringify(key) : String(key);
 		const group = byKey.get(k) ?? [];
@@ -79,7 +107,9 @@ function groupItems(items: INodeExecutionData[], values: number[], keyField: str
  * by key or size for X-bar charts). One output item, paired with every input item, goes to
  * output 0 "In Control" or 1 "Out of Control".
  */
-export async function execute(this: IExecuteFunctions): Promise<{ output: number; item: INodeExecutionData }> {
+export async function execute(
+	this: IExecuteFunctions,
+): Promise<{ output: number; item: INodeExecutionData }> {
 	const items = this.getInputData();
 	if (items.length === 0) throw new Error('no input items to chart');
 	const chart = this.getNodeParameter('chartType', 0) as ChartType;
@@ -88,7 +118,9 @@ export async function execute(this: IExecuteFunctions): Promise<{ output: number
 	const values = items.map((item, i) => itemNumber(item.json, field, i));
 	const rules = ruleSelection.call(this, 0, chart);
 	const input: ChartInput = { ...chartOptions(chart, rules, options) };
-	const keyField = GROUPABLE.includes(chart) ? (this.getNodeParameter('subgroupField', 0, '') as string) : '';
+	const keyField = GROUPABLE.includes(chart)
+		? (this.getNodeParameter('subgroupField', 0, '') as string)
+		: '';
 	if (chart === 'xbar-r' || chart === 'xbar-s' || keyField) {
 		const size = keyField ? 0 : (this.getNodeParameter('subgroupSize', 0, 5) as number);
 		input.subgroups = groupItems(items, values, keyField, size);
@@ -99,7 +131,10 @@ export async function execute(this: IExecuteFunctions): Promise<{ output: number
 		const sizeField = this.getNodeParameter('sizeField', 0, '') as string;
 		if (sizeField) input.sizes = items.map((item, i) => itemNumber(item.json, sizeField, i));
 		else if (options.sampleSize !== undefined) input.sizes = options.sampleSize;
-		else throw new Error(`a ${chart} chart needs sample sizes: set "Sample Size Field" or the Sample Size option`);
+		else
+			throw new Error(
+				`a ${chart} chart needs sample sizes: set "Sample Size Field" or the Sample Size option`,
+			);
 	}
 	let analysed: ReturnType<typeof analyse>;
 	try {
@@ -108,7 +143,8 @@ export async function execute(this: IExecuteFunctions): Promise<{ output: number
 		let itemIndex: number | undefined;
 		const reworded = inUserTerms(error, (name, i, j) => {
 			if (i === undefined) return name === 'sizes' ? 'sample sizes' : `field "${field}"`;
-			if (name === 'subgroups') return `subgroup ${i + 1}${j === undefined ? '' : `, value ${j + 1}`}`;
+			if (name === 'subgroups')
+				return `subgroup ${i + 1}${j === undefined ? '' : `, value ${j + 1}`}`;
 			itemIndex = i;
 			return `Item ${i}: ${name === 'sizes' ? 'sample size' : `field "${field}"`}`;
 		});

@@ -1,4 +1,10 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import {
 	SpcInputError,
@@ -32,14 +38,46 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'C (Defects)', value: 'c', description: 'Defect count per equal inspection unit' },
-			{ name: 'CUSUM', value: 'cusum', description: 'Tabular cumulative sum: small sustained shifts' },
-			{ name: 'EWMA', value: 'ewma', description: 'Exponentially weighted moving average: small sustained shifts' },
-			{ name: 'I-MR (Individuals and Moving Range)', value: 'imr', description: 'One measurement per point' },
-			{ name: 'Np (Number Defective)', value: 'np', description: 'Defective units per sample of one fixed size' },
-			{ name: 'P (Fraction Defective)', value: 'p', description: 'Defective units per sample, with sample sizes' },
-			{ name: 'U (Defects per Unit)', value: 'u', description: 'Defect count per sample, with sample sizes' },
-			{ name: 'X-Bar and R', value: 'xbar-r', description: 'Subgroups of measurements; sigma from ranges' },
-			{ name: 'X-Bar and S', value: 'xbar-s', description: 'Subgroups of measurements (sizes may differ); sigma from standard deviations' },
+			{
+				name: 'CUSUM',
+				value: 'cusum',
+				description: 'Tabular cumulative sum: small sustained shifts',
+			},
+			{
+				name: 'EWMA',
+				value: 'ewma',
+				description: 'Exponentially weighted moving average: small sustained shifts',
+			},
+			{
+				name: 'I-MR (Individuals and Moving Range)',
+				value: 'imr',
+				description: 'One measurement per point',
+			},
+			{
+				name: 'Np (Number Defective)',
+				value: 'np',
+				description: 'Defective units per sample of one fixed size',
+			},
+			{
+				name: 'P (Fraction Defective)',
+				value: 'p',
+				description: 'Defective units per sample, with sample sizes',
+			},
+			{
+				name: 'U (Defects per Unit)',
+				value: 'u',
+				description: 'Defect count per sample, with sample sizes',
+			},
+			{
+				name: 'X-Bar and R',
+				value: 'xbar-r',
+				description: 'Subgroups of measurements; sigma from ranges',
+			},
+			{
+				name: 'X-Bar and S',
+				value: 'xbar-s',
+				description: 'Subgroups of measurements (sizes may differ); sigma from standard deviations',
+			},
 		],
 		default: 'imr',
 		description: 'Which control chart to draw and check',
@@ -49,10 +87,22 @@ export const sharedProperties: INodeProperties[] = [
 		name: 'rulePreset',
 		type: 'options',
 		options: [
-			{ name: 'Nelson (N1-N8)', value: 'nelson', description: 'All eight Nelson rules, Minitab defaults' },
-			{ name: 'Western Electric (WE1-WE4)', value: 'western-electric', description: 'The four Western Electric rules' },
+			{
+				name: 'Nelson (N1-N8)',
+				value: 'nelson',
+				description: 'All eight Nelson rules, Minitab defaults',
+			},
+			{
+				name: 'Western Electric (WE1-WE4)',
+				value: 'western-electric',
+				description: 'The four Western Electric rules',
+			},
 			{ name: 'Custom', value: 'custom', description: 'Pick rules and change their K values' },
-			{ name: 'Limits Only', value: 'limitsOnly', description: 'Only points beyond the control limits (N1)' },
+			{
+				name: 'Limits Only',
+				value: 'limitsOnly',
+				description: 'Only points beyond the control limits (N1)',
+			},
 		],
 		default: 'nelson',
 		displayOptions: { show: { chartType: SHEWHART } },
@@ -85,7 +135,8 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		displayOptions: { show: { chartType: SHEWHART, rulePreset: ['custom'] } },
-		description: 'Optional changes to the chosen rules as JSON, e.g. {"N2": 7} for 7 points on one side, or {"N5": {"k": 2, "m": 3, "sigmas": 2}}',
+		description:
+			'Optional changes to the chosen rules as JSON, e.g. {"N2": 7} for 7 points on one side, or {"N5": {"k": 2, "m": 3, "sigmas": 2}}',
 		hint: 'k = run length or points beyond the zone, m = window of a k-of-m rule, sigmas = zone edge',
 	},
 	{
@@ -99,7 +150,8 @@ export const sharedProperties: INodeProperties[] = [
 			{ name: 'PNG and SVG', value: 'both' },
 		],
 		default: 'none',
-		description: 'Whether to attach the control chart (center, limits, zones, marked violations) as binary data: chartPng / chartSvg',
+		description:
+			'Whether to attach the control chart (center, limits, zones, marked violations) as binary data: chartPng / chartSvg',
 	},
 	{
 		displayName: 'Options',
@@ -108,20 +160,105 @@ export const sharedProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Binary Property Prefix', name: 'binaryPrefix', type: 'string', default: 'chart', description: 'Images go to the binary properties [prefix]Png and [prefix]Svg' },
-			{ displayName: 'Center (Known)', name: 'center', type: 'number', default: 0, description: 'Known center line instead of the estimate (mean, p, n*p, c or u in chart units)' },
-			{ displayName: 'CUSUM Decision Interval H', name: 'h', type: 'number', default: 5, description: 'In sigmas' },
-			{ displayName: 'CUSUM Reference Value K', name: 'k', type: 'number', default: 0.5, description: 'In sigmas; half the shift to detect' },
-			{ displayName: 'EWMA Lambda', name: 'lambda', type: 'number', default: 0.2, typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 } },
-			{ displayName: 'EWMA Limit Width L', name: 'L', type: 'number', default: 3, description: 'In sigmas' },
+			{
+				displayName: 'Binary Property Prefix',
+				name: 'binaryPrefix',
+				type: 'string',
+				default: 'chart',
+				description: 'Images go to the binary properties [prefix]Png and [prefix]Svg',
+			},
+			{
+				displayName: 'Center (Known)',
+				name: 'center',
+				type: 'number',
+				default: 0,
+				description:
+					'Known center line instead of the estimate (mean, p, n*p, c or u in chart units)',
+			},
+			{
+				displayName: 'CUSUM Decision Interval H',
+				name: 'h',
+				type: 'number',
+				default: 5,
+				description: 'In sigmas',
+			},
+			{
+				displayName: 'CUSUM Reference Value K',
+				name: 'k',
+				type: 'number',
+				default: 0.5,
+				description: 'In sigmas; half the shift to detect',
+			},
+			{
+				displayName: 'EWMA Lambda',
+				name: 'lambda',
+				type: 'number',
+				default: 0.2,
+				typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
+			},
+			{
+				displayName: 'EWMA Limit Width L',
+				name: 'L',
+				type: 'number',
+				default: 3,
+				description: 'In sigmas',
+			},
 			{ displayName: 'Image Title', name: 'title', type: 'string', default: '' },
-			{ displayName: 'Include Per-Point Flags', name: 'includePoints', type: 'boolean', default: true, description: 'Whether to list every point with its limits and the rules it reports' },
-			{ displayName: 'Lower Spec Limit (LSL)', name: 'lsl', type: 'number', default: 0, description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)' },
-			{ displayName: 'Phase I Length', name: 'phase1', type: 'number', default: 20, typeOptions: { minValue: 1 }, description: 'Estimate the limits from the first N points (subgroups) only and monitor the rest' },
-			{ displayName: 'Sample Size', name: 'sampleSize', type: 'number', default: 50, typeOptions: { minValue: 1 }, description: 'Sample size of every point for p, np and u charts when no size field is given' },
-			{ displayName: 'Sigma (Known)', name: 'sigma', type: 'number', default: 1, typeOptions: { minValue: 0 }, description: 'Known process standard deviation instead of the estimate (measurement charts)' },
-			{ displayName: 'Target', name: 'target', type: 'number', default: 0, description: 'Target for Cpm; default the middle of the spec limits' },
-			{ displayName: 'Upper Spec Limit (USL)', name: 'usl', type: 'number', default: 0, description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)' },
+			{
+				displayName: 'Include Per-Point Flags',
+				name: 'includePoints',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to list every point with its limits and the rules it reports',
+			},
+			{
+				displayName: 'Lower Spec Limit (LSL)',
+				name: 'lsl',
+				type: 'number',
+				default: 0,
+				description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)',
+			},
+			{
+				displayName: 'Phase I Length',
+				name: 'phase1',
+				type: 'number',
+				default: 20,
+				typeOptions: { minValue: 1 },
+				description:
+					'Estimate the limits from the first N points (subgroups) only and monitor the rest',
+			},
+			{
+				displayName: 'Sample Size',
+				name: 'sampleSize',
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 1 },
+				description:
+					'Sample size of every point for p, np and u charts when no size field is given',
+			},
+			{
+				displayName: 'Sigma (Known)',
+				name: 'sigma',
+				type: 'number',
+				default: 1,
+				typeOptions: { minValue: 0 },
+				description:
+					'Known process standard deviation instead of the estimate (measurement charts)',
+			},
+			{
+				displayName: 'Target',
+				name: 'target',
+				type: 'number',
+				default: 0,
+				description: 'Target for Cpm; default the middle of the spec limits',
+			},
+			{
+				displayName: 'Upper Spec Limit (USL)',
+				name: 'usl',
+				type: 'number',
+				default: 0,
+				description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)',
+			},
 		],
 	},
 ];
@@ -172,7 +309,11 @@ export function numbers(value: unknown): unknown {
 }
 
 /** The rule selection the parameters describe. */
-export function ruleSelection(this: IExecuteFunctions, index: number, chart: ChartType): RuleSelection {
+export function ruleSelection(
+	this: IExecuteFunctions,
+	index: number,
+	chart: ChartType,
+): RuleSelection {
 	if (!SHEWHART.includes(chart)) return 'none';
 	const preset = this.getNodeParameter('rulePreset', index) as string;
 	if (preset === 'nelson' || preset === 'western-electric') return preset;
@@ -183,20 +324,32 @@ export function ruleSelection(this: IExecuteFunctions, index: number, chart: Cha
 	try {
 		overrides = typeof raw === 'string' ? (JSON.parse(raw.trim() || '{}') as IDataObject) : raw;
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Rule K Values: not valid JSON (${(error as Error).message})`, { itemIndex: index });
+		throw new NodeOperationError(
+			this.getNode(),
+			`Rule K Values: not valid JSON (${(error as Error).message})`,
+			{ itemIndex: index },
+		);
 	}
 	const selection: Record<string, unknown> = {};
 	for (const id of chosen) selection[id] = overrides[id] ?? true;
 	for (const id of Object.keys(overrides)) {
 		if (!chosen.includes(id)) {
-			throw new NodeOperationError(this.getNode(), `Rule K Values: rule "${id}" is not among the chosen rules`, { itemIndex: index });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Rule K Values: rule "${id}" is not among the chosen rules`,
+				{ itemIndex: index },
+			);
 		}
 	}
 	return selection as RuleSelection;
 }
 
 /** Chart input from the options (known standard, phase I, EWMA/CUSUM settings). */
-export function chartOptions(chart: ChartType, rules: RuleSelection, options: SpcOptions): Omit<ChartInput, 'values' | 'subgroups' | 'sizes'> {
+export function chartOptions(
+	chart: ChartType,
+	rules: RuleSelection,
+	options: SpcOptions,
+): Omit<ChartInput, 'values' | 'subgroups' | 'sizes'> {
 	const input: Omit<ChartInput, 'values' | 'subgroups' | 'sizes'> = { chart, rules };
 	if (options.center !== undefined) input.center = options.center;
 	if (options.sigma !== undefined) input.sigma = options.sigma;
@@ -213,13 +366,27 @@ export function chartOptions(chart: ChartType, rules: RuleSelection, options: Sp
 }
 
 /** Chart result, findings in plain words, per-point flags and capability, as the item carries them. */
-export function resultJson(result: ChartResult, rules: RuleSelection, options: SpcOptions, cap?: CapabilityResult): IDataObject {
+export function resultJson(
+	result: ChartResult,
+	rules: RuleSelection,
+	options: SpcOptions,
+	cap?: CapabilityResult,
+): IDataObject {
 	const findings = explainViolations(result, rules === 'none' ? undefined : rules);
 	const inControl = result.violations.length === 0;
 	const json: IDataObject = {
 		inControl,
-		summary: inControl ? `In control: no rule violated on ${result.points.length} points` : findings.map((f) => f.text).join('\n'),
-		findings: findings.map((f) => ({ rule: f.rule, chart: f.chart, text: f.text, firstPoint: f.start + 1, lastPoint: f.end + 1, points: f.indices.map((i) => i + 1) })),
+		summary: inControl
+			? `In control: no rule violated on ${result.points.length} points`
+			: findings.map((f) => f.text).join('\n'),
+		findings: findings.map((f) => ({
+			rule: f.rule,
+			chart: f.chart,
+			text: f.text,
+			firstPoint: f.start + 1,
+			lastPoint: f.end + 1,
+			points: f.indices.map((i) => i + 1),
+		})),
 		chart: result.chart,
 		center: result.center,
 		sigma: result.sigma,
@@ -252,7 +419,10 @@ export function resultJson(result: ChartResult, rules: RuleSelection, options: S
  * Rewords an engine input error in the user's terms: `values[3]` becomes the name the user knows
  * (`field "diameter", point 4` or `item 3`), via `where(field, index)`.
  */
-export function inUserTerms(error: unknown, where: (field: string, index?: number, inner?: number) => string): unknown {
+export function inUserTerms(
+	error: unknown,
+	where: (field: string, index?: number, inner?: number) => string,
+): unknown {
 	if (!(error instanceof SpcInputError)) return error;
 	const match = /^(values|subgroups|sizes)(?:\[(\d+)\])?(?:\[(\d+)\])?$/.exec(error.field);
 	if (!match) return error;
@@ -263,13 +433,25 @@ export function inUserTerms(error: unknown, where: (field: string, index?: numbe
 }
 
 /** Runs the chart and, with spec limits, the capability study on the same data. */
-export function analyse(input: ChartInput, options: SpcOptions): { result: ChartResult; cap?: CapabilityResult } {
+export function analyse(
+	input: ChartInput,
+	options: SpcOptions,
+): { result: ChartResult; cap?: CapabilityResult } {
 	const result = controlChart(input);
 	if (options.lsl === undefined && options.usl === undefined) return { result };
 	if (!MEASURED.includes(input.chart)) {
-		throw new SpcInputError(options.lsl === undefined ? 'usl' : 'lsl', `spec limits give capability for measurement charts, not for a ${input.chart} chart`);
+		throw new SpcInputError(
+			options.lsl === undefined ? 'usl' : 'lsl',
+			`spec limits give capability for measurement charts, not for a ${input.chart} chart`,
+		);
 	}
-	const cap = capability({ values: input.values, subgroups: input.subgroups, lsl: options.lsl, usl: options.usl, target: options.target });
+	const cap = capability({
+		values: input.values,
+		subgroups: input.subgroups,
+		lsl: options.lsl,
+		usl: options.usl,
+		target: options.target,
+	});
 	return { result, cap };
 }
 
@@ -294,7 +476,17 @@ export async function chartBinary(
 	const image = await renderChart(spec, { png: format !== 'svg' });
 	const binary: NonNullable<INodeExecutionData['binary']> = {};
 	const name = `spc-${result.chart}`;
-	if (image.png) binary[`${prefix}Png`] = await this.helpers.prepareBinaryData(image.png, `${name}.png`, 'image/png');
-	if (format !== 'png') binary[`${prefix}Svg`] = await this.helpers.prepareBinaryData(Buffer.from(image.svg, 'utf8'), `${name}.svg`, 'image/svg+xml');
+	if (image.png)
+		binary[`${prefix}Png`] = await this.helpers.prepareBinaryData(
+			image.png,
+			`${name}.png`,
+			'image/png',
+		);
+	if (format !== 'png')
+		binary[`${prefix}Svg`] = await this.helpers.prepareBinaryData(
+			Buffer.from(image.svg, 'utf8'),
+			`${name}.svg`,
+			'image/svg+xml',
+		);
 	return binary;
 }

@@ -1,7 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ChartInput, ChartType } from '../../../../lib/spc';
-import { SIZED, analyse, asNumber, chartBinary, chartOptions, inUserTerms, numbers, readPath, resultJson, ruleSelection, type SpcOptions } from './common';
+import {
+	SIZED,
+	analyse,
+	asNumber,
+	chartBinary,
+	chartOptions,
+	inUserTerms,
+	numbers,
+	readPath,
+	resultJson,
+	ruleSelection,
+	type SpcOptions,
+} from './common';
 
 const show = { operation: ['perItem'] };
 const SUBGROUPED: ChartType[] = ['xbar-r', 'xbar-s'];
@@ -14,7 +26,8 @@ export const description: INodeProperties[] = [
 		default: 'values',
 		required: true,
 		displayOptions: { show },
-		description: 'Field holding the series: an array of numbers (measurements; defect or defective counts for p, np, c, u), or an array of subgroups (arrays) for X-bar charts. Dots reach into nested fields.',
+		description:
+			'Field holding the series: an array of numbers (measurements; defect or defective counts for p, np, c, u), or an array of subgroups (arrays) for X-bar charts. Dots reach into nested fields.',
 		hint: 'EWMA and CUSUM take either numbers or subgroups',
 	},
 	{
@@ -23,7 +36,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: { ...show, chartType: SIZED } },
-		description: 'Field holding the sample size of each point (an array) or of all points (a number); empty to use the Sample Size option',
+		description:
+			'Field holding the sample size of each point (an array) or of all points (a number); empty to use the Sample Size option',
 	},
 ];
 
@@ -31,27 +45,38 @@ export const description: INodeProperties[] = [
  * One chart per item from the series in the item's field. The item keeps its fields and gains
  * `spc`; it goes to output 0 "In Control" or 1 "Out of Control".
  */
-export async function execute(this: IExecuteFunctions, index: number): Promise<{ output: number; item: INodeExecutionData }> {
+export async function execute(
+	this: IExecuteFunctions,
+	index: number,
+): Promise<{ output: number; item: INodeExecutionData }> {
 	const item = this.getInputData()[index];
 	const chart = this.getNodeParameter('chartType', index) as ChartType;
 	const options = this.getNodeParameter('options', index, {}) as SpcOptions;
 	const field = this.getNodeParameter('seriesField', index) as string;
 	const series = readPath(item.json, field);
 	if (!Array.isArray(series)) {
-		throw new Error(`field "${field}" must hold an array, got ${series === undefined ? 'nothing' : typeof series}`);
+		throw new Error(
+			`field "${field}" must hold an array, got ${series === undefined ? 'nothing' : typeof series}`,
+		);
 	}
 	const rules = ruleSelection.call(this, index, chart);
 	const input: ChartInput = { ...chartOptions(chart, rules, options) };
-	const isSubgroups = SUBGROUPED.includes(chart) || ((chart === 'ewma' || chart === 'cusum') && series.some(Array.isArray));
+	const isSubgroups =
+		SUBGROUPED.includes(chart) ||
+		((chart === 'ewma' || chart === 'cusum') && series.some(Array.isArray));
 	if (isSubgroups) input.subgroups = numbers(series) as number[][];
 	else input.values = numbers(series) as number[];
 	if (SIZED.includes(chart)) {
 		const sizesField = this.getNodeParameter('sizesField', index, '') as string;
 		const sizes = sizesField ? readPath(item.json, sizesField) : options.sampleSize;
-		if (sizes === undefined) throw new Error(`a ${chart} chart needs sample sizes: set "Sample Sizes Field" or the Sample Size option`);
+		if (sizes === undefined)
+			throw new Error(
+				`a ${chart} chart needs sample sizes: set "Sample Sizes Field" or the Sample Size option`,
+			);
 		input.sizes = (Array.isArray(sizes) ? numbers(sizes) : asNumber(sizes)) as number | number[];
 	}
-	const sizesName = (this.getNodeParameter('sizesField', index, '') as string) || 'Sample Size option';
+	const sizesName =
+		(this.getNodeParameter('sizesField', index, '') as string) || 'Sample Size option';
 	let analysed: ReturnType<typeof analyse>;
 	try {
 		analysed = analyse(input, options);

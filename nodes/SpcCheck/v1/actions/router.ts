@@ -7,10 +7,19 @@ import * as perItem from './perItem.operation';
 const OUT_OF_CONTROL = 1;
 
 /** A node error naming the item; engine errors already name the field and index. */
-function nodeError(this: IExecuteFunctions, error: unknown, itemIndex: number, prefix: boolean): NodeOperationError {
+function nodeError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	prefix: boolean,
+): NodeOperationError {
 	if (error instanceof NodeOperationError) return error;
 	const message = (error as Error).message;
-	return new NodeOperationError(this.getNode(), prefix ? `Item ${itemIndex}: ${message}` : message, { itemIndex });
+	return new NodeOperationError(
+		this.getNode(),
+		prefix ? `Item ${itemIndex}: ${message}` : message,
+		{ itemIndex },
+	);
 }
 
 /**
@@ -30,7 +39,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const at = (caught as { itemIndex?: number }).itemIndex;
 			const error = nodeError.call(this, caught, at ?? 0, false);
 			if (!this.continueOnFail()) throw error;
-			outputs[OUT_OF_CONTROL].push({ json: { error: error.message }, pairedItem: items.map((_, item) => ({ item })) });
+			outputs[OUT_OF_CONTROL].push({
+				json: { error: error.message },
+				pairedItem: items.map((_, item) => ({ item })),
+			});
 		}
 		return outputs;
 	}
@@ -42,7 +54,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (caught) {
 			const error = nodeError.call(this, caught, index, true);
 			if (!this.continueOnFail()) throw error;
-			outputs[OUT_OF_CONTROL].push({ json: { ...items[index].json, error: error.message }, pairedItem: { item: index } });
+			outputs[OUT_OF_CONTROL].push({
+				json: { ...items[index].json, error: error.message },
+				pairedItem: { item: index },
+			});
 		}
 	}
 	return outputs;

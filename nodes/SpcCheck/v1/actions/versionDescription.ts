@@ -17,8 +17,18 @@ export const versionDescription = {
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'One Series per Item', value: 'perItem', description: 'Each item holds a whole series in a field; one chart per item', action: 'Check one series per item' },
-				{ name: 'Aggregate All Items', value: 'aggregate', description: 'Each item is one measurement or sample; one chart over all items', action: 'Check all items as one series' },
+				{
+					name: 'One Series per Item',
+					value: 'perItem',
+					description: 'Each item holds a whole series in a field; one chart per item',
+					action: 'Check one series per item',
+				},
+				{
+					name: 'Aggregate All Items',
+					value: 'aggregate',
+					description: 'Each item is one measurement or sample; one chart over all items',
+					action: 'Check all items as one series',
+				},
 			],
 			default: 'aggregate',
 		},

@@ -1,4 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions, type IPairedItemData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type IPairedItemData,
+} from 'n8n-workflow';
 
 import {
 	DEFAULT_GRADE_THRESHOLDS,
@@ -31,7 +39,8 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: METRIC_OPTIONS,
 		default: [...DEFAULT_SUPPLIER_METRICS],
-		description: 'Metrics that make up the score. A metric without data for a supplier and period is n/a and its weight goes to the others in proportion.',
+		description:
+			'Metrics that make up the score. A metric without data for a supplier and period is n/a and its weight goes to the others in proportion.',
 	},
 	{
 		displayName: 'Outputs',
@@ -39,8 +48,16 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'One Output per Grade', value: 'byGrade', description: 'Outputs A, B, C, D, then Summary' },
-			{ name: 'Single Output', value: 'single', description: 'All scorecards on one output, then Summary' },
+			{
+				name: 'One Output per Grade',
+				value: 'byGrade',
+				description: 'Outputs A, B, C, D, then Summary',
+			},
+			{
+				name: 'Single Output',
+				value: 'single',
+				description: 'All scorecards on one output, then Summary',
+			},
 		],
 		default: 'byGrade',
 		hint: 'The last output, Summary, carries one item with the counts, what was skipped, and the optional HTML scorecard and chart',
@@ -50,7 +67,8 @@ export const sharedProperties: INodeProperties[] = [
 		name: 'htmlReport',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to attach an email-ready HTML scorecard (tables, inline styles; readable in Outlook and Gmail) to the Summary item',
+		description:
+			'Whether to attach an email-ready HTML scorecard (tables, inline styles; readable in Outlook and Gmail) to the Summary item',
 	},
 	{
 		displayName: 'Chart',
@@ -58,8 +76,16 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'None', value: 'none' },
-			{ name: 'Score Trend', value: 'trend', description: 'Score per supplier over the periods, with the grade thresholds' },
-			{ name: 'Grade Distribution', value: 'grades', description: 'How many suppliers got A, B, C, D in each period' },
+			{
+				name: 'Score Trend',
+				value: 'trend',
+				description: 'Score per supplier over the periods, with the grade thresholds',
+			},
+			{
+				name: 'Grade Distribution',
+				value: 'grades',
+				description: 'How many suppliers got A, B, C, D in each period',
+			},
 		],
 		default: 'none',
 		description: 'Chart image to attach to the Summary item',
@@ -82,19 +108,48 @@ export const sharedProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Chart Binary Property', name: 'chartProperty', type: 'string', default: 'chart' },
+			{
+				displayName: 'Chart Binary Property',
+				name: 'chartProperty',
+				type: 'string',
+				default: 'chart',
+			},
 			{
 				displayName: 'Chart Image Source in HTML',
 				name: 'chartSrc',
 				type: 'string',
 				default: '',
 				placeholder: 'cid:supplier-chart',
-				description: 'Image source the HTML shows under the summary (a hosted URL or a cid: your mail sender resolves); empty: no image in the HTML',
+				description:
+					'Image source the HTML shows under the summary (a hosted URL or a cid: your mail sender resolves); empty: no image in the HTML',
 			},
-			{ displayName: 'Grade A From', name: 'gradeA', type: 'number', default: 90, description: 'Lowest score of grade A' },
-			{ displayName: 'Grade B From', name: 'gradeB', type: 'number', default: 80, description: 'Lowest score of grade B' },
-			{ displayName: 'Grade C From', name: 'gradeC', type: 'number', default: 70, description: 'Lowest score of grade C; below it is D' },
-			{ displayName: 'HTML Binary Property', name: 'htmlProperty', type: 'string', default: 'scorecard' },
+			{
+				displayName: 'Grade A From',
+				name: 'gradeA',
+				type: 'number',
+				default: 90,
+				description: 'Lowest score of grade A',
+			},
+			{
+				displayName: 'Grade B From',
+				name: 'gradeB',
+				type: 'number',
+				default: 80,
+				description: 'Lowest score of grade B',
+			},
+			{
+				displayName: 'Grade C From',
+				name: 'gradeC',
+				type: 'number',
+				default: 70,
+				description: 'Lowest score of grade C; below it is D',
+			},
+			{
+				displayName: 'HTML Binary Property',
+				name: 'htmlProperty',
+				type: 'string',
+				default: 'scorecard',
+			},
 			{
 				displayName: 'HTML Metric Tables',
 				name: 'htmlDetails',
@@ -105,29 +160,61 @@ export const sharedProperties: INodeProperties[] = [
 					{ name: 'Special Status Only', value: 'specialStatus' },
 				],
 				default: 'all',
-				description: 'Which scorecards get a metric table in the HTML; Gmail clips mails above about 100 kB, so trim it for long supplier lists',
+				description:
+					'Which scorecards get a metric table in the HTML; Gmail clips mails above about 100 kB, so trim it for long supplier lists',
 			},
 			{
 				displayName: 'Judge Open SCARs As Of',
 				name: 'asOf',
 				type: 'dateTime',
 				default: '',
-				description: 'Open SCARs past due on this date count as late. Empty: the latest event in the rows.',
+				description:
+					'Open SCARs past due on this date count as late. Empty: the latest event in the rows.',
 				displayOptions: RAW_ONLY,
 			},
-			{ displayName: 'Latest Period Only', name: 'latestPeriodOnly', type: 'boolean', default: false, description: 'Whether to output only the scorecards of the latest period (earlier periods still give the trend)', displayOptions: RAW_ONLY },
+			{
+				displayName: 'Latest Period Only',
+				name: 'latestPeriodOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to output only the scorecards of the latest period (earlier periods still give the trend)',
+				displayOptions: RAW_ONLY,
+			},
 			{
 				displayName: 'On-Time Tolerance (Days)',
 				name: 'otdToleranceDays',
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Days a delivery may arrive after its promised date and still count as on time',
+				description:
+					'Days a delivery may arrive after its promised date and still count as on time',
 				displayOptions: RAW_ONLY,
 			},
-			{ displayName: 'Report Title', name: 'reportTitle', type: 'string', default: 'Supplier scorecard' },
-			{ displayName: 'SCAR Due After (Days)', name: 'scarDueDays', type: 'number', typeOptions: { minValue: 0 }, default: 30, description: 'Due date of SCARs without one, counted from opening', displayOptions: RAW_ONLY },
-			{ displayName: 'SCAR Response Within (Days)', name: 'scarResponseDays', type: 'number', typeOptions: { minValue: 0 }, default: 2, description: 'Days from opening within which a SCAR needs its first response', displayOptions: RAW_ONLY },
+			{
+				displayName: 'Report Title',
+				name: 'reportTitle',
+				type: 'string',
+				default: 'Supplier scorecard',
+			},
+			{
+				displayName: 'SCAR Due After (Days)',
+				name: 'scarDueDays',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 30,
+				description: 'Due date of SCARs without one, counted from opening',
+				displayOptions: RAW_ONLY,
+			},
+			{
+				displayName: 'SCAR Response Within (Days)',
+				name: 'scarResponseDays',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 2,
+				description: 'Days from opening within which a SCAR needs its first response',
+				displayOptions: RAW_ONLY,
+			},
 			{
 				displayName: 'Score Curves',
 				name: 'curves',
@@ -135,15 +222,34 @@ export const sharedProperties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				placeholder: 'Add Curve',
 				default: {},
-				description: 'Per metric: the value that scores 100 (target) and the value that scores 0 (limit), linear in between',
+				description:
+					'Per metric: the value that scores 100 (target) and the value that scores 0 (limit), linear in between',
 				options: [
 					{
 						name: 'curve',
 						displayName: 'Curve',
 						values: [
-							{ displayName: 'Metric', name: 'metric', type: 'options', options: METRIC_OPTIONS, default: 'ppm' },
-							{ displayName: 'Target (Scores 100)', name: 'target', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
-							{ displayName: 'Limit (Scores 0)', name: 'zeroAt', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1000 },
+							{
+								displayName: 'Metric',
+								name: 'metric',
+								type: 'options',
+								options: METRIC_OPTIONS,
+								default: 'ppm',
+							},
+							{
+								displayName: 'Target (Scores 100)',
+								name: 'target',
+								type: 'number',
+								typeOptions: { numberPrecision: 4 },
+								default: 0,
+							},
+							{
+								displayName: 'Limit (Scores 0)',
+								name: 'zeroAt',
+								type: 'number',
+								typeOptions: { numberPrecision: 4 },
+								default: 1000,
+							},
 						],
 					},
 				],
@@ -172,8 +278,20 @@ export const sharedProperties: INodeProperties[] = [
 						name: 'weight',
 						displayName: 'Weight',
 						values: [
-							{ displayName: 'Metric', name: 'metric', type: 'options', options: METRIC_OPTIONS, default: 'ppm' },
-							{ displayName: 'Weight', name: 'weight', type: 'number', typeOptions: { minValue: 0 }, default: 25 },
+							{
+								displayName: 'Metric',
+								name: 'metric',
+								type: 'options',
+								options: METRIC_OPTIONS,
+								default: 'ppm',
+							},
+							{
+								displayName: 'Weight',
+								name: 'weight',
+								type: 'number',
+								typeOptions: { minValue: 0 },
+								default: 25,
+							},
 						],
 					},
 				],
@@ -211,7 +329,8 @@ export function sharedScheme(ctx: IExecuteFunctions, options: NodeOptions): Supp
 	const weights = new Map<SupplierMetricId, number>();
 	for (const w of options.weights?.weight ?? []) weights.set(w.metric, w.weight);
 	const curves = new Map<SupplierMetricId, SupplierScoreCurve>();
-	for (const c of options.curves?.curve ?? []) curves.set(c.metric, { target: c.target, limit: c.zeroAt });
+	for (const c of options.curves?.curve ?? [])
+		curves.set(c.metric, { target: c.target, limit: c.zeroAt });
 	return {
 		metrics,
 		weights: Object.fromEntries(weights),
@@ -255,7 +374,11 @@ export function scorecardJson(card: SupplierScore): IDataObject {
 const GRADE_OUTPUT: Record<SupplierGrade, number> = { A: 0, B: 1, C: 2, D: 3 };
 
 /** Empty output lists: A, B, C, D, Summary, or Scorecards, Summary. */
-export function emptyOutputs(ctx: IExecuteFunctions): { outputs: INodeExecutionData[][]; outputOf: (grade: SupplierGrade) => number; summary: number } {
+export function emptyOutputs(ctx: IExecuteFunctions): {
+	outputs: INodeExecutionData[][];
+	outputOf: (grade: SupplierGrade) => number;
+	summary: number;
+} {
 	const byGrade = ctx.getNodeParameter('outputMode', 0) === 'byGrade';
 	const count = byGrade ? 5 : 2;
 	return {
@@ -278,14 +401,26 @@ export async function summaryItem(
 	options: NodeOptions,
 	history: SupplierScore[] = cards,
 ): Promise<INodeExecutionData> {
-	const grades = new Map<SupplierGrade, number>([['A', 0], ['B', 0], ['C', 0], ['D', 0]]);
+	const grades = new Map<SupplierGrade, number>([
+		['A', 0],
+		['B', 0],
+		['C', 0],
+		['D', 0],
+	]);
 	for (const c of cards) grades.set(c.grade, (grades.get(c.grade) ?? 0) + 1);
 	const json: IDataObject = {
 		scorecards: cards.length,
 		suppliers: new Set(cards.map((c) => c.supplier)).size,
 		periods: [...new Set(cards.map((c) => c.period))],
 		grades: Object.fromEntries(grades),
-		specialStatus: cards.filter((c) => c.specialStatus).map((c) => ({ supplier: c.supplier, period: c.period, grade: c.grade, flags: [...c.flags] })),
+		specialStatus: cards
+			.filter((c) => c.specialStatus)
+			.map((c) => ({
+				supplier: c.supplier,
+				period: c.period,
+				grade: c.grade,
+				flags: [...c.flags],
+			})),
 		...extra,
 	};
 	const item: INodeExecutionData = { json, pairedItem };
@@ -297,15 +432,35 @@ export async function summaryItem(
 		try {
 			rendered = await renderScorecardChart(history, chart, { png });
 		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), `The chart could not be rendered: ${(error as Error).message}`);
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The chart could not be rendered: ${(error as Error).message}`,
+			);
 		}
 		const data = png && rendered.png ? rendered.png : Buffer.from(rendered.svg, 'utf8');
-		binary[options.chartProperty || 'chart'] = await ctx.helpers.prepareBinaryData(data, `supplier-${chart}.${png ? 'png' : 'svg'}`, png ? 'image/png' : 'image/svg+xml');
+		binary[options.chartProperty || 'chart'] = await ctx.helpers.prepareBinaryData(
+			data,
+			`supplier-${chart}.${png ? 'png' : 'svg'}`,
+			png ? 'image/png' : 'image/svg+xml',
+		);
 	}
 	if (ctx.getNodeParameter('htmlReport', 0) as boolean) {
-		const details = options.htmlDetails === 'none' ? false : options.htmlDetails === 'specialStatus' ? 'specialStatus' : true;
-		const html = scorecardHtml(cards, { title: options.reportTitle || 'Supplier scorecard', chartSrc: options.chartSrc || undefined, details });
-		binary[options.htmlProperty || 'scorecard'] = await ctx.helpers.prepareBinaryData(Buffer.from(html, 'utf8'), 'supplier-scorecard.html', 'text/html');
+		const details =
+			options.htmlDetails === 'none'
+				? false
+				: options.htmlDetails === 'specialStatus'
+					? 'specialStatus'
+					: true;
+		const html = scorecardHtml(cards, {
+			title: options.reportTitle || 'Supplier scorecard',
+			chartSrc: options.chartSrc || undefined,
+			details,
+		});
+		binary[options.htmlProperty || 'scorecard'] = await ctx.helpers.prepareBinaryData(
+			Buffer.from(html, 'utf8'),
+			'supplier-scorecard.html',
+			'text/html',
+		);
 		json.html = html;
 	}
 	if (Object.keys(binary).length > 0) item.binary = binary;

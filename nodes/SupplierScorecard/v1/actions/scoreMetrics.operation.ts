@@ -1,20 +1,57 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { checkSupplierScheme, rankAndTrend, scoreMetrics, SUPPLIER_METRICS, type SupplierMetricId, type SupplierScheme, type SupplierScore } from '../../../../lib/suppliers';
-import { allItems, emptyOutputs, scorecardJson, sharedScheme, summaryItem, type NodeOptions } from './common';
+import {
+	checkSupplierScheme,
+	rankAndTrend,
+	scoreMetrics,
+	SUPPLIER_METRICS,
+	type SupplierMetricId,
+	type SupplierScheme,
+	type SupplierScore,
+} from '../../../../lib/suppliers';
+import {
+	allItems,
+	emptyOutputs,
+	scorecardJson,
+	sharedScheme,
+	summaryItem,
+	type NodeOptions,
+} from './common';
 
 const show = { show: { operation: ['scoreMetrics'] } };
 
 /** Parameters of "Score Pre-Aggregated Metrics". */
 export const description: INodeProperties[] = [
-	{ displayName: 'Supplier Field', name: 'supplierField', type: 'string', default: 'supplier', required: true, displayOptions: show },
-	{ displayName: 'Period Field', name: 'periodField', type: 'string', default: 'period', description: 'Field holding the period label (e.g. 2026-03); items of one period are ranked together. May be empty.', displayOptions: show },
+	{
+		displayName: 'Supplier Field',
+		name: 'supplierField',
+		type: 'string',
+		default: 'supplier',
+		required: true,
+		displayOptions: show,
+	},
+	{
+		displayName: 'Period Field',
+		name: 'periodField',
+		type: 'string',
+		default: 'period',
+		description:
+			'Field holding the period label (e.g. 2026-03); items of one period are ranked together. May be empty.',
+		displayOptions: show,
+	},
 	{
 		displayName: 'Critical Complaints Field',
 		name: 'criticalField',
 		type: 'string',
 		default: 'criticalComplaints',
-		description: 'Field with the number of critical complaints (or true/false); above 0 puts the supplier on special status. May be empty.',
+		description:
+			'Field with the number of critical complaints (or true/false); above 0 puts the supplier on special status. May be empty.',
 		displayOptions: show,
 	},
 	{
@@ -23,9 +60,15 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Map a Metric',
 		default: {},
-		description: 'Fields holding the metric values, where they differ from the metric IDs (ppm, otd ...). Shares are fractions 0..1; an empty value is n/a.',
+		description:
+			'Fields holding the metric values, where they differ from the metric IDs (ppm, otd ...). Shares are fractions 0..1; an empty value is n/a.',
 		displayOptions: show,
-		options: [...SUPPLIER_METRICS.values()].map((m) => ({ displayName: m.label, name: m.id, type: 'string' as const, default: m.id })),
+		options: [...SUPPLIER_METRICS.values()].map((m) => ({
+			displayName: m.label,
+			name: m.id,
+			type: 'string' as const,
+			default: m.id,
+		})),
 	},
 ];
 
@@ -37,11 +80,15 @@ interface Scored {
 }
 
 function criticalOf(json: IDataObject, field: string): boolean {
-	const value = field && Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
+	const value =
+		field && Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
 	if (value === undefined || value === null || value === '' || value === false) return false;
 	if (value === true) return true;
 	const n = typeof value === 'string' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) throw new Error(`field "${field}" must be a count >= 0 or true/false, got ${JSON.stringify(value)}`);
+	if (typeof n !== 'number' || !Number.isFinite(n) || n < 0)
+		throw new Error(
+			`field "${field}" must be a count >= 0 or true/false, got ${JSON.stringify(value)}`,
+		);
 	return n > 0;
 }
 
@@ -49,20 +96,39 @@ function scoreItem(ctx: IExecuteFunctions, i: number, scheme: SupplierScheme): S
 	const json = ctx.getInputData()[i].json;
 	const supplierField = ctx.getNodeParameter('supplierField', i) as string;
 	const periodField = ctx.getNodeParameter('periodField', i, '') as string;
-	const mapped = ctx.getNodeParameter('metricFields', i, {}) as Partial<Record<SupplierMetricId, string>>;
-	const supplierValue = Object.prototype.hasOwnProperty.call(json, supplierField) ? json[supplierField] : undefined;
-	const supplier = typeof supplierValue === 'number' ? String(supplierValue) : typeof supplierValue === 'string' ? supplierValue.trim() : '';
-	if (supplier === '') throw new Error(`field "${supplierField}" must be non-empty text, got ${JSON.stringify(supplierValue ?? null)}`);
-	const periodValue = periodField && Object.prototype.hasOwnProperty.call(json, periodField) ? json[periodField] : '';
+	const mapped = ctx.getNodeParameter('metricFields', i, {}) as Partial<
+		Record<SupplierMetricId, string>
+	>;
+	const supplierValue = Object.prototype.hasOwnProperty.call(json, supplierField)
+		? json[supplierField]
+		: undefined;
+	const supplier =
+		typeof supplierValue === 'number'
+			? String(supplierValue)
+			: typeof supplierValue === 'string'
+				? supplierValue.trim()
+				: '';
+	if (supplier === '')
+		throw new Error(
+			`field "${supplierField}" must be non-empty text, got ${JSON.stringify(supplierValue ?? null)}`,
+		);
+	const periodValue =
+		periodField && Object.prototype.hasOwnProperty.call(json, periodField) ? json[periodField] : '';
 	const values = new Map<SupplierMetricId, number | null>();
 	const names = new Map<SupplierMetricId, string>();
 	for (const id of SUPPLIER_METRICS.keys()) {
-		const field = Object.prototype.hasOwnProperty.call(mapped, id) && mapped[id] ? (mapped[id] as string) : id;
+		const field =
+			Object.prototype.hasOwnProperty.call(mapped, id) && mapped[id] ? (mapped[id] as string) : id;
 		names.set(id, field);
-		values.set(id, Object.prototype.hasOwnProperty.call(json, field) ? (json[field] as number | null) : null);
+		values.set(
+			id,
+			Object.prototype.hasOwnProperty.call(json, field) ? (json[field] as number | null) : null,
+		);
 	}
 	const critical = criticalOf(json, ctx.getNodeParameter('criticalField', i, '') as string);
-	const result = scoreMetrics(Object.fromEntries(values), scheme, { names: Object.fromEntries(names) });
+	const result = scoreMetrics(Object.fromEntries(values), scheme, {
+		names: Object.fromEntries(names),
+	});
 	const card: SupplierScore = {
 		supplier,
 		period: periodValue === undefined || periodValue === null ? '' : String(periodValue),
@@ -105,7 +171,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			scored.push(scoreItem(this, i, scheme));
 		} catch (error) {
 			const message = `Item ${i}: ${(error as Error).message}`;
-			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message, { itemIndex: i });
+			if (!this.continueOnFail())
+				throw new NodeOperationError(this.getNode(), message, { itemIndex: i });
 			outputs[0].push({ json: { error: message }, pairedItem: { item: i } });
 		}
 	}
@@ -115,7 +182,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		{ critical: (card) => byCard.get(card)?.critical ?? false },
 	);
 	for (const card of cards) {
-		outputs[outputOf(card.grade)].push({ json: scorecardJson(card), pairedItem: { item: byCard.get(card)?.item ?? 0 } });
+		outputs[outputOf(card.grade)].push({
+			json: scorecardJson(card),
+			pairedItem: { item: byCard.get(card)?.item ?? 0 },
+		});
 	}
 	outputs[summary].push(await summaryItem(this, cards, {}, allItems(items.length), options));
 	return outputs;

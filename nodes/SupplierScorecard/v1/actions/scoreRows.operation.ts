@@ -1,7 +1,27 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { analyzeSuppliers, DEFAULT_SUPPLIER_FIELDS, SupplierRowError, type SupplierFieldMap, type SupplierReport, type SupplierScheme } from '../../../../lib/suppliers';
-import { allItems, emptyOutputs, scorecardJson, sharedScheme, summaryItem, type NodeOptions } from './common';
+import {
+	analyzeSuppliers,
+	DEFAULT_SUPPLIER_FIELDS,
+	SupplierRowError,
+	type SupplierFieldMap,
+	type SupplierReport,
+	type SupplierScheme,
+} from '../../../../lib/suppliers';
+import {
+	allItems,
+	emptyOutputs,
+	scorecardJson,
+	sharedScheme,
+	summaryItem,
+	type NodeOptions,
+} from './common';
 
 const show = { show: { operation: ['scoreRows'] } };
 
@@ -30,19 +50,31 @@ export const description: INodeProperties[] = [
 			{ name: 'Week (ISO, Monday First)', value: 'week' },
 			{ name: 'Calendar Month', value: 'month' },
 			{ name: 'Quarter', value: 'quarter' },
-			{ name: 'Rolling Months', value: 'rolling', description: 'A window of N months ending in each month' },
+			{
+				name: 'Rolling Months',
+				value: 'rolling',
+				description: 'A window of N months ending in each month',
+			},
 		],
 		default: 'month',
 		displayOptions: show,
 	},
-	{ displayName: 'Months per Window', name: 'rollingMonths', type: 'number', typeOptions: { minValue: 1, maxValue: 120 }, default: 3, displayOptions: { show: { operation: ['scoreRows'], period: ['rolling'] } } },
+	{
+		displayName: 'Months per Window',
+		name: 'rollingMonths',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 120 },
+		default: 3,
+		displayOptions: { show: { operation: ['scoreRows'], period: ['rolling'] } },
+	},
 	{
 		displayName: 'Time Zone',
 		name: 'timeZone',
 		type: 'string',
 		default: 'UTC',
 		placeholder: 'Europe/Berlin',
-		description: 'IANA time zone in which dates fall into days and periods. Dates without an offset are read as local times of this zone.',
+		description:
+			'IANA time zone in which dates fall into days and periods. Dates without an offset are read as local times of this zone.',
 		displayOptions: show,
 	},
 	{
@@ -59,7 +91,8 @@ export const description: INodeProperties[] = [
 			{ name: 'SCAR', value: 'scar' },
 		],
 		default: '',
-		description: 'Kind of the rows that have no kind field, e.g. when the input is one ERP query of receipts',
+		description:
+			'Kind of the rows that have no kind field, e.g. when the input is one ERP query of receipts',
 		displayOptions: show,
 	},
 	{
@@ -85,7 +118,10 @@ function scheme(ctx: IExecuteFunctions, options: NodeOptions): SupplierScheme {
 	const fields = ctx.getNodeParameter('fieldNames', 0, {}) as Partial<SupplierFieldMap>;
 	return {
 		...sharedScheme(ctx, options),
-		period: unit === 'rolling' ? { unit, months: ctx.getNodeParameter('rollingMonths', 0) as number } : { unit },
+		period:
+			unit === 'rolling'
+				? { unit, months: ctx.getNodeParameter('rollingMonths', 0) as number }
+				: { unit },
 		zone: ctx.getNodeParameter('timeZone', 0) as string,
 		fields,
 		otdToleranceDays: options.otdToleranceDays,
@@ -107,8 +143,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const options = this.getNodeParameter('options', 0, {}) as NodeOptions;
 	const { outputs, outputOf, summary } = emptyOutputs(this);
 	const kindWhenMissing = this.getNodeParameter('kindWhenMissing', 0, '') as string;
-	const kindField = (this.getNodeParameter('fieldNames.kind', 0, '') as string) || DEFAULT_SUPPLIER_FIELDS.kind;
-	const rows = items.map(({ json }) => (kindWhenMissing && (json[kindField] === undefined || json[kindField] === null || json[kindField] === '') ? { ...json, [kindField]: kindWhenMissing } : json));
+	const kindField =
+		(this.getNodeParameter('fieldNames.kind', 0, '') as string) || DEFAULT_SUPPLIER_FIELDS.kind;
+	const rows = items.map(({ json }) =>
+		kindWhenMissing &&
+		(json[kindField] === undefined || json[kindField] === null || json[kindField] === '')
+			? { ...json, [kindField]: kindWhenMissing }
+			: json,
+	);
 
 	let report: SupplierReport;
 	try {
@@ -117,7 +159,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const message = (error as Error).message;
 		if (error instanceof SupplierRowError) {
 			const what = error.field ? `field "${error.field}" ${error.problem}` : error.problem;
-			throw new NodeOperationError(this.getNode(), `Item ${error.row}: ${what}`, { itemIndex: error.row });
+			throw new NodeOperationError(this.getNode(), `Item ${error.row}: ${what}`, {
+				itemIndex: error.row,
+			});
 		}
 		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message);
 		outputs[0].push({ json: { error: message }, pairedItem: allItems(items.length) });
@@ -125,18 +169,35 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	}
 
 	const lastPeriod = report.periods[report.periods.length - 1];
-	const cards = options.latestPeriodOnly ? report.scorecards.filter((c) => c.period === lastPeriod) : report.scorecards;
+	const cards = options.latestPeriodOnly
+		? report.scorecards.filter((c) => c.period === lastPeriod)
+		: report.scorecards;
 	for (const card of cards) {
-		outputs[outputOf(card.grade)].push({ json: scorecardJson(card), pairedItem: (card.rows ?? []).map((item) => ({ item })) });
+		outputs[outputOf(card.grade)].push({
+			json: scorecardJson(card),
+			pairedItem: (card.rows ?? []).map((item) => ({ item })),
+		});
 	}
 	for (const bad of report.badRows) {
-		outputs[0].push({ json: { error: `Item ${bad.row}: ${bad.message.replace(/^Row \d+: /, '')}`, field: bad.field }, pairedItem: { item: bad.row } });
+		outputs[0].push({
+			json: {
+				error: `Item ${bad.row}: ${bad.message.replace(/^Row \d+: /, '')}`,
+				field: bad.field,
+			},
+			pairedItem: { item: bad.row },
+		});
 	}
 	const extra: IDataObject = {
 		unknownKinds: report.unknownKinds.map((u) => ({ ...u, rows: [...u.rows] })),
-		unscored: report.unscored.map((u) => ({ supplier: u.supplier, period: u.period, reason: u.reason })),
+		unscored: report.unscored.map((u) => ({
+			supplier: u.supplier,
+			period: u.period,
+			reason: u.reason,
+		})),
 		badRows: report.badRows.map((b) => ({ ...b })),
 	};
-	outputs[summary].push(await summaryItem(this, cards, extra, allItems(items.length), options, report.scorecards));
+	outputs[summary].push(
+		await summaryItem(this, cards, extra, allItems(items.length), options, report.scorecards),
+	);
 	return outputs;
 }

@@ -10,7 +10,10 @@ import * as scoreRows from './scoreRows.operation';
  * plain JavaScript without imports.
  */
 const configuredOutputs = (parameters: { outputMode?: string }) => {
-	const names = parameters.outputMode === 'single' ? ['Scorecards', 'Summary'] : ['A', 'B', 'C', 'D', 'Summary'];
+	const names =
+		parameters.outputMode === 'single'
+			? ['Scorecards', 'Summary']
+			: ['A', 'B', 'C', 'D', 'Summary'];
 	return names.map((displayName) => ({ type: 'main', displayName }));
 };
 
@@ -29,13 +32,15 @@ export const versionDescription = {
 				{
 					name: 'Score Raw Rows',
 					value: 'scoreRows',
-					description: 'Aggregate all input items (receipts, deliveries, SCARs, complaints, disruptions, costs) into one scorecard per supplier and period',
+					description:
+						'Aggregate all input items (receipts, deliveries, SCARs, complaints, disruptions, costs) into one scorecard per supplier and period',
 					action: 'Score suppliers from raw rows',
 				},
 				{
 					name: 'Score Pre-Aggregated Metrics',
 					value: 'scoreMetrics',
-					description: 'Score items that already hold one supplier-period with its metric values (PPM, OTD ...)',
+					description:
+						'Score items that already hold one supplier-period with its metric values (PPM, OTD ...)',
 					action: 'Score already aggregated supplier metrics',
 				},
 			],
