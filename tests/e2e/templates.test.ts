@@ -122,6 +122,7 @@ function entryPointAuthentication(n: TemplateNode): string | undefined {
 	const method = n.parameters.authentication;
 	const credentialFor: Record<string, string> = {
 		basicAuth: 'httpBasicAuth',
+		bearerAuth: 'httpBearerAuth',
 		headerAuth: 'httpHeaderAuth',
 		jwtAuth: 'jwtAuth',
 	};
@@ -157,6 +158,7 @@ describe('the template files', () => {
 						'qmsIntakeHeaderAuth',
 						'qmsIntakeSigningSecret',
 						'qmsStaffBasicAuth',
+						'qmsMcpBearerToken',
 					]).toContain(credential.id);
 				}
 				if (n.webhookId)

@@ -24,6 +24,7 @@ const CREDENTIALS = {
 		complaintIntakeApi: { id: 'qmsIntakeSigningSecret', name: 'QMS intake signing secret' },
 	},
 	staff: { httpBasicAuth: { id: 'qmsStaffBasicAuth', name: 'QMS staff (basic auth)' } },
+	mcpBearer: { httpBearerAuth: { id: 'qmsMcpBearerToken', name: 'QMS MCP token (bearer)' } },
 };
 
 const TABLES = {
@@ -278,6 +279,8 @@ const CLASSIFIER = ['n8n-nodes-qms.complaintClassifier', 1];
 const GATE = ['n8n-nodes-qms.eightDGate', 1];
 const SPC = ['n8n-nodes-qms.spcCheck', 1];
 const SCORECARD = ['n8n-nodes-qms.supplierScorecard', 1];
+/** The node types and versions above, for template modules (templates/*.js). */
+const NODES = { MAIL, SET, IF, CODE, DATA_TABLE, HTTP, CLASSIFIER, GATE, SPC, SCORECARD };
 
 /** The Settings node: addresses and the chat webhook, the only values a team changes. */
 function settings(wf, at, extra = []) {
@@ -1442,17 +1445,12 @@ const templates = [
 	['complaint-pareto-weekly.json', paretoTemplate()],
 ];
 
-if (require.main === module) {
-	for (const [file, wf] of templates)
-		fs.writeFileSync(path.join(out, file), `${JSON.stringify(wf, null, '\t')}\n`);
-	console.log(`wrote ${templates.length} templates to ${out}`);
-}
-
 module.exports = {
 	TABLES,
 	COLUMNS,
 	CREDENTIALS,
 	CASE_COLUMNS,
+	NODES,
 	Workflow,
 	uid,
 	set,
@@ -1460,6 +1458,17 @@ module.exports = {
 	table,
 	intake,
 	insertParameters,
+	setupNote,
 	setupTemplate,
 	templates,
 };
+
+// Template modules build from the exports above.
+for (const template of [require('./templates/qms-tools-mcp')])
+	templates.push([template.file, template.build()]);
+
+if (require.main === module) {
+	for (const [file, wf] of templates)
+		fs.writeFileSync(path.join(out, file), `${JSON.stringify(wf, null, '\t')}\n`);
+	console.log(`wrote ${templates.length} templates to ${out}`);
+}

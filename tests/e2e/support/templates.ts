@@ -48,6 +48,7 @@ export const TEMPLATE_FILES = [
 	'spc-monitor.json',
 	'supplier-scorecard-weekly.json',
 	'complaint-pareto-weekly.json',
+	'qms-tools-mcp.json',
 ];
 
 export function loadTemplate(file: string): Template {
