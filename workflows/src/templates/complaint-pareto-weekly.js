@@ -1,0 +1,92 @@
+/**
+ * Weekly complaint Pareto: complaints of the window by category (Pareto), severity and customer,
+ * with the 8D on-time rate, mailed to management.
+ */
+const {
+	CREDENTIALS,
+	NODES,
+	SETUP_NOTE,
+	TABLES,
+	Workflow,
+	about,
+	codeNode,
+	getRows,
+	settings,
+	settingsValue,
+	weekly,
+	words,
+} = require('../shared');
+
+function build() {
+	const wf = new Workflow(
+		'qmsComplaintParetoWeekly',
+		'QMS: weekly complaint Pareto',
+		words(
+			'Weekly Pareto chart of complaints by category with severity, customer and 8D on-time KPIs,',
+			'mailed to management.',
+		),
+	);
+	about(
+		wf,
+		[-1, -3],
+		[760, 360],
+		[
+			'## Weekly complaint Pareto',
+			[
+				'**What it does:** every Monday 08:00 the complaints of the last 7 days (mail, webhook and chat',
+				'cases) are counted by category as a Pareto chart (bars and cumulative share, drawn in the mail',
+				'so every client shows it), by severity and by customer, with the 8D on-time rate (closed by, or',
+				'still within, the D8 due date) and the number of cases whose containment is overdue. Management',
+				'gets it as one HTML mail.',
+			],
+			'',
+			'**Configure:** credential *QMS SMTP*; recipients and the window (days) in **Settings**.',
+			'',
+			`**Where data goes:** reads \`${TABLES.cases}\`; writes nothing. ${SETUP_NOTE}`,
+		],
+	);
+	const trigger = wf.node('Every Monday 08:00', ...NODES.SCHEDULE, [0, 0], weekly(1, 8));
+	const conf = settings(
+		wf,
+		[1, 0],
+		[
+			['managementEmail', 'management@example.com'],
+			['windowDays', '7'],
+		],
+	);
+	const cases = wf.node('All cases', ...NODES.DATA_TABLE, [2, 0], getRows(TABLES.cases), {
+		executeOnce: true,
+		alwaysOutputData: true,
+	});
+	const kpi = codeNode(wf, 'Pareto and KPIs', [3, 0], {
+		template: 'complaint-pareto-weekly',
+		program: 'pareto-and-kpis',
+		mode: 'runOnceForAllItems',
+	});
+	const send = wf.node(
+		'Mail management',
+		...NODES.MAIL,
+		[4, 0],
+		{
+			fromEmail: settingsValue('senderEmail'),
+			toEmail: settingsValue('managementEmail'),
+			subject: words(
+				'=Complaint Pareto: {{ $json.complaints }} complaints, top {{ $json.pareto.length ?',
+				"$json.pareto[0].category : 'none' }}, 8D on time {{ $json.eightD.onTimeRate === null ? 'n/a' :",
+				"Math.round($json.eightD.onTimeRate * 100) + ' %' }}",
+			),
+			emailFormat: 'both',
+			text: words(
+				"={{ $json.pareto.map(p => p.category + ': ' + p.count + ' (' + Math.round(p.cumulativeShare * 100) +",
+				"' % cumulative)').join('\\n') }}",
+			),
+			html: '={{ $json.html }}',
+			options: {},
+		},
+		{ credentials: CREDENTIALS.smtp },
+	);
+	wf.chain(trigger, conf, cases, kpi, send);
+	return wf;
+}
+
+module.exports = { file: 'complaint-pareto-weekly.json', build };
