@@ -24,7 +24,7 @@ import {
 	type EightDReport,
 	type SupplierMetricId,
 } from '../../lib';
-import { cli, exportedNodeTypes, state } from './n8n';
+import { cli, executeWorkflow, exportedNodeTypes, importWorkflow, state } from './n8n';
 import { request, tableRows, waitFor } from './support/rest';
 import { importAndPublish, loadTemplate, node, type Template } from './support/templates';
 
@@ -53,6 +53,9 @@ async function connect(
 }
 
 const bearer = { headers: { Authorization: `Bearer ${TOKEN}` } };
+
+/** fetch for the SDK transports, retried when n8n closed an idle kept-alive socket (see rest.ts). */
+const retryingFetch: typeof fetch = (url, init) => request(String(url), init);
 
 /**
  * Calls a tool and returns its answer: the text content is the JSON list of the items the tool's
@@ -106,9 +109,9 @@ beforeAll(async () => {
 	client = await waitFor(
 		'the MCP server to accept a session',
 		() =>
-			connect(new StreamableHTTPClientTransport(mcpUrl(), { requestInit: bearer })).catch(
-				() => undefined,
-			),
+			connect(
+				new StreamableHTTPClientTransport(mcpUrl(), { requestInit: bearer, fetch: retryingFetch }),
+			).catch(() => undefined),
 		60000,
 	);
 });
@@ -455,6 +458,55 @@ describe('the tools answer what the engines answer', () => {
 			);
 		},
 	);
+});
+
+describe("n8n's own MCP client", () => {
+	test("the MCP Client node (the client code of the AI Agent's MCP Client Tool) calls spc_check with the token", async () => {
+		const viaSdk = await call('spc_check', { characteristic: 'bore-diameter' });
+		const workflow = {
+			id: 'qmsE2eMcpClient',
+			name: 'e2e MCP client',
+			active: false,
+			nodes: [
+				{
+					id: 'start',
+					name: 'Start',
+					type: 'n8n-nodes-base.manualTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {},
+				},
+				{
+					id: 'client',
+					name: 'MCP Client',
+					type: '@n8n/n8n-nodes-langchain.mcpClient',
+					typeVersion: 1.1,
+					position: [240, 0],
+					parameters: {
+						serverTransport: 'httpStreamable',
+						endpointUrl: mcpUrl().toString(),
+						authentication: 'bearerAuth',
+						tool: { __rl: true, mode: 'id', value: 'spc_check' },
+						inputMode: 'json',
+						jsonInput: JSON.stringify({ characteristic: 'bore-diameter' }),
+						options: {},
+					},
+					credentials: {
+						httpBearerAuth: { id: 'qmsMcpBearerToken', name: 'QMS MCP token (bearer)' },
+					},
+				},
+			],
+			connections: { Start: { main: [[{ node: 'MCP Client', type: 'main', index: 0 }]] } },
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		};
+		const run = await executeWorkflow(await importWorkflow(workflow));
+		expect(run.error).toBeUndefined();
+		const [item] = run.output('MCP Client');
+		const content = item.json.content as Array<{ type: string; text: unknown }>;
+		expect(content).toHaveLength(1);
+		expect(content[0]).toEqual({ type: 'text', text: [viaSdk] });
+	});
 });
 
 describe('tool variants of the QMS nodes', () => {
