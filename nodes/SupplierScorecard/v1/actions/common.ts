@@ -198,16 +198,6 @@ export const sharedProperties: INodeProperties[] = [
 				default: 'Supplier scorecard',
 			},
 			{
-				displayName: 'Summary per Group Field',
-				name: 'summaryGroupField',
-				type: 'string',
-				default: '',
-				placeholder: 'buyerEmail',
-				description:
-					'Field of the rows (e.g. the buyer) by which to add one Summary item per value after the overall one, each with the counts and HTML scorecard of the suppliers of that value (in `group`); a scorecard belongs to the last non-empty value of the rows it was scored from',
-				displayOptions: RAW_ONLY,
-			},
-			{
 				displayName: 'SCAR Due After (Days)',
 				name: 'scarDueDays',
 				type: 'number',
@@ -263,6 +253,16 @@ export const sharedProperties: INodeProperties[] = [
 						],
 					},
 				],
+			},
+			{
+				displayName: 'Summary per Group Field',
+				name: 'summaryGroupField',
+				type: 'string',
+				default: '',
+				placeholder: 'buyerEmail',
+				description:
+					'Field of the rows (e.g. the buyer) by which to add one Summary item per value after the overall one, each with the counts and HTML scorecard of the suppliers of that value (in `group`); a scorecard belongs to the last non-empty value of the rows it was scored from',
+				displayOptions: RAW_ONLY,
 			},
 			{
 				displayName: 'Unknown Kinds',
