@@ -89,6 +89,7 @@ const NODES = {
 	HTTP: ['n8n-nodes-base.httpRequest', 4.2],
 	SCHEDULE: ['n8n-nodes-base.scheduleTrigger', 1.2],
 	FORM: ['n8n-nodes-base.form', 1],
+	FILTER: ['n8n-nodes-base.filter', 2.2],
 	CLASSIFIER: ['n8n-nodes-qms.complaintClassifier', 1],
 	GATE: ['n8n-nodes-qms.eightDGate', 1],
 	SPC: ['n8n-nodes-qms.spcCheck', 1],
@@ -190,23 +191,28 @@ const set = (fields, includeOtherFields = true) => ({
 	options: {},
 });
 
-const condition = (leftValue, operation, rightValue, type = 'string') => ({
+/**
+ * If / Filter parameters: all `tests` must hold, each [leftValue, operation, rightValue, type]
+ * (no rightValue: a single-value operation such as notEmpty or true).
+ */
+const allOf = (...tests) => ({
 	conditions: {
 		options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-		conditions: [
-			{
-				id: uid(`${leftValue}${operation}${rightValue}`),
-				leftValue,
-				rightValue: rightValue ?? '',
-				operator:
-					rightValue === undefined ? { type, operation, singleValue: true } : { type, operation },
-			},
-		],
+		conditions: tests.map(([leftValue, operation, rightValue, type = 'string']) => ({
+			id: uid(`${leftValue}${operation}${rightValue}`),
+			leftValue,
+			rightValue: rightValue ?? '',
+			operator:
+				rightValue === undefined ? { type, operation, singleValue: true } : { type, operation },
+		})),
 		combinator: 'and',
 	},
 	looseTypeValidation: true,
 	options: {},
 });
+
+const condition = (leftValue, operation, rightValue, type) =>
+	allOf([leftValue, operation, rightValue, type]);
 
 const table = (name) => ({ __rl: true, mode: 'name', value: name });
 
@@ -565,6 +571,7 @@ module.exports = {
 	words,
 	about,
 	set,
+	allOf,
 	condition,
 	table,
 	where,

@@ -57,6 +57,22 @@ test('every workflows/*.json is a built template and equals the build output (ru
 		});
 });
 
+test('every Code node runs a program of workflows/src/code/ and every program is used', () => {
+	const codeDir = path.join(workflows, 'src', 'code');
+	const programs = fs
+		.readdirSync(codeDir, { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.js'))
+		.map((f) => fs.readFileSync(path.join(codeDir, f), 'utf8').trimEnd());
+	const used = built.flatMap(([, json]) =>
+		(JSON.parse(json) as TemplateJson).nodes
+			.filter((n) => n.type === 'n8n-nodes-base.code')
+			.map((n) => (n.parameters as { jsCode?: string }).jsCode),
+	);
+	expect(used.length).toBeGreaterThan(0);
+	for (const code of used) expect(programs).toContain(code);
+	for (const program of programs) expect(used).toContain(program);
+});
+
 describe.each(built.map(([file, json]) => [file, JSON.parse(json) as TemplateJson]))(
 	'%s',
 	(file, template) => {

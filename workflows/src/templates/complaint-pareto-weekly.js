@@ -10,7 +10,9 @@ const {
 	Workflow,
 	about,
 	codeNode,
+	allOf,
 	getRows,
+	setting,
 	settings,
 	settingsValue,
 	weekly,
@@ -34,13 +36,17 @@ function build() {
 			'## Weekly complaint Pareto',
 			[
 				'**What it does:** every Monday 08:00 the complaints of the last 7 days (mail, webhook and chat',
-				'cases) are counted by category as a Pareto chart (bars and cumulative share, drawn in the mail',
-				'so every client shows it), by severity and by customer, with the 8D on-time rate (closed by, or',
-				'still within, the D8 due date) and the number of cases whose containment is overdue. Management',
-				'gets it as one HTML mail.',
+				'cases: *Complaints of the window*) are counted by the Complaint Classifier (*Pareto of',
+				'Classified Items*) by category as a Pareto chart (bars and cumulative share, drawn in the mail',
+				'so every client shows it), by severity and by customer; *8D on-time rate* adds the share of',
+				'8D reports closed by, or still within, their D8 due date and the number of cases whose',
+				'containment is overdue. Management gets it as one HTML mail, every name in it escaped.',
 			],
 			'',
-			'**Configure:** credential *QMS SMTP*; recipients and the window (days) in **Settings**.',
+			[
+				'**Configure:** credential *QMS SMTP*; recipients and the window (`windowDays`) in',
+				'**Settings**. Another set of complaint sources: edit *Complaints of the window*.',
+			],
 			'',
 			`**Where data goes:** reads \`${TABLES.cases}\`; writes nothing. ${SETUP_NOTE}`,
 		],
@@ -58,20 +64,44 @@ function build() {
 		executeOnce: true,
 		alwaysOutputData: true,
 	});
-	const kpi = codeNode(wf, 'Pareto and KPIs', [3, 0], {
+	const windowDays = `Number(${setting('windowDays')})`;
+	const inWindow = wf.node(
+		'Complaints of the window',
+		...NODES.FILTER,
+		[3, 0],
+		allOf(
+			["={{ ['mail', 'webhook', 'chat'].includes($json.source) }}", 'true', undefined, 'boolean'],
+			[
+				`={{ Date.parse($json.receivedAt) >= $now.minus({ days: ${windowDays} }).toMillis() }}`,
+				'true',
+				undefined,
+				'boolean',
+			],
+		),
+		{ alwaysOutputData: true },
+	);
+	const count = wf.node('Pareto by category', ...NODES.CLASSIFIER, [4, 0], {
+		operation: 'pareto',
+		category: '={{ $json.category }}',
+		severity: '={{ $json.severity }}',
+		customer: '={{ $json.customer }}',
+		paretoHtml: true,
+		paretoOptions: { title: `={{ 'Complaint Pareto, last ' + ${windowDays} + ' days' }}` },
+	});
+	const kpi = codeNode(wf, '8D on-time rate', [5, 0], {
 		template: 'complaint-pareto-weekly',
-		program: 'pareto-and-kpis',
+		program: 'eight-d-on-time',
 		mode: 'runOnceForAllItems',
 	});
 	const send = wf.node(
 		'Mail management',
 		...NODES.MAIL,
-		[4, 0],
+		[6, 0],
 		{
 			fromEmail: settingsValue('senderEmail'),
 			toEmail: settingsValue('managementEmail'),
 			subject: words(
-				'=Complaint Pareto: {{ $json.complaints }} complaints, top {{ $json.pareto.length ?',
+				'=Complaint Pareto: {{ $json.total }} complaints, top {{ $json.pareto.length ?',
 				"$json.pareto[0].category : 'none' }}, 8D on time {{ $json.eightD.onTimeRate === null ? 'n/a' :",
 				"Math.round($json.eightD.onTimeRate * 100) + ' %' }}",
 			),
@@ -85,7 +115,7 @@ function build() {
 		},
 		{ credentials: CREDENTIALS.smtp },
 	);
-	wf.chain(trigger, conf, cases, kpi, send);
+	wf.chain(trigger, conf, cases, inWindow, count, kpi, send);
 	return wf;
 }
 

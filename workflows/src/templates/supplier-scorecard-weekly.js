@@ -10,7 +10,6 @@ const {
 	TABLES,
 	Workflow,
 	about,
-	codeNode,
 	condition,
 	getRows,
 	insertParameters,
@@ -41,10 +40,11 @@ function build() {
 			[
 				'**What it does:** every Monday 07:00 all supplier rows (receipts, deliveries, SCARs,',
 				'complaints) are scored per calendar month: PPM, lot acceptance, on-time delivery, SCAR on',
-				'time, complaints -> score 0..100 and grade A-D with trend. Each buyer (column `buyerEmail` of',
-				'the rows) gets the scorecards of their suppliers; purchasing gets the full HTML scorecard with',
-				'the trend chart; every supplier graded C or D gets a SCAR case (once per supplier and month)',
-				'and its buyer a SCAR request mail.',
+				'time, complaints -> score 0..100 and grade A-D with trend. Purchasing gets the full HTML',
+				'scorecard with the trend chart; each buyer (column `buyerEmail` of the rows, the *Summary per',
+				'Group Field* option of *Supplier Scorecard*) gets the scorecards of their suppliers; every',
+				'supplier graded C or D gets a SCAR case (once per supplier and month) and its buyer a SCAR',
+				'request mail (purchasing, for a supplier without a buyer).',
 			],
 			'',
 			[
@@ -79,10 +79,11 @@ function build() {
 			latestPeriodOnly: true,
 			reportTitle: 'Weekly supplier scorecard',
 			onUnknownKind: 'skip',
+			summaryGroupField: 'buyerEmail',
 		},
 	});
 	const report = wf.node(
-		'Mail scorecard',
+		'Mail scorecard to purchasing',
 		...NODES.MAIL,
 		[5, -1.2],
 		{
@@ -103,22 +104,26 @@ function build() {
 		},
 		{ credentials: CREDENTIALS.smtp },
 	);
-	const perBuyer = codeNode(wf, 'Scorecards per buyer', [5, 0], {
-		template: 'supplier-scorecard-weekly',
-		program: 'scorecards-per-buyer',
-		mode: 'runOnceForAllItems',
-	});
+	const overall = wf.node(
+		'Overall summary?',
+		...NODES.IF,
+		[4, -0.6],
+		condition('={{ $json.group }}', 'empty'),
+	);
 	const buyerMail = wf.node(
-		'Mail buyer',
+		'Mail buyer their suppliers',
 		...NODES.MAIL,
-		[6, 0],
+		[5, 0],
 		{
 			fromEmail: settingsValue('senderEmail'),
-			toEmail: '={{ $json.buyerEmail }}',
-			subject: '=Supplier scorecard {{ $json.period }} for your suppliers: {{ $json.summary }}',
+			toEmail: '={{ $json.group }}',
+			subject: words(
+				"=Supplier scorecard {{ $json.periods.join(', ') }} for your suppliers:",
+				"{{ $json.ranking.map(c => c.supplier + ' ' + c.grade).join(', ') }}",
+			),
 			emailFormat: 'both',
 			text: words(
-				"={{ $json.cards.map(c => c.supplier + ': ' + c.score.toFixed(1) + ' (' + c.grade + ')')",
+				"={{ $json.ranking.map(c => c.supplier + ': ' + c.score.toFixed(1) + ' (' + c.grade + ')')",
 				".join('\\n') }}",
 			),
 			html: '={{ $json.html }}',
@@ -193,7 +198,7 @@ function build() {
 		insertParameters(TABLES.cases, CASE_COLUMNS),
 	);
 	const buyer = wf.node(
-		'SCAR request',
+		'SCAR request to buyer',
 		...NODES.MAIL,
 		[8, 2],
 		mail({
@@ -213,11 +218,11 @@ function build() {
 		{ credentials: CREDENTIALS.smtp },
 	);
 	wf.chain(trigger, conf, rows, score);
-	wf.link(score, perBuyer, 0);
-	wf.link(perBuyer, buyerMail);
 	wf.link(score, poor, 0);
 	wf.link(poor, scar, 0);
-	wf.link(score, report, 1);
+	wf.link(score, overall, 1);
+	wf.link(overall, report, 0);
+	wf.link(overall, buyerMail, 1);
 	wf.chain(scar, fresh);
 	wf.link(fresh, save);
 	wf.link(fresh, buyer);
