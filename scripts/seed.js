@@ -11,8 +11,8 @@
  *   node scripts/seed.js            # for the `npm start` instance (.n8n-local, or QMS_USER_FOLDER)
  *
  * `prepare(env)` does the same for any n8n environment (`npm start`, the e2e setup) and also
- * publishes the templates whose triggers need no outside account (form and chat), with a staff
- * login for them.
+ * publishes the templates whose triggers need no outside account (form, chat and the MCP server),
+ * with a staff login for the form and chat and a bearer token for the MCP server.
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -23,8 +23,11 @@ const shared = require('../workflows/src/shared');
 const setupTemplate = require('../workflows/src/templates/setup-data-tables');
 
 const SEED_ID = 'qmsSeedSampleData';
-/** Templates started by n8n itself (form, chat), published for a local instance. */
-const LOCAL_TRIGGER_TEMPLATES = ['qms8dReviewForm', 'qmsChatEscalation'];
+/** Templates started by n8n itself (form, chat, MCP server), published for a local instance. */
+const LOCAL_TRIGGER_TEMPLATES = ['qms8dReviewForm', 'qmsChatEscalation', 'qmsToolsMcp'];
+/** The templates behind the staff login; the MCP server takes a bearer token instead. */
+const STAFF_TEMPLATES = ['qms8dReviewForm', 'qmsChatEscalation'];
+const MCP_TEMPLATE = 'qmsToolsMcp';
 
 const sample = (file) =>
 	JSON.parse(fs.readFileSync(path.join(root, 'workflows', 'sample-data', file), 'utf8'));
@@ -154,40 +157,52 @@ function prepare(env, { publishTemplates = LOCAL_TRIGGER_TEMPLATES } = {}) {
 	cli(['publish:workflow', `--id=${SEED_ID}`]);
 	const imported = cli(['list:workflow']);
 	const publishing = publishTemplates.filter((id) => imported.includes(id));
-	const login = publishing.length ? staffLogin(env, cli) : undefined;
+	const login = publishing.some((id) => STAFF_TEMPLATES.includes(id))
+		? staffLogin(env, cli)
+		: undefined;
+	const token = publishing.includes(MCP_TEMPLATE) ? mcpToken(env, cli) : undefined;
 	for (const id of publishing) cli(['publish:workflow', `--id=${id}`]);
-	return { staffLogin: login };
+	return { staffLogin: login, mcpToken: token };
 }
 
 /**
- * The form and the chat admit staff only (basic auth, credential *QMS staff (basic auth)*). A new
- * instance gets a random password, kept in `<user folder>/staff-login.json`; later runs leave the
- * credential as the team set it.
+ * A credential with a random secret for a new instance, kept in `<user folder>/<file>`; later runs
+ * leave the credential as the team set it. `credential` is { id, name, type }, `secret()` its data.
  */
-function staffLogin(env, cli) {
-	const file = path.join(env.N8N_USER_FOLDER, 'staff-login.json');
-	if (fs.existsSync(file)) return { ...JSON.parse(fs.readFileSync(file, 'utf8')), file };
-	const login = { user: 'quality', password: crypto.randomBytes(12).toString('base64url') };
-	const credentials = path.join(env.N8N_USER_FOLDER, 'seed', 'staff-credential.json');
-	fs.writeFileSync(
-		credentials,
-		JSON.stringify([
-			{
-				id: 'qmsStaffBasicAuth',
-				name: 'QMS staff (basic auth)',
-				type: 'httpBasicAuth',
-				data: login,
-			},
-		]),
-		{ mode: 0o600 },
-	);
+function localCredential(env, cli, file, credential, secret) {
+	const kept = path.join(env.N8N_USER_FOLDER, file);
+	if (fs.existsSync(kept)) return { ...JSON.parse(fs.readFileSync(kept, 'utf8')), file: kept };
+	const data = secret();
+	const upload = path.join(env.N8N_USER_FOLDER, 'seed', `${credential.id}.json`);
+	fs.writeFileSync(upload, JSON.stringify([{ ...credential, data }]), { mode: 0o600 });
 	try {
-		cli(['import:credentials', `--input=${credentials}`]);
+		cli(['import:credentials', `--input=${upload}`]);
 	} finally {
-		fs.rmSync(credentials, { force: true });
+		fs.rmSync(upload, { force: true });
 	}
-	fs.writeFileSync(file, JSON.stringify(login, null, 2), { mode: 0o600 });
-	return { ...login, file };
+	fs.writeFileSync(kept, JSON.stringify(data, null, 2), { mode: 0o600 });
+	return { ...data, file: kept };
+}
+
+/** The credential of `CREDENTIALS[key]` in workflows/src/shared.js, as { id, name, type }. */
+function credentialOf(key) {
+	const [[type, { id, name }]] = Object.entries(shared.CREDENTIALS[key]);
+	return { id, name, type };
+}
+
+/** The form and the chat admit staff only (basic auth, credential *QMS staff (basic auth)*). */
+function staffLogin(env, cli) {
+	return localCredential(env, cli, 'staff-login.json', credentialOf('staff'), () => ({
+		user: 'quality',
+		password: crypto.randomBytes(12).toString('base64url'),
+	}));
+}
+
+/** The MCP server admits clients with the bearer token of *QMS MCP token (bearer)*. */
+function mcpToken(env, cli) {
+	return localCredential(env, cli, 'mcp-token.json', credentialOf('mcpBearer'), () => ({
+		token: crypto.randomBytes(32).toString('hex'),
+	}));
 }
 
 module.exports = { SEED_ID, seedWorkflow, prepare };

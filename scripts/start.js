@@ -31,7 +31,7 @@ async function main() {
 			throw new Error(`Importing templates failed:\n${imported.stdout}\n${imported.stderr}`);
 	}
 	// Sample rows for the QMS Data Tables (written when n8n starts) and the form / chat templates published.
-	const { staffLogin } = require('./seed').prepare(env);
+	const { staffLogin, mcpToken } = require('./seed').prepare(env);
 
 	// Warnings and errors only: n8n's info log is the CLI's channel, too chatty for a console.
 	const server = await startN8n(
@@ -42,6 +42,10 @@ async function main() {
 	if (staffLogin)
 		console.log(
 			`8D review form ${server.url}/form/qms-8d-review and the complaint chat: user "${staffLogin.user}", password "${staffLogin.password}" (${staffLogin.file})`,
+		);
+	if (mcpToken)
+		console.log(
+			`QMS tools for MCP clients: ${server.url}/mcp/qms with header "Authorization: Bearer ${mcpToken.token}" (${mcpToken.file})`,
 		);
 	const stop = async () => {
 		await server.stop();
