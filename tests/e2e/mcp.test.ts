@@ -174,6 +174,11 @@ const sseFetch: typeof fetch = (url, init) =>
 	fetch(url, { ...init, headers: { ...(init?.headers ?? {}), ...bearer.headers } });
 
 describe('the tool list', () => {
+	test('the server: named after its trigger node, with the instructions for the model', () => {
+		expect(client.getServerVersion()?.name).toBe('QMS_tools');
+		expect(client.getInstructions()).toBe(node(template, 'QMS tools').parameters.instructions);
+	});
+
 	test('names, descriptions for the model and input schemas', async () => {
 		const { tools } = await client.listTools();
 		expect(tools.map((t) => t.name).sort()).toEqual([...TOOLS].sort());

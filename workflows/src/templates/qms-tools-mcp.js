@@ -578,7 +578,7 @@ function build() {
 					'Use classify_complaint to assess a complaint without saving it; use open_case only when the',
 					'user wants a case opened (it writes a record).',
 				),
-				'Case ids look like 8D-20261203-1a2b3c4d; pass them exactly as given.',
+				'Pass case ids exactly as given (e.g. 8D-20261203-1a2b3c4d).',
 				'Quote numbers, rules and deadlines from the tool answers; do not estimate them.',
 			].join('\n'),
 		},
