@@ -315,7 +315,7 @@ describe('the tools answer what the engines answer', () => {
 		};
 	}
 
-	test('case_status: the new case, blocked at D1, history intact', async () => {
+	test('case_status: the new case is at D0, blocked from D1, its history intact', async () => {
 		const answer = (await call('case_status', { caseId: openedId })) as { checkedAt: string };
 		expect(answer).toEqual(await expectedStatus(openedId, answer.checkedAt));
 		expect(answer).toMatchObject({
@@ -515,33 +515,32 @@ describe("n8n's own MCP client", () => {
 });
 
 describe('tool variants of the QMS nodes', () => {
-	test('every node marked usableAsTool loads in n8n as n8n-nodes-qms.<name>Tool, an AI tool with a description field', async () => {
+	test('every QMS node but the trigger is usable as a tool and loads in n8n as n8n-nodes-qms.<name>Tool, an AI tool with a description field', async () => {
 		const exported = (await exportedNodeTypes()) as Array<{
 			name: string;
 			outputs?: unknown;
 			properties?: Array<{ name: string }>;
 		}>;
 		const root = path.resolve(__dirname, '../..');
-		const usable = packageJson.n8n.nodes
-			.map((file) => {
-				// eslint-disable-next-line @typescript-eslint/no-require-imports
-				const exports = require(path.join(root, file)) as Record<
-					string,
-					new () => { description: { name: string; usableAsTool?: boolean } }
-				>;
-				return new (Object.values(exports)[0])().description;
-			})
-			.filter((d) => d.usableAsTool)
-			.map((d) => `n8n-nodes-qms.${d.name}Tool`);
-		expect(usable.sort()).toEqual([
-			'n8n-nodes-qms.complaintClassifierTool',
-			'n8n-nodes-qms.eightDGateTool',
-			'n8n-nodes-qms.spcCheckTool',
-			'n8n-nodes-qms.supplierScorecardTool',
-		]);
-		for (const name of usable) {
-			const variants = exported.filter((n) => n.name === name);
-			expect({ name, found: variants.length > 0 }).toEqual({ name, found: true });
+		const descriptions = packageJson.n8n.nodes.map((file) => {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const exports = require(path.join(root, file)) as Record<
+				string,
+				new () => { description: { name: string; group: string[]; usableAsTool?: boolean } }
+			>;
+			return new (Object.values(exports)[0])().description;
+		});
+		const actions = descriptions.filter((d) => !d.group.includes('trigger'));
+		expect(actions.map((d) => d.name)).toContain('complaintClassifier');
+		expect(actions.length).toBe(descriptions.length - 1);
+		for (const { name, usableAsTool } of actions) {
+			const tool = `n8n-nodes-qms.${name}Tool`;
+			const variants = exported.filter((n) => n.name === tool);
+			expect({ tool, usableAsTool, loaded: variants.length > 0 }).toEqual({
+				tool,
+				usableAsTool: true,
+				loaded: true,
+			});
 			for (const variant of variants) {
 				expect(variant.outputs).toEqual(['ai_tool']);
 				expect(variant.properties?.map((p) => p.name)).toContain('toolDescription');
