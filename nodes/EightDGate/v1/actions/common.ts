@@ -51,6 +51,10 @@ export function ruleSetProperties(operations: string[]): INodeProperties[] {
 			type: 'options',
 			options: [
 				{ name: 'Default', value: 'default' },
+				{
+					name: 'Default With Measurement System Verified (%GRR ≤ 30 %)',
+					value: 'measurement-system',
+				},
 				{ name: 'Northwind Motors (Customer Example)', value: 'northwind-motors' },
 			],
 			default: 'default',

@@ -67,6 +67,10 @@ export const description: INodeProperties[] = [
 			options: [
 				{ name: 'By Customer', value: '' },
 				{ name: 'Default', value: 'default' },
+				{
+					name: 'Default With Measurement System Verified (%GRR ≤ 30 %)',
+					value: 'measurement-system',
+				},
 				{ name: 'Northwind Motors (Customer Example)', value: 'northwind-motors' },
 			],
 			default: '',
