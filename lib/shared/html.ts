@@ -8,7 +8,8 @@ export const CELL = `${FONT}font-size:13px;padding:6px 8px;border-bottom:1px sol
 export const HEAD = `${FONT}font-size:12px;padding:6px 8px;border-bottom:2px solid #999999;color:#333333;text-align:left;`;
 
 /**
- * Escapes text for HTML element content and attribute values.
+ * Escapes text for HTML element content and attribute values (the five characters HTML gives a
+ * meaning: & < > " '), so data from complaints and rows never becomes markup in a mail.
  *
  * @example
  * escapeHtml('<b>"A&B"</b>'); // '&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;'
