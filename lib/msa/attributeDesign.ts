@@ -51,10 +51,11 @@ export function attributeDesign(assessments: readonly AttributeAssessment[]): At
 			row.standard === undefined || row.standard === null || row.standard === ''
 				? undefined
 				: text(row.standard);
-		const bad = (field: string, got: unknown, what: string) =>
+		const bad = (key: string, got: unknown, what: string) =>
 			issues.push({
-				field: `assessments[${index}].${field}`,
+				field: 'assessments',
 				index,
+				key,
 				reason: `${what}, got ${JSON.stringify(got) ?? 'undefined'}`,
 			});
 		if (part === undefined) bad('part', row.part, 'must be a part id (text or number)');

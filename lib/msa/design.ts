@@ -61,10 +61,11 @@ export function crossedDesign(measurements: readonly Measurement[]): CrossedDesi
 		const part = levelLabel(row.part);
 		const operator = levelLabel(row.operator);
 		const value = row.value;
-		const bad = (field: string, got: unknown, what: string) =>
+		const bad = (key: string, got: unknown, what: string) =>
 			issues.push({
-				field: `measurements[${index}].${field}`,
+				field: 'measurements',
 				index,
+				key,
 				reason: `${what}, got ${JSON.stringify(got) ?? 'undefined'}`,
 			});
 		if (part === undefined) bad('part', row.part, 'must be a part id (text or number)');

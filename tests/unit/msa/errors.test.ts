@@ -1,4 +1,5 @@
 import aiag from '../../fixtures/msa/aiag_msa4_10x3x3.json';
+import { InputError } from '../../../lib/shared/errors';
 import { gageRR, MsaInputError, type Measurement, type MsaIssue } from '../../../lib/msa';
 
 const measurements: Measurement[] = aiag.data_long.map((r) => ({
@@ -50,13 +51,33 @@ describe('gageRR input errors, as data', () => {
 		bad[10] = { operator: 'A', value: 1 };
 		const issues = issuesOf(() => gageRR({ measurements: bad as Measurement[] }));
 		expect(issues).toEqual([
-			{ field: 'measurements[4].value', index: 4, reason: 'must be a finite number, got "n/a"' },
 			{
-				field: 'measurements[10].part',
+				field: 'measurements',
+				index: 4,
+				key: 'value',
+				reason: 'must be a finite number, got "n/a"',
+			},
+			{
+				field: 'measurements',
 				index: 10,
+				key: 'part',
 				reason: 'must be a part id (text or number), got undefined',
 			},
 		]);
+		// an InputError whose field, index and reason are the first issue's; the message lists all
+		try {
+			gageRR({ measurements: bad as Measurement[] });
+		} catch (e) {
+			expect(e).toBeInstanceOf(InputError);
+			expect(e).toMatchObject({
+				field: 'measurements',
+				index: 4,
+				reason: 'value must be a finite number, got "n/a"',
+			});
+			expect((e as Error).message).toBe(
+				'measurements[4].value: must be a finite number, got "n/a"; measurements[10].part: must be a part id (text or number), got undefined',
+			);
+		}
 	});
 
 	it('needs two trials, two parts and two operators', () => {
