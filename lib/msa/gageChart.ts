@@ -39,7 +39,7 @@ function chartByOperator(
 ) {
 	const facetWidth = Math.max(60, Math.floor(size.width / result.operators) - 8);
 	return {
-		title,
+		title: { text: title, anchor: 'middle' },
 		data: {
 			values: result.cells.map((c) => ({ part: c.part, operator: c.operator, value: c[field] })),
 		},

@@ -11,11 +11,15 @@ const result = gageRR({ measurements, tolerance: 8 });
 
 describe('Gage R&R report chart', () => {
 	const spec = gageChartSpec(result, measurements) as unknown as {
-		hconcat: { vconcat: { title: string }[] }[];
+		hconcat: { vconcat: { title: string | { text: string } }[] }[];
 	};
 
 	it("has Minitab's six panels in two columns", () => {
-		expect(spec.hconcat.map((col) => col.vconcat.map((p) => p.title))).toEqual([
+		expect(
+			spec.hconcat.map((col) =>
+				col.vconcat.map((p) => (typeof p.title === 'string' ? p.title : p.title.text)),
+			),
+		).toEqual([
 			['Components of variation', 'R chart by operator', 'X-bar chart by operator'],
 			['Measurements by part', 'Measurements by operator', 'Part x operator interaction'],
 		]);
