@@ -90,9 +90,51 @@ describe('Clopper-Pearson interval', () => {
 		expect(b.upper).toBeCloseTo(0.9975, 4);
 		expect(clopperPearson(0, 10, 0.95)).toEqual({
 			lower: 0,
-			upper: expect.closeTo(1 - 0.025 ** (1 / 10), 10),
+			// one-sided at the end, as Minitab prints it
+			upper: expect.closeTo(1 - 0.05 ** (1 / 10), 10),
 		});
 		expect(clopperPearson(10, 10, 0.95).upper).toBe(1);
+	});
+});
+
+describe("Minitab's essay example (Minitab Help, Example of Attribute Agreement Analysis)", () => {
+	// 5 appraisers rate 15 essays once on -2..2 against a known standard; Minitab prints for Each
+	// Appraiser vs Standard: Duncan 8 of 15, 53.33 (26.59, 78.73); Hayes 13, 86.67 (59.54, 98.34);
+	// Holmes and Montgomery 15, 100.00 (81.90, 100.00); Simpson 14, 93.33 (68.05, 99.83); and SE
+	// Kappa 0.258199 for every response of every appraiser. The individual ratings are not
+	// published, so the check is of the intervals and of the standard error, which depend only on
+	// the counts and the design (15 essays, one trial, rating and standard as the two raters).
+	const standard = [2, -1, 0, -2, 0, 1, 2, 0, -1, 1, -2, 0, 2, -1, 1];
+
+	it.each([
+		[8, 26.59, 78.73],
+		[13, 59.54, 98.34],
+		[15, 81.9, 100],
+		[14, 68.05, 99.83],
+	])('%i of 15 matched: the printed 95 %% interval', (matched, lower, upper) => {
+		const ci = clopperPearson(matched, 15, 0.95);
+		expect((100 * ci.lower).toFixed(2)).toBe(lower.toFixed(2));
+		expect((100 * ci.upper).toFixed(2)).toBe(upper.toFixed(2));
+	});
+
+	it('gives SE Kappa 0.258199 for each response of an appraiser against the standard', () => {
+		const assessments: AttributeAssessment[] = standard.map((s, i) => ({
+			part: i + 1,
+			appraiser: 'Holmes',
+			rating: s,
+			standard: s,
+		}));
+		const holmes = attributeAgreement({ assessments }).eachVsStandard![0];
+		expect(holmes.agreement).toEqual({
+			inspected: 15,
+			matched: 15,
+			percent: 100,
+			ci: { lower: expect.closeTo(81.9, 2), upper: 100 },
+		});
+		expect(holmes.fleiss!.byCategory.map((k) => k!.se.toFixed(6))).toEqual(
+			Array(5).fill('0.258199'),
+		);
+		expect(holmes.fleiss!.kappa).toBe(1);
 	});
 });
 
