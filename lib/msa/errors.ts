@@ -4,7 +4,8 @@ import { InputError, inputLocation } from '../shared/errors';
  * One reason an MSA study cannot be computed, as data: `field` is the input field, `index` the
  * row of it at fault and `key` the key of that row (part, operator, value ...), `reason` a
  * sentence for people; where the problem is a cell of the design, the part and operator it
- * concerns with the trial counts found and expected.
+ * concerns (`operator` is the appraiser in an attribute study) with the trial counts found and
+ * expected.
  */
 export interface MsaIssue {
 	field: string;
