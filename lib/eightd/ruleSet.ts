@@ -1,5 +1,6 @@
 import { DISCIPLINES } from './disciplines';
 import defaultRules from './rules/default.json';
+import measurementSystemRules from './rules/measurement-system.json';
 import northwindRules from './rules/northwind-motors.json';
 import ruleSetSchema from './schema/eightd-rule-set.schema.json';
 import { parseJsonText } from './json';
@@ -90,19 +91,22 @@ export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRu
 }
 
 /**
- * Rule sets shipped with the package: the default and an example customer-specific set.
+ * Rule sets shipped with the package: the default, the default with a verified measurement
+ * system (Gage R&R evidence at D4 and D6) and an example customer-specific set.
  *
  * @example
- * builtInEightDRuleSets.map((set) => set.id); // ['default', 'northwind-motors']
+ * builtInEightDRuleSets.map((set) => set.id); // ['default', 'measurement-system', 'northwind-motors']
  */
 export const builtInEightDRuleSets: readonly EightDRuleSetSource[] = [
 	parseEightDRuleSet(defaultRules, 'rules/default.json'),
+	parseEightDRuleSet(measurementSystemRules, 'rules/measurement-system.json'),
 	parseEightDRuleSet(northwindRules, 'rules/northwind-motors.json'),
 ];
 
 /** Menu labels of the built-in rule sets. */
 const RULE_SET_LABELS: Readonly<Record<string, string>> = {
 	default: 'Default',
+	'measurement-system': 'Default With Measurement System Verified (%GRR ≤ 30 %)',
 	'northwind-motors': 'Northwind Motors (Customer Example)',
 };
 
