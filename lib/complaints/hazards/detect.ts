@@ -155,11 +155,7 @@ export function detectHazards(
 		else if (first === last) flags[first] |= entry.cue === 'filler' ? FILLER : JOIN;
 	};
 	// Cues matter only just before and after a candidate: scan those stretches, not the whole text.
-	for (const [from, to] of cueWindows(found, n)) {
-		compiled.cues.scan(keys.slice(from, to + 1), (first, last, entry) =>
-			markCue(first + from, last + from, entry),
-		);
-	}
+	for (const [from, to] of cueWindows(found, n)) compiled.cues.scan(keys, markCue, from, to);
 	const lookAlikes: Found[] = [];
 	const contexts: Found[] = [];
 	const hazards: Found[] = [];
