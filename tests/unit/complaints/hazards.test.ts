@@ -76,6 +76,38 @@ describe('hazard classes: every class in English and Chinese', () => {
 	});
 });
 
+describe('complaints the earlier engine missed', () => {
+	it.each([
+		[
+			'UPON FRONTAL COLLISION, AIR BAG FAILED TO DEPLOY',
+			['vehicle_control', 'occupant_protection'],
+		],
+		[
+			'THE ABS FAILED ON DRY PAVEMENT, RESULTING IN AN ACCIDENT',
+			['vehicle_control', 'harm_to_person'],
+		],
+		[
+			'THE WHEELS JERKED TO THE LEFT, SENDING THE VEHICLE INTO ONCOMING TRAFFIC',
+			['vehicle_control'],
+		],
+		[
+			'PARKED ON FLAT SURFACE EMERGENCY BRAKING ENGAGED VEHICLE ROLLED REARWARD',
+			['vehicle_control'],
+		],
+		['自燃', ['fire_thermal']],
+		['气囊未弹开', ['occupant_protection']],
+		['转向失灵', ['vehicle_control']],
+		['车轮脱落', ['vehicle_control']],
+		['爆胎', ['vehicle_control']],
+		['行驶中熄火', ['vehicle_control']],
+		['动力消失', ['vehicle_control']],
+	])('"%s" -> critical through %j', (text, classes) => {
+		const r = classifyComplaint(text);
+		expect(r.severity).toBe('critical');
+		expect(classesOf(text).sort()).toEqual([...classes].sort());
+	});
+});
+
 describe('component + failure within a short window', () => {
 	it.each([
 		['刹车失灵', 'vehicle_control', '刹车失灵'],
