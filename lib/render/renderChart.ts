@@ -2,13 +2,16 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
 import { Resvg } from '@resvg/resvg-js';
 
+import { SHIPPED_FONT_FAMILY, shippedFontPath } from './fonts';
+
 /**
- * Font used when the spec does not name one; DejaVu ships with most Linux images.
+ * Font used when the spec does not name one: the font the package ships (Latin and CJK), so a
+ * chart draws the same on a machine with no fonts at all (n8n's Alpine image).
  *
  * @example
  * renderChart(spec, { fontFamily: DEFAULT_FONT_FAMILY });
  */
-export const DEFAULT_FONT_FAMILY = 'DejaVu Sans';
+export const DEFAULT_FONT_FAMILY = SHIPPED_FONT_FAMILY;
 
 /** Options of {@link renderChart}. */
 export interface RenderOptions {
@@ -18,8 +21,10 @@ export interface RenderOptions {
 	scale?: number;
 	/** Font family for all chart text when the spec's config does not set `font`. */
 	fontFamily?: string;
-	/** Extra font files (TTF/OTF paths) for the PNG step, for systems without DejaVu. */
+	/** Extra font files (TTF/OTF paths) for the PNG step, loaded beside the shipped font. */
 	fontFiles?: string[];
+	/** Also let the PNG step use the system's fonts (default false: output does not depend on the machine). */
+	systemFonts?: boolean;
 }
 
 /** A rendered chart. */
@@ -79,8 +84,8 @@ export async function renderChart(
 	const resvg = new Resvg(svg, {
 		fitTo: { mode: 'zoom', value: scale },
 		font: {
-			loadSystemFonts: true,
-			fontFiles: options.fontFiles ?? [],
+			loadSystemFonts: options.systemFonts ?? false,
+			fontFiles: [shippedFontPath(), ...(options.fontFiles ?? [])],
 			defaultFontFamily: fontFamily,
 		},
 	});
