@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 
 import { formatTime } from './dates';
+import { evaluateSpcProof } from './spcProof';
 import { reasons } from './messages';
 import { isPresent, itemName, readList, readPath } from './paths';
 import type { Bilingual, GateRule } from './ruleSet';
-import type { Discipline, EightDReport, EightDVerification } from './types';
+import type { Discipline, EightDMeasurement, EightDReport, EightDVerification } from './types';
 
 /** What a check needs besides its rule. */
 export interface CheckContext {
@@ -12,6 +13,8 @@ export interface CheckContext {
 	discipline: Discipline;
 	/** Approvals older than this do not count: the discipline was reopened after them. */
 	approvalsSince?: DateTime;
+	/** Measurements per characteristic from the workflow, for the `spcEffective` rule. */
+	measurements?: Record<string, readonly EightDMeasurement[]>;
 }
 
 /** One thing a rule found missing: the field it is about and why, in both languages. */
@@ -254,6 +257,21 @@ const interimRemoved: Check<'interimRemoved'> = (_rule, { report }) => {
 	});
 };
 
+const spcEffective: Check<'spcEffective'> = (rule, { report, measurements }) => {
+	const proof = evaluateSpcProof(report, { ...rule, measurements });
+	if (!proof)
+		return [
+			{
+				field: 'disciplines.D6.spc',
+				reason: {
+					en: 'D6: no characteristic named for the SPC proof',
+					zh: 'D6：未指定用于 SPC 验证的特性',
+				},
+			},
+		];
+	return proof.failures.map((reason) => ({ field: 'disciplines.D6.spc', reason }));
+};
+
 const CHECKS: { [C in GateRule['check']]: Check<C> } = {
 	present,
 	fields,
@@ -269,7 +287,16 @@ const CHECKS: { [C in GateRule['check']]: Check<C> } = {
 	ishikawa,
 	implemented,
 	interimRemoved,
+	spcEffective,
 };
+
+/** A rule's `when`: the value at its path equals `equals`, or is present / absent as `present` says. */
+function conditionHolds(when: NonNullable<GateRule['when']>, report: EightDReport): boolean {
+	const value = readPath(report, when.path);
+	return when.present !== undefined
+		? isPresent(value) === when.present
+		: sameJson(value, when.equals);
+}
 
 /**
  * Runs one gate rule against a report; returns what it finds missing (nothing when satisfied or
@@ -280,7 +307,7 @@ const CHECKS: { [C in GateRule['check']]: Check<C> } = {
  * // [{ field: 'disciplines.D1.team', reason: { en: 'team has no champion', zh: '团队缺少倡导者（Champion）' } }]
  */
 export function runRule(rule: GateRule, ctx: CheckContext): Finding[] {
-	if (rule.when && !sameJson(readPath(ctx.report, rule.when.path), rule.when.equals)) return [];
+	if (rule.when && !conditionHolds(rule.when, ctx.report)) return [];
 	const findings = (CHECKS[rule.check] as Check<GateRule['check']>)(rule as never, ctx);
 	return rule.message
 		? findings.map((f) => ({ ...f, reason: rule.message as Bilingual }))

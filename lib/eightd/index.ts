@@ -38,5 +38,11 @@ export {
 	type GateRule,
 } from './ruleSet';
 export { skipDiscipline, type SkipOptions } from './skip';
+export {
+	evaluateSpcProof,
+	SPC_PROOF_DEFAULTS,
+	type SpcProofOptions,
+	type SpcProofResult,
+} from './spcProof';
 export type * from './types';
 export { eightDReportSchema, validateEightDReport } from './validate';

@@ -1,0 +1,197 @@
+import { evaluateGate, evaluateSpcProof, type EightDMeasurement } from '../../../lib/eightd';
+import { completeReport } from './helpers';
+
+const NOW = '2026-04-20T12:00:00+08:00';
+const FIX = '2026-03-17T09:00:00+08:00';
+
+/** One measurement per hour, starting `startHour` hours after the fix (negative: before it). */
+function hourly(values: readonly number[], startHour = 1): EightDMeasurement[] {
+	const fix = Date.parse(FIX);
+	return values.map((value, i) => ({
+		at: new Date(fix + (startHour + i) * 3_600_000).toISOString(),
+		value,
+	}));
+}
+
+/**
+ * 25 individuals, the period 10.0, 10.3, 9.9, 10.1, 9.7 five times. By hand: mean 10.0 exactly;
+ * moving ranges per period 0.3, 0.4, 0.2, 0.4, 0.3 (the last from 9.7 back to 10.0), so the 24 of
+ * them sum to 4 x 1.6 + 1.3 = 7.7 and MR-bar = 0.3208333; sigma = MR-bar / d2(2) = 0.3208333 /
+ * 1.1283792 = 0.2843312. No Nelson rule fires: the points on 10.0 break every run and alternation,
+ * 10.3 and 9.7 (|1.06| sigma) break 15-within-1-sigma, nothing is past 2 sigma (0.569), and the
+ * largest moving range 0.4 is under the MR chart's UCL 3.267 x 0.3208 = 1.048.
+ */
+const STABLE = Array.from({ length: 5 }, () => [10.0, 10.3, 9.9, 10.1, 9.7]).flat();
+const SIGMA = 7.7 / 24 / (2 / Math.sqrt(Math.PI));
+
+/** The complete fixture at D6, its validations replaced by an SPC proof. */
+function reportWith(spc: Record<string, unknown>) {
+	const report = completeReport({ stage: 'D6' });
+	const d6 = report.disciplines.D6 as NonNullable<typeof report.disciplines.D6>;
+	d6.actions = (d6.actions ?? []).map(({ actionId, implementedAt }) => ({
+		actionId,
+		implementedAt,
+	}));
+	d6.spc = { characteristic: '焊接拉力 weld pull force', ...spc };
+	return report;
+}
+
+describe('evaluateSpcProof (D6 effectiveness from SPC)', () => {
+	it('passes 25 stable points after the fix with Cpk 1.2 / (3 x 0.28433) = 1.4068', () => {
+		const proof = evaluateSpcProof(
+			reportWith({ fixedAt: FIX, lsl: 8.8, usl: 11.2, measurements: hourly(STABLE) }),
+		);
+		expect(SIGMA).toBeCloseTo(0.2843312, 6);
+		expect(proof?.capability?.sigmaWithin).toBeCloseTo(SIGMA, 9);
+		expect(proof?.capability?.mean).toBeCloseTo(10, 9);
+		expect(proof?.capability?.cpk).toBeCloseTo(1.2 / (3 * SIGMA), 9); // 1.40681
+		expect(proof?.chart?.violations).toEqual([]);
+		expect(proof).toMatchObject({ passed: true, failures: [], minPoints: 25, minCpk: 1.33 });
+		expect(proof?.after).toHaveLength(25);
+	});
+
+	it('counts only the points after the fix: "D6: 18 of 25 points after the fix"', () => {
+		// 7 points up to the fix (hours -6..0; one taken at the fix is not after it) and 18 after
+		const measurements = hourly(STABLE, -6);
+		const proof = evaluateSpcProof(reportWith({ fixedAt: FIX, lsl: 8, usl: 12, measurements }));
+		expect(proof?.after.map((m) => m.value)).toEqual(STABLE.slice(7));
+		expect(proof?.failures).toEqual([
+			{ en: 'D6: 18 of 25 points after the fix', zh: 'D6：修复后只有 18 个点，需要 25 个' },
+		]);
+	});
+
+	it('reports a capability short of the target: Cpk 1.0 / (3 x 0.28433) = 1.17 below 1.33', () => {
+		const proof = evaluateSpcProof(
+			reportWith({ fixedAt: FIX, lsl: 9, usl: 11, measurements: hourly(STABLE) }),
+		);
+		expect(proof?.capability?.cpk).toBeCloseTo(1 / (3 * SIGMA), 9); // 1.17234
+		expect(proof?.failures).toEqual([
+			{ en: 'D6: Cpk 1.17 below 1.33', zh: 'D6：Cpk 1.17 低于 1.33' },
+		]);
+	});
+
+	it('names the rule and the point after the fix: "D6: N2 run at point 12 after the fix"', () => {
+		// By hand: points 4-12 are all above the mean (249.9 / 25 = 9.996) and point 3 (9.8) is below
+		// it, so nine in a row on one side complete at point 12 (N2). The 24 moving ranges sum to 4.6,
+		// sigma = 4.6 / 24 / 1.1283792 = 0.169860, so 1 sigma above is 10.166: points 4-8 (10.2, 10.3,
+		// 10.1, 10.2, 10.3) have 4 of 5 beyond it, point 8 among them (N6 at point 8).
+		const values = [
+			9.7, 10.1, 9.8, 10.2, 10.3, 10.1, 10.2, 10.3, 10.1, 10.2, 10.3, 10.2, 9.7, 10.0, 9.8, 9.9,
+			10.0, 9.7, 10.0, 9.9, 9.8, 10.0, 9.9, 9.8, 9.9,
+		];
+		expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(249.9, 9);
+		const proof = evaluateSpcProof(
+			reportWith({ fixedAt: FIX, lsl: 8, usl: 12, measurements: hourly(values) }),
+		);
+		expect(proof?.chart?.center).toBeCloseTo(9.996, 9);
+		expect(proof?.chart?.sigma).toBeCloseTo(4.6 / 24 / (2 / Math.sqrt(Math.PI)), 9);
+		expect(proof?.failures).toEqual([
+			{
+				en: 'D6: N6 4 of 5 beyond 1 sigma at point 8 after the fix',
+				zh: 'D6：修复后第 8 点出现 N6 5 点中 4 点超出 1σ',
+			},
+			{ en: 'D6: N2 run at point 12 after the fix', zh: 'D6：修复后第 12 点出现 N2 连串' },
+		]);
+		expect(proof?.passed).toBe(false);
+	});
+
+	it('takes the fix date from the latest implementation date when the proof gives none', () => {
+		// the fixture implements A1 on 03-16 and A2 on 03-17 09:00 (= FIX)
+		const proof = evaluateSpcProof(
+			reportWith({ lsl: 8.8, usl: 11.2, measurements: hourly(STABLE, 0) }),
+		);
+		expect(proof?.fixedAt).toBe(FIX);
+		// the point taken at the fix itself is not after it
+		expect(proof?.failures.map((f) => f.en)).toEqual(['D6: 24 of 25 points after the fix']);
+	});
+
+	it("uses measurements supplied by the workflow instead of the report's", () => {
+		const report = reportWith({
+			fixedAt: FIX,
+			lsl: 8.8,
+			usl: 11.2,
+			measurements: hourly([10, 10.1]),
+		});
+		const proof = evaluateSpcProof(report, {
+			measurements: { '焊接拉力 weld pull force': hourly(STABLE) },
+		});
+		expect(proof?.passed).toBe(true);
+	});
+
+	it('says so when Cpk cannot be computed', () => {
+		const proof = evaluateSpcProof(reportWith({ fixedAt: FIX, measurements: hourly(STABLE) }));
+		expect(proof?.failures.map((f) => f.en)).toEqual([
+			'D6: no specification limits (lsl, usl) to compute Cpk',
+		]);
+	});
+});
+
+describe('the spcEffective gate rule in the default rule set', () => {
+	it('lets D6 pass on the SPC proof alone, without typed validations', () => {
+		const report = reportWith({ fixedAt: FIX, lsl: 8.8, usl: 11.2, measurements: hourly(STABLE) });
+		const gate = evaluateGate(report, 'D7', { now: NOW });
+		expect(gate.missing).toEqual([]);
+		expect(gate.allowed).toBe(true);
+	});
+
+	it('blocks D6 with the reasons of the proof, in both languages', () => {
+		const report = reportWith({ fixedAt: FIX, lsl: 9, usl: 11, measurements: hourly(STABLE, -6) });
+		const gate = evaluateGate(report, 'D7', { now: NOW, language: 'zh' });
+		expect(gate.allowed).toBe(false);
+		expect(gate.missing.map((m) => [m.rule, m.discipline, m.field, m.reasons.en])).toEqual([
+			['D6.spc', 'D6', 'disciplines.D6.spc', 'D6: 18 of 25 points after the fix'],
+			[
+				'D6.spc',
+				'D6',
+				'disciplines.D6.spc',
+				expect.stringMatching(/^D6: Cpk \d\.\d\d below 1\.33$/),
+			],
+		]);
+		expect(gate.missing[0].reason).toBe('D6：修复后只有 18 个点，需要 25 个');
+	});
+
+	it("passes with the workflow's measurements (options.measurements)", () => {
+		const report = reportWith({ fixedAt: FIX, lsl: 8.8, usl: 11.2 });
+		expect(evaluateGate(report, 'D7', { now: NOW }).missing[0].reasons.en).toBe(
+			'D6: 0 of 25 points after the fix',
+		);
+		const gate = evaluateGate(report, 'D7', {
+			now: NOW,
+			measurements: { '焊接拉力 weld pull force': hourly(STABLE) },
+		});
+		expect(gate.allowed).toBe(true);
+	});
+
+	it('takes minPoints and minCpk from a customer rule set', () => {
+		const report = reportWith({ fixedAt: FIX, lsl: 8.8, usl: 11.2, measurements: hourly(STABLE) });
+		const gate = evaluateGate(report, 'D7', {
+			now: NOW,
+			ruleSet: {
+				id: 'strict',
+				extends: 'default',
+				disciplines: {
+					D6: [
+						{
+							id: 'D6.spc',
+							check: 'spcEffective',
+							minPoints: 30,
+							minCpk: 1.67,
+							when: { path: 'disciplines.D6.spc', present: true },
+						},
+					],
+				},
+			},
+		});
+		expect(gate.missing.map((m) => m.reasons.en)).toEqual([
+			'D6: 25 of 30 points after the fix',
+			'D6: Cpk 1.41 below 1.67',
+		]);
+	});
+
+	it('still asks for typed validations when D6 has no SPC proof', () => {
+		const report = reportWith({});
+		delete report.disciplines.D6?.spc;
+		const gate = evaluateGate(report, 'D7', { now: NOW });
+		expect(gate.missing.map((m) => m.rule)).toEqual(['D6.validated', 'D6.validated']);
+	});
+});
