@@ -37,6 +37,12 @@ export {
 	type EightDRuleSetSource,
 	type GateRule,
 } from './ruleSet';
+export {
+	renderEightDReport,
+	type RenderedEightDReport,
+	type RenderEightDReportOptions,
+	type ReportImage,
+} from './report';
 export { skipDiscipline, type SkipOptions } from './skip';
 export {
 	evaluateSpcProof,

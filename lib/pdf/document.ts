@@ -107,10 +107,10 @@ export class PdfDocument {
 		else this.y -= points;
 	}
 
-	/** A heading; a level-1 heading draws a rule under it. It stays with the next lines. */
+	/** A heading; a level-1 heading draws a rule under it. It stays with a few lines of what follows. */
 	heading(text: string, level: 1 | 2 | 3 = 2): void {
 		const size = [0, 16, 12.5, 10.5][level];
-		this.ensure(size * LINE_HEIGHT * 2 + 24);
+		this.ensure(size * LINE_HEIGHT + 60);
 		this.space(level === 1 ? 0 : size * 0.6);
 		this.lines(
 			wrapText(text, this.contentWidth, (s) => this.font.width(s, size)),

@@ -1,27 +1,8 @@
-import { evaluateGate, evaluateSpcProof, type EightDMeasurement } from '../../../lib/eightd';
-import { completeReport } from './helpers';
+import { evaluateGate, evaluateSpcProof } from '../../../lib/eightd';
+import { completeReport, FIX, hourly, STABLE } from './helpers';
 
 const NOW = '2026-04-20T12:00:00+08:00';
-const FIX = '2026-03-17T09:00:00+08:00';
-
-/** One measurement per hour, starting `startHour` hours after the fix (negative: before it). */
-function hourly(values: readonly number[], startHour = 1): EightDMeasurement[] {
-	const fix = Date.parse(FIX);
-	return values.map((value, i) => ({
-		at: new Date(fix + (startHour + i) * 3_600_000).toISOString(),
-		value,
-	}));
-}
-
-/**
- * 25 individuals, the period 10.0, 10.3, 9.9, 10.1, 9.7 five times. By hand: mean 10.0 exactly;
- * moving ranges per period 0.3, 0.4, 0.2, 0.4, 0.3 (the last from 9.7 back to 10.0), so the 24 of
- * them sum to 4 x 1.6 + 1.3 = 7.7 and MR-bar = 0.3208333; sigma = MR-bar / d2(2) = 0.3208333 /
- * 1.1283792 = 0.2843312. No Nelson rule fires: the points on 10.0 break every run and alternation,
- * 10.3 and 9.7 (|1.06| sigma) break 15-within-1-sigma, nothing is past 2 sigma (0.569), and the
- * largest moving range 0.4 is under the MR chart's UCL 3.267 x 0.3208 = 1.048.
- */
-const STABLE = Array.from({ length: 5 }, () => [10.0, 10.3, 9.9, 10.1, 9.7]).flat();
+/** By hand, see STABLE in ./helpers. */
 const SIGMA = 7.7 / 24 / (2 / Math.sqrt(Math.PI));
 
 /** The complete fixture at D6, its validations replaced by an SPC proof. */
