@@ -8,8 +8,10 @@ import type { TrueTypeFont } from './trueType';
 /**
  * A TrueType font as a PDF composite font: Type0 with `Identity-H` over a CIDFontType2 whose CIDs
  * are the glyph ids of a subset holding only the glyphs used (ISO 32000-1, 9.7 Composite Fonts,
- * 9.7.4 CIDFonts, 9.9 Embedded Font Programs). Codes are handed out in order of first use, so the
- * subset is numbered compactly; the `W` array gives each CID's width and the ToUnicode CMap its text.
+ * 9.7.4 CIDFonts, 9.9 Embedded Font Programs). Each character gets a code on first use, so the
+ * subset is numbered compactly; the `W` array gives each CID's width and the ToUnicode CMap its
+ * text. Codes are per character, not per glyph: where the font draws two characters with one
+ * glyph (· and •, or a missing glyph), each still extracts as itself.
  *
  * @example
  * const font = new EmbeddedFont(loadTrueTypeFont(path));
@@ -21,7 +23,7 @@ export class EmbeddedFont {
 	private readonly glyphOfCode: number[] = [0];
 	/** The text each code stands for, for ToUnicode. */
 	private readonly textOfCode: string[] = [''];
-	private readonly codeOfGlyph = new Map<number, number>([[0, 0]]);
+	private readonly codeOfChar = new Map<string, number>();
 
 	constructor(readonly font: TrueTypeFont) {}
 
@@ -41,12 +43,11 @@ export class EmbeddedFont {
 	encode(text: string): string {
 		let hex = '';
 		for (const char of text) {
-			const glyph = this.glyphFor(char);
-			let code = this.codeOfGlyph.get(glyph);
+			let code = this.codeOfChar.get(char);
 			if (code === undefined) {
 				code = this.glyphOfCode.length;
-				this.codeOfGlyph.set(glyph, code);
-				this.glyphOfCode.push(glyph);
+				this.codeOfChar.set(char, code);
+				this.glyphOfCode.push(this.glyphFor(char));
 				this.textOfCode.push(char);
 			}
 			hex += code.toString(16).padStart(4, '0');
@@ -57,7 +58,7 @@ export class EmbeddedFont {
 	/** Writes the font objects; `ref` is the Type0 font the pages' resources name. */
 	write(pdf: PdfWriter, ref: PdfRef): void {
 		const { font } = this;
-		const subset = subsetTrueType(font, this.glyphOfCode);
+		const subset = subsetTrueType(font, this.glyphOfCode.slice(1));
 		const scale = 1000 / font.unitsPerEm;
 		// a subset font's name starts with six capital letters and '+' (9.6.4)
 		const tag = createHash('sha256')

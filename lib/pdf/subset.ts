@@ -24,7 +24,7 @@ function components(data: Buffer): { at: number; glyph: number }[] {
 	}
 }
 
-/** A font cut down to some glyphs, renumbered 0..n-1 in the order given. */
+/** A font cut down to some glyphs: new glyph 0 is .notdef, new glyph i (1..n) draws `wanted[i - 1]`. */
 export interface FontSubset {
 	/** The TrueType file (tables head, hhea, maxp, hmtx, loca, glyf, post, and cvt/fpgm/prep if present). */
 	data: Buffer;
@@ -33,28 +33,31 @@ export interface FontSubset {
 }
 
 /**
- * Subsets a TrueType font to the given glyphs (glyph 0, `.notdef`, always comes first): the
- * components of composite glyphs are added after them and every composite's component ids are
- * rewritten to the new numbering, so new glyph id i draws original glyph `glyphs[i]`. Without
+ * Subsets a TrueType font to the given glyphs, in the order given after `.notdef` (a glyph may be
+ * wanted twice, e.g. for two characters the font draws alike that must extract as different
+ * text): the components of composite glyphs are added after them and every composite's component
+ * ids are rewritten to the new numbering, so new glyph id i draws original glyph `glyphs[i]`. Without
  * `cmap` the result is only usable where the embedding maps ids itself, as a PDF CIDFontType2
  * with `/CIDToGIDMap /Identity` does (ISO 32000-1, 9.7.4.2).
  *
  * @example
- * const { data, glyphs } = subsetTrueType(font, [0, font.cmap.get(0x4e2d)!]);
- * glyphs.length; // 2 (plus components, if 中 were composite)
+ * const { data, glyphs } = subsetTrueType(font, [font.cmap.get(0x4e2d)!]);
+ * glyphs.length; // 2: .notdef and 中 (plus components, if 中 were composite)
  */
 export function subsetTrueType(font: TrueTypeFont, wanted: readonly number[]): FontSubset {
-	const glyphs = [0];
-	const index = new Map<number, number>([[0, 0]]);
-	const add = (glyph: number): void => {
-		if (index.has(glyph)) return;
-		index.set(glyph, glyphs.length);
-		glyphs.push(glyph);
-	};
-	wanted.forEach(add);
+	const glyphs = [0, ...wanted];
+	const index = new Map<number, number>();
+	glyphs.forEach((glyph, i) => {
+		if (!index.has(glyph)) index.set(glyph, i);
+	});
 	// components may themselves be composite: walk the list as it grows
-	for (let i = 0; i < glyphs.length; i++)
-		components(font.glyph(glyphs[i])).forEach((c) => add(c.glyph));
+	for (let i = 0; i < glyphs.length; i++) {
+		for (const { glyph } of components(font.glyph(glyphs[i]))) {
+			if (index.has(glyph)) continue;
+			index.set(glyph, glyphs.length);
+			glyphs.push(glyph);
+		}
+	}
 
 	const outlines = glyphs.map((glyph) => {
 		const data = Buffer.from(font.glyph(glyph));
