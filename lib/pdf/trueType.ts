@@ -19,7 +19,7 @@ export interface TrueTypeFont {
 	capHeight: number;
 	/** xMin, yMin, xMax, yMax in font units. */
 	bbox: [number, number, number, number];
-	/** Glyph id per Unicode code point. */
+	/** Glyph id per Unicode code point (empty for a font without `cmap`). */
 	cmap: Map<number, number>;
 	/** Advance width of a glyph in font units. */
 	advance(glyph: number): number;
@@ -83,7 +83,8 @@ export function parseTrueType(file: Buffer): TrueTypeFont {
 		// sCapHeight exists from OS/2 version 2 on
 		capHeight: os2 && os2.readUInt16BE(0) >= 2 ? os2.readInt16BE(88) : ascender,
 		bbox: [head.readInt16BE(36), head.readInt16BE(38), head.readInt16BE(40), head.readInt16BE(42)],
-		cmap: parseCmap(table(tables, 'cmap')),
+		// a font subset for embedding has no cmap: it is read back without one
+		cmap: tables.has('cmap') ? parseCmap(table(tables, 'cmap')) : new Map(),
 		advance: (glyph) => hmtx.readUInt16BE(4 * Math.min(glyph, metrics - 1)),
 		glyph: (glyph) => {
 			if (glyph < 0 || glyph >= numGlyphs) throw new Error(`font: no glyph ${glyph}`);
