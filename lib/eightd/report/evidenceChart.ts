@@ -1,5 +1,5 @@
 import { rasterizeSvg, SHIPPED_FONT_FAMILY } from '../../render';
-import { escapeHtml } from '../../suppliers/scorecardHtml';
+import { escapeHtml } from '../../shared/html';
 import type { SpcProofResult } from '../spcProof';
 import { readableNumber } from './format';
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../suppliers/scorecardHtml';
+import { escapeHtml } from '../../shared/html';
 import type { ReportBlock, ReportDocument, Tone } from './blocks';
 
 /** Options of {@link reportHtml}. */
