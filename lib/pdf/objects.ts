@@ -55,9 +55,8 @@ export function formatNumber(value: number): string {
 	return fixed === '-0' ? '0' : fixed;
 }
 
-/** A literal string with `\`, `(` and `)` escaped; non-Latin-1 text goes as UTF-16BE with a BOM (7.9.2.2). */
+/** A literal string with `\`, `(` and `)` escaped; text beyond printable ASCII goes as UTF-16BE with a BOM (7.9.2.2). */
 function literal(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
 	const utf16 = Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
 	return `<${utf16.toString('hex')}>`;

@@ -122,7 +122,7 @@ describe('renderEightDReport: HTML and text', () => {
 		expect(text).toContain('Root cause of escape RC2:');
 		expect(text).toContain('Escape point: End-of-line test station, line 3');
 		expect(text).toContain('6M category: measurement');
-		expect(text).toMatch(/  - Why 5: Why was the energy low\?/);
+		expect(text).toContain('  - Why 5: Why was the energy low?');
 		expect(text).toContain('  material | examined, none found');
 		// D5: owners and due dates
 		expect(text).toMatch(
