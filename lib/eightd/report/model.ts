@@ -456,7 +456,10 @@ export function buildReportDocument(
 		[LABELS.openedAt, readableTime(report.openedAt)],
 		[LABELS.closedAt, readableTime(report.closedAt)],
 		[LABELS.owner, report.owner],
-		[LABELS.status, `${b.t(status)}, ${b.t(LABELS.stage)} ${report.stage}`],
+		[
+			LABELS.status,
+			`${b.t(status)}${b.language === 'zh' ? '，' : ', '}${b.t(LABELS.stage)} ${report.stage}`,
+		],
 		[LABELS.ruleSet, report.ruleSet ?? selectEightDRuleSet(report).id],
 	]);
 	for (const d of DISCIPLINES) {

@@ -97,7 +97,7 @@ describe('renderEightDReport: HTML and text', () => {
 		expect(text).toContain('Opened: 2026-03-02 09:15 +08:00');
 		expect(text).toContain('Closed: 2026-03-30 10:00 +08:00');
 		expect(text).toContain('Status: closed, Stage D8');
-		expect(editions.zh.text).toContain('状态: 已关闭, 当前阶段 D8');
+		expect(editions.zh.text).toContain('状态: 已关闭，当前阶段 D8');
 	});
 
 	it('shows what each discipline recorded', () => {
