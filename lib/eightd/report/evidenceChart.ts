@@ -1,4 +1,6 @@
-import { rasterizeSvg, SHIPPED_FONT_FAMILY } from '../../render';
+// the files, not lib/render's index: that would load vega, which this synchronous chart does not use
+import { SHIPPED_FONT_FAMILY } from '../../render/fonts';
+import { rasterizeSvg } from '../../render/rasterize';
 import { escapeHtml } from '../../shared/html';
 import type { SpcProofResult } from '../spcProof';
 import { readableNumber } from './format';

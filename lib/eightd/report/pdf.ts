@@ -1,5 +1,5 @@
 import { loadTrueTypeFont, PdfDocument, type Rgb } from '../../pdf';
-import { shippedFontPath } from '../../render';
+import { shippedFontPath } from '../../render/fonts';
 import type { ReportDocument, Tone } from './blocks';
 
 const TONE: Record<Tone, Rgb> = {
