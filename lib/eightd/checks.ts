@@ -230,19 +230,36 @@ const implemented: Check<'implemented'> = (_rule, { report }) => {
 		}));
 };
 
-const interimRemoved: Check<'interimRemoved'> = (_rule, { report }) => {
+/**
+ * When the permanent fix was proven: with an SPC proof, the measurement that completed the points
+ * it needs (default thresholds; once it passes); else the latest typed validation (once all are effective). Undefined
+ * while unproven: D6.validated or D6.spc reports that gap.
+ */
+function validatedAt(
+	report: EightDReport,
+	measurements: CheckContext['measurements'],
+): string | undefined {
+	if (report.disciplines.D6?.spc) {
+		const proof = evaluateSpcProof(report, { measurements });
+		return proof?.passed ? proof.after[proof.minPoints - 1]?.at : undefined;
+	}
 	const validations = (report.disciplines.D6?.actions ?? []).map((a) => a.validation);
-	// The rule bites only once the permanent fix is validated; until then D6.validated reports the gap.
 	if (validations.length === 0 || !validations.every((v) => v?.result === 'effective' && v.at))
-		return [];
-	const validatedAt = Math.max(...validations.map((v) => millis(v?.at as string)));
-	const validatedText = validations.find((v) => millis(v?.at as string) === validatedAt)
-		?.at as string;
+		return undefined;
+	return validations
+		.map((v) => v?.at as string)
+		.reduce((latest, at) => (millis(at) > millis(latest) ? at : latest));
+}
+
+const interimRemoved: Check<'interimRemoved'> = (_rule, { report, measurements }) => {
+	const validatedText = validatedAt(report, measurements);
+	if (validatedText === undefined) return [];
+	const validated = millis(validatedText);
 	return (report.disciplines.D3?.actions ?? []).flatMap((action, index): Finding[] => {
 		const field = `disciplines.D3.actions[${index}].removedAt`;
 		if (!action.removedAt)
 			return [{ field, reason: reasons.interimNotRemoved(itemName(action, index)) }];
-		if (millis(action.removedAt) < validatedAt)
+		if (millis(action.removedAt) < validated)
 			return [
 				{
 					field,

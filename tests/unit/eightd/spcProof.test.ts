@@ -175,4 +175,36 @@ describe('the spcEffective gate rule in the default rule set', () => {
 		const gate = evaluateGate(report, 'D7', { now: NOW });
 		expect(gate.missing.map((m) => m.rule)).toEqual(['D6.validated', 'D6.validated']);
 	});
+
+	it('asks for the interim containment to be lifted once the SPC proof holds, not before', () => {
+		const report = reportWith({ fixedAt: FIX, lsl: 8.8, usl: 11.2, measurements: hourly(STABLE) });
+		// the 25th point after the fix, taken 25 h after it, completes the proof
+		const proven = '2026-03-18T02:00:00.000Z';
+		expect(hourly(STABLE)[24].at).toBe(proven);
+		const actions = report.disciplines.D3?.actions ?? [];
+		actions[0].removedAt = '2026-03-18T09:00:00+08:00'; // an hour before
+		delete actions[1].removedAt;
+		const gate = evaluateGate(report, 'D7', { now: NOW });
+		expect(gate.missing.map((m) => [m.rule, m.field, m.reasons.en])).toEqual([
+			[
+				'D6.interim-removed',
+				'disciplines.D3.actions[0].removedAt',
+				`interim containment C1 was removed at 2026-03-18T09:00:00+08:00, before the permanent action was validated at ${proven}`,
+			],
+			[
+				'D6.interim-removed',
+				'disciplines.D3.actions[1].removedAt',
+				'interim containment C2 is still in place although the permanent action is validated; record its removal',
+			],
+		]);
+		actions[0].removedAt = '2026-03-18T10:00:00+08:00';
+		actions[1].removedAt = '2026-03-18T10:00:00+08:00';
+		expect(evaluateGate(report, 'D7', { now: NOW }).missing).toEqual([]);
+	});
+
+	it('does not ask for the removal while the SPC proof fails (D6.spc says why)', () => {
+		const report = reportWith({ fixedAt: FIX, lsl: 9, usl: 11, measurements: hourly(STABLE) });
+		delete report.disciplines.D3?.actions?.[0].removedAt;
+		expect(evaluateGate(report, 'D7', { now: NOW }).missing.map((m) => m.rule)).toEqual(['D6.spc']);
+	});
 });
