@@ -44,6 +44,8 @@ export {
 	type RenderedEightDReport,
 	type RenderEightDReportOptions,
 	type ReportImage,
+	spcProofChart,
+	type ChartImage,
 } from './report';
 export { skipDiscipline, type SkipOptions } from './skip';
 export {

@@ -7,3 +7,4 @@ export {
 } from './renderEightDReport';
 export { buildReportDocument, type ReportModelOptions } from './model';
 export type { ReportBlock, ReportDocument, Tone } from './blocks';
+export { spcProofChart, type ChartImage } from './spcProofChart';

@@ -5,7 +5,7 @@ import { type Bilingual, selectEightDRuleSet } from '../ruleSet';
 import { evaluateSpcProof, type SpcProofOptions, type SpcProofResult } from '../spcProof';
 import type { Discipline, EightDReport, SixM } from '../types';
 import type { ReportBlock, ReportDocument, Tone } from './blocks';
-import { evidenceChart } from './evidenceChart';
+import { spcProofChart } from './spcProofChart';
 import { type Language, readableNumber, readableTime, verificationText } from './format';
 import { DISCIPLINE_TITLES, LABELS, valueName } from './labels';
 
@@ -284,7 +284,7 @@ function spcEvidence(proof: SpcProofResult, b: Builder): void {
 	]);
 	for (const failure of proof.failures) b.paragraph(b.t(failure), 'bad');
 	const title = `${proof.characteristic} — ${b.t(LABELS.chartAlt)}`;
-	const image = evidenceChart(proof, title);
+	const image = spcProofChart(proof, title);
 	if (image)
 		b.blocks.push({
 			kind: 'image',

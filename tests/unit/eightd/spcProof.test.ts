@@ -1,4 +1,5 @@
-import { evaluateGate, evaluateSpcProof } from '../../../lib/eightd';
+import { evaluateGate, evaluateSpcProof, spcProofChart } from '../../../lib/eightd';
+import { decodePng } from '../../../lib/pdf';
 import { completeReport, FIX, hourly, STABLE } from './helpers';
 
 const NOW = '2026-04-20T12:00:00+08:00';
@@ -206,5 +207,34 @@ describe('the spcEffective gate rule in the default rule set', () => {
 		const report = reportWith({ fixedAt: FIX, lsl: 9, usl: 11, measurements: hourly(STABLE) });
 		delete report.disciplines.D3?.actions?.[0].removedAt;
 		expect(evaluateGate(report, 'D7', { now: NOW }).missing.map((m) => m.rule)).toEqual(['D6.spc']);
+	});
+
+	it('draws the after-fix chart: every point, the reported ones in red, limits and title', () => {
+		const values = [
+			9.7, 10.1, 9.8, 10.2, 10.3, 10.1, 10.2, 10.3, 10.1, 10.2, 10.3, 10.2, 9.7, 10.0, 9.8, 9.9,
+			10.0, 9.7, 10.0, 9.9, 9.8, 10.0, 9.9, 9.8, 9.9,
+		];
+		const proof = evaluateSpcProof(
+			reportWith({ fixedAt: FIX, lsl: 8, usl: 12, measurements: hourly(values) }),
+		);
+		const image = spcProofChart(proof as NonNullable<typeof proof>, '<轴径> & after');
+		expect(image?.svg).toContain('>&lt;轴径&gt; &amp; after</text>');
+		const circles = [...(image?.svg ?? '').matchAll(/<circle [^>]*fill="([^"]+)"/g)].map(
+			(m) => m[1],
+		);
+		expect(circles).toHaveLength(25);
+		// N6 reported at points 8 and 11, N2 and N6 at 12 (0-based 7, 10, 11)
+		expect(circles.flatMap((fill, i) => (fill === '#d62728' ? [i] : []))).toEqual([7, 10, 11]);
+		for (const label of ['CL 9.996', 'USL 12', 'LSL 8', 'UCL ', 'LCL '])
+			expect(image?.svg).toContain(label);
+		const png = decodePng(image?.png as Buffer);
+		expect([png.width, png.height]).toEqual([1280, 520]);
+	});
+
+	it('draws no chart with fewer than 2 points after the fix', () => {
+		const proof = evaluateSpcProof(
+			reportWith({ fixedAt: FIX, lsl: 8, usl: 12, measurements: hourly([10]) }),
+		);
+		expect(spcProofChart(proof as NonNullable<typeof proof>, 'x')).toBeUndefined();
 	});
 });

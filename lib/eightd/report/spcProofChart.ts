@@ -42,10 +42,10 @@ function ticks(min: number, max: number, count: number): number[] {
  * Undefined when there is no chart (fewer than 2 points after the fix).
  *
  * @example
- * const image = evidenceChart(evaluateSpcProof(report)!, '焊接拉力 weld pull force — after the fix');
+ * const image = spcProofChart(evaluateSpcProof(report)!, '焊接拉力 weld pull force — after the fix');
  * image?.png; // PNG bytes, 1280 x 520
  */
-export function evidenceChart(proof: SpcProofResult, title: string): ChartImage | undefined {
+export function spcProofChart(proof: SpcProofResult, title: string): ChartImage | undefined {
 	const chart = proof.chart;
 	if (!chart) return undefined;
 	const values = chart.points;
