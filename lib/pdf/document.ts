@@ -3,7 +3,7 @@ import { deflateSync } from 'node:zlib';
 import { EmbeddedFont } from './embeddedFont';
 import { wrapText } from './lineBreak';
 import { formatNumber as n, name, PdfWriter, type PdfRef } from './objects';
-import { decodePng } from './png';
+import { decodePng, type DecodedPng } from './png';
 import type { TrueTypeFont } from './trueType';
 
 /** An RGB colour, components 0..1. */
@@ -49,10 +49,10 @@ const HEAD_FILL: Rgb = [0.92, 0.93, 0.95];
 const LINE_HEIGHT = 1.4;
 const CELL_PAD = 3;
 
-/** One embedded image: where to find its XObject. */
+/** One embedded image: its XObject and its pixels. */
 interface ImageEntry {
 	ref: PdfRef;
-	png: Buffer;
+	image: DecodedPng;
 }
 
 /**
@@ -178,22 +178,18 @@ export class PdfDocument {
 		const rowHeight = (lines: string[][]) =>
 			Math.max(...lines.map((l) => l.length)) * size * LINE_HEIGHT + 2 * CELL_PAD;
 		const headLines = head ? layout(head) : undefined;
-		const drawRow = (lines: string[][], fill: Rgb | undefined, bold: (col: number) => boolean) => {
+		const lineHeight = size * LINE_HEIGHT;
+		/** Draws a row that fits in the space left on the page. */
+		const drawPart = (lines: string[][], fill: Rgb | undefined, bold: (col: number) => boolean) => {
 			const h = rowHeight(lines);
 			const top = this.y;
 			if (fill) this.rect(this.margin, top - h, this.contentWidth, h, fill);
 			let x = this.margin;
 			lines.forEach((cell, col) => {
 				cell.forEach((line, i) =>
-					this.text(
-						line,
-						x + CELL_PAD,
-						top - CELL_PAD - size * (i + 1) * LINE_HEIGHT + size * 0.3,
-						size,
-						{
-							bold: bold(col),
-						},
-					),
+					this.text(line, x + CELL_PAD, top - CELL_PAD - (i + 1) * lineHeight + size * 0.3, size, {
+						bold: bold(col),
+					}),
 				);
 				x += widths[col];
 			});
@@ -203,16 +199,36 @@ export class PdfDocument {
 		const drawHead = () => {
 			if (!headLines) return;
 			this.line(this.margin, this.y, this.width - this.margin, this.y, RULE, 0.5);
-			drawRow(headLines, HEAD_FILL, () => true);
+			drawPart(headLines, HEAD_FILL, () => true);
 		};
+		/** Draws a row, continuing it on the next pages (header repeated) while it does not fit. */
+		const drawRow = (lines: string[][], fill: Rgb | undefined, bold: (col: number) => boolean) => {
+			let rest = lines;
+			for (;;) {
+				const room = Math.floor((this.y - this.bottom - 2 * CELL_PAD) / lineHeight);
+				if (rowHeight(rest) <= this.y - this.bottom) return drawPart(rest, fill, bold);
+				if (room >= 1)
+					drawPart(
+						rest.map((cell) => cell.slice(0, room)),
+						fill,
+						bold,
+					);
+				rest = rest.map((cell) => cell.slice(Math.max(room, 0)));
+				this.newPage();
+				drawHead();
+			}
+		};
+		const pageRoom = this.height - 2 * this.margin - (headLines ? rowHeight(headLines) : 0);
 		this.ensure(
-			(headLines ? rowHeight(headLines) : 0) + (rows[0] ? rowHeight(layout(rows[0])) : 0),
+			(headLines ? rowHeight(headLines) : 0) +
+				(rows[0] ? Math.min(rowHeight(layout(rows[0])), pageRoom / 4) : 0),
 		);
 		drawHead();
 		if (!headLines) this.line(this.margin, this.y, this.width - this.margin, this.y, RULE, 0.5);
 		rows.forEach((row, index) => {
 			const lines = layout(row);
-			if (this.y - rowHeight(lines) < this.bottom) {
+			// a row that fits on a page starts on a new one rather than split; a taller one is split
+			if (rowHeight(lines) <= pageRoom && this.y - rowHeight(lines) < this.bottom) {
 				this.newPage();
 				drawHead();
 			}
@@ -221,14 +237,16 @@ export class PdfDocument {
 		this.y -= this.size * 0.8;
 	}
 
-	/** A PNG image scaled to `width` points (default: the content width, never enlarged past it). */
+	/** A PNG image scaled to `width` points (default and at most: the content width and height). */
 	image(png: Buffer, width?: number): void {
-		const { width: pw, height: ph } = decodePng(png);
-		const w = Math.min(width ?? this.contentWidth, this.contentWidth);
-		const h = (ph / pw) * w;
+		const image = decodePng(png);
+		const fullHeight = this.height - 2 * this.margin;
+		let w = Math.min(width ?? this.contentWidth, this.contentWidth);
+		let h = (image.height / image.width) * w;
+		if (h > fullHeight) [w, h] = [(w * fullHeight) / h, fullHeight];
 		this.ensure(h);
 		const index = this.images.length;
-		this.images.push({ ref: this.pdf.reserve(), png });
+		this.images.push({ ref: this.pdf.reserve(), image });
 		this.page.push(`q ${n(w)} 0 0 ${n(h)} ${n(this.margin)} ${n(this.y - h)} cm /Im${index} Do Q`);
 		this.y -= h + this.size * 0.6;
 	}
@@ -334,8 +352,7 @@ export class PdfDocument {
 	}
 
 	/** An image XObject (8.9.5) with its alpha as a soft mask, both Flate-compressed. */
-	private writeImage({ ref, png }: ImageEntry): void {
-		const image = decodePng(png);
+	private writeImage({ ref, image }: ImageEntry): void {
 		const base = {
 			Type: name('XObject'),
 			Subtype: name('Image'),

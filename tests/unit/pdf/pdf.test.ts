@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateSync, inflateSync } from 'node:zlib';
 
 import {
 	decodePng,
@@ -272,5 +272,51 @@ describe('PDF objects and file structure', () => {
 	it('writes dates as D:YYYYMMDDHHmmSS with the offset (7.9.4)', () => {
 		expect(pdfDate('2026-03-02T09:15:00+08:00')).toBe("D:20260302091500+08'00'");
 		expect(pdfDate('2026-03-02T09:15:00.000Z')).toBe('D:20260302091500Z');
+	});
+
+	it('continues a table row taller than a page on the next pages, inside the margins', () => {
+		const doc = new PdfDocument({ font: font() });
+		const tall = Array.from({ length: 150 }, (_, i) => `line ${i + 1}`).join('\n');
+		doc.table(
+			['Field', 'Value'],
+			[
+				['short', 'one line'],
+				['tall', tall],
+			],
+		);
+		const text = doc.toBuffer().toString('latin1');
+		// the page content streams (the ones with text objects), inflated
+		const pages = [...text.matchAll(/stream\n([\s\S]*?)\nendstream/g)]
+			.map((m) => inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'))
+			.filter((content) => content.includes(' Tj ET'));
+		expect(pages.length).toBeGreaterThanOrEqual(3);
+		const baselines = pages.map((content) =>
+			[...content.matchAll(/ ([\d.]+) ([\d.]+) Td /g)].map((m) => Number(m[2])),
+		);
+		// the 150 lines and their label, the first row's 2 cells, the 2 header cells on each page
+		expect(baselines.flat()).toHaveLength(150 + 1 + 2 + 2 * pages.length);
+		for (const ys of baselines) {
+			expect(Math.min(...ys)).toBeGreaterThanOrEqual(48);
+			expect(Math.max(...ys)).toBeLessThanOrEqual(841.89 - 48);
+		}
+	});
+
+	it('scales an image taller than a page down to fit it', () => {
+		const doc = new PdfDocument({ font: font() });
+		doc.image(
+			rasterizeSvg('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="400"/>', {
+				scale: 1,
+			}),
+		);
+		const content = [
+			...doc
+				.toBuffer()
+				.toString('latin1')
+				.matchAll(/stream\n([\s\S]*?)\nendstream/g),
+		]
+			.map((m) => inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'))
+			.find((c) => c.includes(' Do Q'));
+		// 400 / 10 x 499.28 would be 19,971 pt; the page holds 745.89 pt between the margins
+		expect(content).toMatch(/^q 18\.647 0 0 745\.89 48 48 cm \/Im0 Do Q$/);
 	});
 });
