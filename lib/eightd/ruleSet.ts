@@ -4,19 +4,23 @@ import measurementSystemRules from './rules/measurement-system.json';
 import northwindRules from './rules/northwind-motors.json';
 import ruleSetSchema from './schema/eightd-rule-set.schema.json';
 import { parseJsonText } from './json';
+import type { RuleSelection } from '../spc';
 import type { Discipline, EightDLanguage, SixM } from './types';
 import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
 
 /** A text in both languages the gate speaks. */
 export type Bilingual = Record<EightDLanguage, string>;
 
-/** Fields every rule has. `when` makes it conditional on a value in the report. */
+/**
+ * Fields every rule has. `when` makes it conditional on a value in the report: equal to `equals`,
+ * or (with `present`) there or not.
+ */
 interface RuleBase {
 	id: string;
 	label?: Bilingual;
 	/** Replaces the generated reason. */
 	message?: Bilingual;
-	when?: { path: string; equals: unknown };
+	when?: { path: string; equals?: unknown; present?: boolean };
 }
 
 /** One gate rule; `check` picks what it verifies. Paths are dotted from the report root. */
@@ -36,6 +40,7 @@ export type GateRule = RuleBase &
 		| { check: 'ishikawa'; categories: SixM[] }
 		| { check: 'implemented' }
 		| { check: 'interimRemoved' }
+		| { check: 'spcEffective'; minPoints?: number; minCpk?: number; rules?: RuleSelection }
 	);
 
 /** A rule set as written in JSON (it may extend another set). */
