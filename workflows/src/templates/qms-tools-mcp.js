@@ -504,8 +504,8 @@ function build() {
 	);
 	about(
 		wf,
-		[-1, -4],
-		[860, 600],
+		[-1, -3],
+		[860, 360],
 		[
 			'## QMS tools (MCP server)',
 			[
@@ -534,8 +534,8 @@ function build() {
 	);
 	wf.sticky(
 		'Connect a client',
-		[7, -4],
-		[700, 780],
+		[5, -3],
+		[700, 460],
 		[
 			'### Connect an MCP client',
 			words(
