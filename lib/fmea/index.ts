@@ -1,0 +1,14 @@
+/** FMEA engine: AIAG-VDA Action Priority, RPN, ranking, action flags, revisions, rating scales, complaint matching, worksheet mail and chart. */
+export { actionPriority, AP_TABLE } from './actionPriority';
+export type { RatingBand } from './actionPriority';
+export { rpn } from './rpn';
+export { ratingProblem, requireRating, readRating } from './rating';
+export type { RatingField } from './rating';
+export { FmeaInputError } from './errors';
+export { validateRow } from './validate';
+export { compareUrgency, rankRows } from './rank';
+export type { Rankable } from './rank';
+export { analyzeFmea, ratedState, revisedState, actionReasons } from './analyze';
+export { reviseFmea } from './revise';
+export type { FmeaRevision, RevisedRow, FmeaRevisionResult } from './revise';
+export type * from './types';
