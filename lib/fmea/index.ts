@@ -12,3 +12,24 @@ export { analyzeFmea, ratedState, revisedState, actionReasons } from './analyze'
 export { reviseFmea } from './revise';
 export type { FmeaRevision, RevisedRow, FmeaRevisionResult } from './revise';
 export type * from './types';
+export * from './scales';
+export { matchComplaints, DEFAULT_SEVERITY_FLOOR } from './match';
+export type {
+	FmeaComplaint,
+	SeverityFloor,
+	MatchOptions,
+	RowMatch,
+	ComplaintMatch,
+	RowReview,
+	ComplaintMatchResult,
+} from './match';
+export {
+	DEFAULT_OCCURRENCE_SCALE,
+	impliedOccurrence,
+	validateOccurrenceScale,
+} from './occurrenceScale';
+export type { OccurrenceBand, OccurrenceScale } from './occurrenceScale';
+export { FAILURE_CONCEPTS, CATEGORY_CONCEPTS, HAZARD_CONCEPTS } from './terms';
+export type { FailureConcept } from './terms';
+export { textTerms, compileConcepts } from './features';
+export type { CompiledConcepts } from './features';
