@@ -33,3 +33,7 @@ export { FAILURE_CONCEPTS, CATEGORY_CONCEPTS, HAZARD_CONCEPTS } from './terms';
 export type { FailureConcept } from './terms';
 export { textTerms, compileConcepts } from './features';
 export type { CompiledConcepts } from './features';
+export { fmeaWorksheetHtml } from './worksheetHtml';
+export type { WorksheetHtmlOptions } from './worksheetHtml';
+export { apChartSpec, renderApChart } from './apChart';
+export type { ApChartOptions } from './apChart';

@@ -1,0 +1,94 @@
+import { XMLParser } from 'fast-xml-parser';
+import sample from '../../../workflows/sample-data/fmea.json';
+import { analyzeFmea, apChartSpec, fmeaWorksheetHtml, renderApChart } from '../../../lib/fmea';
+
+jest.setTimeout(30_000);
+
+const hostile = {
+	id: 'X-<1>',
+	item: 'Tom & "Jerry"',
+	failureMode: '<script>alert(1)</script>',
+	effect: "it's <b>bad</b>",
+	cause: 'a > b',
+	severity: 9,
+	occurrence: 5,
+	detection: 7,
+};
+
+describe('fmeaWorksheetHtml', () => {
+	const analysis = analyzeFmea([...sample.rows, hostile]);
+	const html = fmeaWorksheetHtml(analysis, { chartSrc: 'cid:fmea-ap-chart' });
+
+	it('escapes every value from the data', () => {
+		expect(html).not.toContain('<script>');
+		expect(html).not.toContain('<b>bad</b>');
+		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(html).toContain('Tom &amp; &quot;Jerry&quot;');
+		expect(html).toContain('it&#39;s &lt;b&gt;bad&lt;/b&gt;');
+		expect(html).toContain('X-&lt;1&gt;');
+	});
+
+	it('lists the rows in rank order, one table row each, with the AP colour', () => {
+		const ids = [...html.matchAll(/<td style="[^"]*white-space:nowrap;">([^<]*)<\/td>/g)].map(
+			(m) => m[1],
+		);
+		expect(ids).toEqual(
+			analysis.rows.map((r) => String(r.id).replace('<', '&lt;').replace('>', '&gt;')),
+		);
+		// CH-060 (H, S 10) first, then X (H, S 9, O 5) before CH-030 (H, S 9, O 4)
+		expect(ids.slice(0, 3)).toEqual(['CH-060', 'X-&lt;1&gt;', 'CH-030']);
+		expect(html).toContain('bgcolor="#f8d7da"');
+	});
+
+	it('states the counts and carries the rating meaning on S, O, D', () => {
+		const s = analysis.summary;
+		expect(html).toContain(
+			`${s.rows} rows: ${s.high} AP H, ${s.medium} AP M, ${s.low} AP L; ${s.actionRequired} require action.`,
+		);
+		expect(html).toContain('title="S 10 (Very high): May endanger the operator');
+		expect(html).toContain('src="cid:fmea-ap-chart"');
+	});
+
+	it('speaks Chinese when asked, and can list only rows that require action', () => {
+		const zh = fmeaWorksheetHtml(analysis, { language: 'zh', actionRequiredOnly: true });
+		expect(zh).toContain('FMEA 工作表');
+		expect(zh).toContain('失效模式');
+		expect(zh).toContain('title="S 10 (很高)：');
+		const rowsShown = (zh.match(/<tr>/g) ?? []).length - 3; // layout rows and the header
+		expect(rowsShown).toBe(analysis.summary.actionRequired);
+	});
+
+	it('says so when there are no rows', () => {
+		expect(fmeaWorksheetHtml(analyzeFmea([]))).toContain('No rows.');
+	});
+});
+
+describe('AP chart', () => {
+	it('counts rows per AP, and after the actions when they revise ratings', () => {
+		const plain = apChartSpec(analyzeFmea(sample.rows)) as { data: { values: unknown[] } };
+		const { high, medium, low } = analyzeFmea(sample.rows).summary;
+		expect(plain.data.values).toEqual([
+			{ ap: 'H', state: 'Current', rows: high },
+			{ ap: 'M', state: 'Current', rows: medium },
+			{ ap: 'L', state: 'Current', rows: low },
+		]);
+		const revised = analyzeFmea(
+			sample.rows.map((r) => (r.id === 'CN-020' ? { ...r, actions: [{ detection: 4 }] } : r)),
+		);
+		const spec = apChartSpec(revised) as { data: { values: { state: string; rows: number }[] } };
+		expect(spec.data.values.filter((v) => v.state === 'After actions').map((v) => v.rows)).toEqual([
+			high - 1,
+			medium + 1,
+			low,
+		]);
+	});
+
+	it('renders to SVG and PNG with the shared renderer', async () => {
+		const chart = await renderApChart(analyzeFmea(sample.rows), { png: true });
+		const svg = new XMLParser({ ignoreAttributes: false }).parse(chart.svg);
+		expect(svg.svg).toBeDefined();
+		expect(chart.svg).toContain('Action Priority');
+		expect(chart.png!.subarray(1, 4).toString()).toBe('PNG');
+		expect(chart.width).toBeGreaterThan(300);
+	});
+});
