@@ -37,3 +37,5 @@ export { fmeaWorksheetHtml } from './worksheetHtml';
 export type { WorksheetHtmlOptions } from './worksheetHtml';
 export { apChartSpec, renderApChart } from './apChart';
 export type { ApChartOptions } from './apChart';
+export { fmeaReviewHtml } from './reviewHtml';
+export type { ReviewHtmlOptions } from './reviewHtml';

@@ -1,6 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
 import sample from '../../../workflows/sample-data/fmea.json';
-import { analyzeFmea, apChartSpec, fmeaWorksheetHtml, renderApChart } from '../../../lib/fmea';
+import {
+	analyzeFmea,
+	apChartSpec,
+	fmeaReviewHtml,
+	fmeaWorksheetHtml,
+	matchComplaints,
+	renderApChart,
+} from '../../../lib/fmea';
 
 jest.setTimeout(30_000);
 
@@ -90,5 +97,64 @@ describe('AP chart', () => {
 		expect(chart.svg).toContain('Action Priority');
 		expect(chart.png!.subarray(1, 4).toString()).toBe('PNG');
 		expect(chart.width).toBeGreaterThan(300);
+	});
+});
+
+describe('fmeaReviewHtml', () => {
+	const complaints = [
+		{
+			id: 'C-<7>',
+			text: 'The charger overheated and started to smoke, the over-temperature protection did not trip.',
+			category: 'design',
+			severity: 'critical' as const,
+			keywords: [{ term: 'smoke' }],
+		},
+		{
+			id: 'C-8',
+			text: 'Invoice & delivery note <differ>.',
+			category: 'documentation',
+			severity: 'minor' as const,
+		},
+		{
+			id: 'C-9',
+			text: 'Scratches on the visible face of the housing.',
+			category: 'production',
+			severity: 'minor' as const,
+		},
+	];
+	const rows = [
+		{
+			id: 'R1',
+			failureMode: 'Over-temperature protection fails',
+			effect: 'Charger overheats and smokes',
+			severity: 8,
+			occurrence: 2,
+			detection: 9,
+		},
+		{
+			id: 'R2',
+			failureMode: 'Scratches on the visible face',
+			severity: 4,
+			occurrence: 3,
+			detection: 6,
+		},
+	];
+	const result = matchComplaints(complaints, rows);
+	const html = fmeaReviewHtml(result, complaints);
+
+	it('lists new failure modes and underrated rows with their AP now and suggested', () => {
+		expect(result.newFailureModes).toEqual([1]);
+		expect(html).toContain('Invoice &amp; delivery note &lt;differ&gt;.');
+		expect(html).toContain('>R1<');
+		expect(html).toContain('critical complaint implies S 9-10, rated 8');
+		// R1 now S8 O2 D9 = M; suggested S9 O2 D9 = H
+		expect(html).toMatch(/8 2 9<\/td><td[^>]*>M<\/td><td[^>]*>9 2 9<\/td><td[^>]*>H<\/td>/);
+		expect(html).not.toContain('<differ>');
+		// R2 is hit but not underrated: not listed
+		expect(html).not.toContain('>R2<');
+	});
+
+	it('speaks Chinese when asked', () => {
+		expect(fmeaReviewHtml(result, complaints, { language: 'zh' })).toContain('新失效模式');
 	});
 });
