@@ -10,7 +10,7 @@ import type {
 	FmeaRow,
 	RatedState,
 } from './types';
-import { validateRow } from './validate';
+import { checkRows } from './validate';
 
 /**
  * Severity, occurrence and detection with their RPN and AP.
@@ -89,19 +89,9 @@ export function analyzeFmea(rows: readonly unknown[], options: AnalyzeOptions = 
 			field: 'options.actionAt',
 			reason: `must be "H" or "M", got ${JSON.stringify(actionAt)}`,
 		});
-	const seen = new Map<string, number>();
-	const analyzed = rows.map((raw, index) => {
-		const row = validateRow(raw, index);
-		const key = String(row.id);
-		const first = seen.get(key);
-		if (first !== undefined)
-			throw new FmeaInputError({
-				field: 'id',
-				reason: `duplicates the id of row ${first}`,
-				index,
-				rowId: key,
-			});
-		seen.set(key, index);
+	const checked = checkRows(rows);
+	if (checked.errors.length) throw checked.errors[0];
+	const analyzed = checked.rows.map((row) => {
 		const state = ratedState(row.severity, row.occurrence, row.detection);
 		const reasons = actionReasons(state, actionAt);
 		const revised = revisedState(row);

@@ -84,3 +84,46 @@ export function validateRow(raw: unknown, index: number): FmeaRow {
 	if (actions) row.actions = actions;
 	return row;
 }
+
+/** Rows split into the valid ones (with their input positions) and the errors of the others. */
+export interface CheckedRows {
+	rows: FmeaRow[];
+	/** Input index of each valid row. */
+	indices: number[];
+	/** One error per invalid row, in input order. */
+	errors: FmeaInputError[];
+}
+
+/**
+ * Checks every row (validateRow) and the ids across rows (a repeated id is an error of the later
+ * row), keeping going after a bad row, so a caller can set bad rows aside and analyze the rest.
+ *
+ * @example
+ * const { rows, errors } = checkRows([goodRow, { ...goodRow, severity: 11 }]);
+ * errors[0].index; // 1
+ */
+export function checkRows(input: readonly unknown[]): CheckedRows {
+	const checked: CheckedRows = { rows: [], indices: [], errors: [] };
+	const seen = new Map<string, number>();
+	input.forEach((raw, index) => {
+		try {
+			const row = validateRow(raw, index);
+			const key = String(row.id);
+			const first = seen.get(key);
+			if (first !== undefined)
+				throw new FmeaInputError({
+					field: 'id',
+					reason: `duplicates the id of row ${first}`,
+					index,
+					rowId: key,
+				});
+			seen.set(key, index);
+			checked.rows.push(row);
+			checked.indices.push(index);
+		} catch (error) {
+			if (!(error instanceof FmeaInputError)) throw error;
+			checked.errors.push(error);
+		}
+	});
+	return checked;
+}

@@ -1,4 +1,4 @@
-import { analyzeFmea, FmeaInputError, reviseFmea, rpn } from '../../../lib/fmea';
+import { analyzeFmea, checkRows, FmeaInputError, reviseFmea, rpn } from '../../../lib/fmea';
 
 const rows = [
 	{ id: 'L1', failureMode: 'Label smudged', severity: 3, occurrence: 3, detection: 2 },
@@ -224,5 +224,24 @@ describe('reviseFmea', () => {
 		expect(() => reviseFmea(rows, [{ id: 'H1' }, { id: 'H1', detection: 12 }])).toThrow(
 			'revision 1 (id "H1"), detection: must be an integer from 1 to 10, got 12',
 		);
+	});
+});
+
+describe('checkRows', () => {
+	it('keeps going after bad rows and names each by its input index', () => {
+		const checked = checkRows([
+			rows[0],
+			{ ...rows[1], severity: 11 },
+			rows[2],
+			{ ...rows[3], id: 'L1' },
+			'not a row',
+		]);
+		expect(checked.rows.map((r) => r.id)).toEqual(['L1', 'S1']);
+		expect(checked.indices).toEqual([0, 2]);
+		expect(checked.errors.map((e) => [e.index, e.field])).toEqual([
+			[1, 'severity'],
+			[3, 'id'],
+			[4, 'row'],
+		]);
 	});
 });
