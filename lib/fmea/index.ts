@@ -10,11 +10,11 @@ export type { CheckedRows } from './validate';
 export { compareUrgency, rankRows } from './rank';
 export type { Rankable } from './rank';
 export { analyzeFmea, ratedState, revisedState, actionReasons } from './analyze';
-export { reviseFmea } from './revise';
+export { reviseFmea, checkRevision } from './revise';
 export type { FmeaRevision, RevisedRow, FmeaRevisionResult } from './revise';
 export type * from './types';
 export * from './scales';
-export { matchComplaints, DEFAULT_SEVERITY_FLOOR } from './match';
+export { matchComplaints, checkComplaint, DEFAULT_SEVERITY_FLOOR } from './match';
 export type {
 	FmeaComplaint,
 	SeverityFloor,

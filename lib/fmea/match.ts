@@ -159,7 +159,15 @@ function complaintTerms(complaint: FmeaComplaint, concepts: CompiledConcepts): S
 	return terms;
 }
 
-function readComplaint(raw: unknown, index: number): FmeaComplaint {
+/**
+ * Checks one classified complaint for matching; throws FmeaInputError naming the complaint
+ * (`index`) and the field: a severity other than critical/major/minor, lists that are not
+ * lists, or neither text nor evidence to match on.
+ *
+ * @example
+ * checkComplaint({ text: 'Housing cracked', severity: 'urgent' }, 4); // throws: complaint 4, severity: ...
+ */
+export function checkComplaint(raw: unknown, index: number): FmeaComplaint {
 	const subject = 'complaint';
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
 		throw new FmeaInputError({ field: 'complaint', reason: 'must be an object', index, subject });
@@ -264,7 +272,7 @@ export function matchComplaints(
 	};
 
 	const results: ComplaintMatch[] = complaints.map((raw, index) => {
-		const complaint = readComplaint(raw, index);
+		const complaint = checkComplaint(raw, index);
 		const evidence = complaintTerms(complaint, concepts);
 		const matches: RowMatch[] = [];
 		for (const r of rowTerms) {

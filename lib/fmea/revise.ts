@@ -43,7 +43,18 @@ export interface FmeaRevisionResult {
 
 const subject = 'revision';
 
-function readRevision(raw: unknown, index: number, known: ReadonlySet<string>): FmeaRevision {
+/**
+ * Checks one revision against the ids of the FMEA; throws FmeaInputError naming the revision
+ * (`index`) and the field (an id naming no row, a rating outside 1..10).
+ *
+ * @example
+ * checkRevision({ id: 'PF-10', occurrence: 2 }, 0, new Set(['PF-10'])); // { id: 'PF-10', occurrence: 2 }
+ */
+export function checkRevision(
+	raw: unknown,
+	index: number,
+	known: ReadonlySet<string>,
+): FmeaRevision {
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
 		throw new FmeaInputError({ field: 'revision', reason: 'must be an object', index, subject });
 	const r = raw as Record<string, unknown>;
@@ -87,7 +98,7 @@ export function reviseFmea(
 	const known = new Set(before.rows.map((r) => String(r.id)));
 	const byRow = new Map<string, FmeaRevision[]>();
 	revisions.forEach((raw, index) => {
-		const revision = readRevision(raw, index, known);
+		const revision = checkRevision(raw, index, known);
 		const list = byRow.get(String(revision.id)) ?? [];
 		list.push(revision);
 		byRow.set(String(revision.id), list);
