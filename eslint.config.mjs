@@ -1,6 +1,38 @@
 import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 /**
+ * What n8n's Code node (JavaScript, task runner) puts in scope of a program: the data proxy
+ * ($input, $json, $('Node') ...), Luxon, and `items` / `item` of the two modes.
+ */
+const CODE_NODE_GLOBALS = Object.fromEntries(
+	[
+		'$',
+		'$input',
+		'$json',
+		'$binary',
+		'$node',
+		'$items',
+		'$now',
+		'$today',
+		'$workflow',
+		'$execution',
+		'$prevNode',
+		'$runIndex',
+		'$itemIndex',
+		'$vars',
+		'$parameter',
+		'$jmespath',
+		'$getWorkflowStaticData',
+		'DateTime',
+		'Duration',
+		'Interval',
+		'items',
+		'item',
+		'console',
+	].map((name) => [name, 'readonly']),
+);
+
+/**
  * n8n's community-node rules without the n8n Cloud checks: the package has runtime
  * dependencies (natural, a Chinese segmenter, luxon ...) and ships for self-hosted n8n.
  */
@@ -21,6 +53,20 @@ export default [
 		// checks it; inside v1/ the same path would be reported missing.
 		files: ['nodes/*/v*/**/*.ts'],
 		rules: { '@n8n/community-nodes/icon-validation': 'off' },
+	},
+	{
+		// Code-node programs of the templates: a function body (top-level return) with n8n's globals.
+		files: ['workflows/src/code/**/*.js'],
+		languageOptions: {
+			sourceType: 'script',
+			parserOptions: { ecmaFeatures: { globalReturn: true } },
+			globals: CODE_NODE_GLOBALS,
+		},
+		rules: { 'no-undef': 'error', 'no-unused-vars': 'error', 'prefer-const': 'error' },
+	},
+	{
+		files: ['workflows/src/**/*.js'],
+		rules: { 'max-len': ['error', { code: 120, tabWidth: 4 }] },
 	},
 	{
 		// Tests and benchmarks are not node code: they may read files, start processes, use

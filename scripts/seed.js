@@ -19,7 +19,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { root, n8nEnv, n8nCli } = require('./n8n');
-const build = require('../workflows/src/build');
+const shared = require('../workflows/src/shared');
+const setupTemplate = require('../workflows/src/templates/setup-data-tables');
 
 const SEED_ID = 'qmsSeedSampleData';
 /** Templates started by n8n itself (form, chat), published for a local instance. */
@@ -39,8 +40,7 @@ function rowsCode(rows) {
 
 /** The "QMS sample data" workflow. */
 function seedWorkflow() {
-	const { Workflow, TABLES, COLUMNS, table, condition, intake, insertParameters, setupTemplate } =
-		build;
+	const { Workflow, TABLES, COLUMNS, table, condition, intake, insertParameters } = shared;
 	const wf = new Workflow(
 		SEED_ID,
 		'QMS sample data',
@@ -56,7 +56,7 @@ function seedWorkflow() {
 		].join('\n'),
 		4,
 	);
-	const setup = setupTemplate();
+	const setup = setupTemplate.build();
 	const trigger = wf.node('n8n started', 'n8n-nodes-base.n8nTrigger', 1, [0, 0], {
 		events: ['init', 'activate'],
 	});

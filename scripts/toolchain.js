@@ -38,17 +38,16 @@ function run(command, args, options = {}) {
 }
 
 /**
- * Installs when node_modules is missing or was installed from another package-lock.json.
- * `npm install` rather than `npm ci`: registries without other platforms' optional binaries
- * (the Chinese segmenter ships one package per platform) make `npm ci` refuse the lockfile.
+ * Installs exactly what package-lock.json pins (`npm ci`) when node_modules is missing or was
+ * installed from another lockfile, so an install never rewrites the committed lockfile.
  */
 function ensureDependencies() {
 	const wanted = lockHash();
 	const installed = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8').trim() : '';
 	if (installed === wanted && fs.existsSync(path.join(localBin, 'node'))) return;
 	console.log('Installing dependencies, Node 24 included ...');
-	run('npm', ['install', '--no-audit', '--no-fund']);
-	fs.writeFileSync(stampFile, lockHash());
+	run('npm', ['ci', '--no-audit', '--no-fund']);
+	fs.writeFileSync(stampFile, wanted);
 }
 
 /** Re-executes the current script on the project's Node 24 unless already on it. */

@@ -1,8 +1,9 @@
 /**
  * The 8D review form filled in and submitted in headless Chromium, for a step the gate allows and
  * one it blocks; the page must show what the gate decided and the case must carry the audited
- * history. Also keeps screenshots of the templates in the editor and of the form answers in
- * docs/ for the README.
+ * history. Also takes screenshots of the templates in the editor and of the form answers: into
+ * the e2e work folder, or into docs/ for the README when `npm run screenshots` sets
+ * QMS_SCREENSHOTS_DIR (so a test run never rewrites tracked files).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,7 +43,8 @@ interface CaseRow {
 	report: string;
 }
 
-const docs = path.resolve(__dirname, '../../docs');
+const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
+const docs = process.env.QMS_SCREENSHOTS_DIR ?? path.join(work, 'screenshots');
 let browser: Browser;
 const staff = { username: STAFF.user, password: STAFF.password };
 

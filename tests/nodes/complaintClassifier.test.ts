@@ -53,6 +53,7 @@ describe('Complaint Classifier outputs', () => {
 		]);
 		expect(outputsOf({ routing: 'single' })).toEqual(['Complaints']);
 		expect(outputsOf({ operation: 'train' })).toEqual(['Model']);
+		expect(outputsOf({ operation: 'pareto' })).toEqual(['Pareto']);
 	});
 
 	it('custom taxonomy categories get their own outputs', () => {
@@ -135,6 +136,55 @@ describe('Complaint Classifier through n8n: Chinese and English routing', () => 
 			unclassified: 1,
 		});
 		expect(summary.pairedItem).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+	});
+});
+
+describe('Complaint Classifier: Pareto of classified items (saved cases)', () => {
+	// Hand count: production 3, delivery 2, design 2 (ties by name: delivery before design), one
+	// row without a category (an empty Data Table read gives one such item) is skipped.
+	const cases = [
+		{ category: 'production', severity: 'critical', customer: 'Contoso <AG>' },
+		{ category: 'delivery', severity: 'minor', customer: 'Litware' },
+		{ category: 'production', severity: 'major', customer: 'Contoso <AG>' },
+		{ category: 'design', severity: 'major', customer: '' },
+		{},
+		{ category: 'design', severity: 'minor', customer: 'Litware' },
+		{ category: 'production', severity: 'major', customer: 'Contoso <AG>' },
+		{ category: 'delivery', severity: 'major', customer: 'Fabrikam' },
+	];
+
+	it('counts by category (most first, shares, cumulative), severity and customer; one item paired with all', async () => {
+		const { run, node } = await runNode({
+			type: 'complaintClassifier',
+			parameters: {
+				operation: 'pareto',
+				paretoHtml: true,
+				paretoOptions: { title: 'Complaint Pareto, last 7 days', topCustomers: 2 },
+			},
+			items: cases,
+		});
+		expect(run.error).toBeUndefined();
+		const [summary, ...more] = run.output(node, 0);
+		expect(more).toEqual([]);
+		expect(summary.json).toMatchObject({
+			total: 7,
+			skipped: 1,
+			counts: { production: 3, delivery: 2, design: 2 },
+			bySeverity: { critical: 1, major: 4, minor: 2 },
+			byCustomer: { 'Contoso <AG>': 3, Litware: 2, Fabrikam: 1 },
+		});
+		expect(summary.json.pareto).toEqual([
+			{ category: 'production', count: 3, share: 3 / 7, cumulativeShare: 3 / 7 },
+			{ category: 'delivery', count: 2, share: 2 / 7, cumulativeShare: 5 / 7 },
+			{ category: 'design', count: 2, share: 2 / 7, cumulativeShare: 1 },
+		]);
+		expect(summary.pairedItem).toEqual(cases.map((_, item) => ({ item })));
+		const html = String(summary.json.html);
+		expect(html).toContain('Complaint Pareto, last 7 days');
+		expect(html).toContain('critical: 1, major: 4, minor: 2');
+		expect(html).toContain('Contoso &lt;AG&gt;: 3, Litware: 2</p>');
+		expect(html).not.toContain('<AG>');
+		expect(html).not.toContain('Fabrikam');
 	});
 });
 

@@ -150,6 +150,82 @@ describe('Score Raw Rows: the hand-checked scorecard through n8n', () => {
 	});
 });
 
+describe('Score Raw Rows: one Summary item per group (e.g. per buyer)', () => {
+	// Alpha's rows name buyer one until a last (March) row names buyer three: a scorecard belongs to
+	// the last non-empty value of the rows it was scored from.
+	// Beta & Co's rows name buyer one on some rows only; Gamma's name buyer two; Delta's none.
+	const lastAlpha = HAND_CHECKED_ROWS.map((r, i) => [r, i] as const)
+		.filter(([r]) => r.supplier === 'Alpha')
+		.pop()![1];
+	const buyerOf = (r: (typeof HAND_CHECKED_ROWS)[number], i: number): string => {
+		if (r.supplier === 'Alpha')
+			return i === lastAlpha ? 'buyer.three@example.com' : 'buyer.one@example.com';
+		if (r.supplier === 'Beta') return i % 2 ? 'buyer.one@example.com' : '';
+		return r.supplier === 'Gamma' ? ' buyer.two@example.com ' : '';
+	};
+	const items: IDataObject[] = HAND_CHECKED_ROWS.map((r, i) => ({
+		...(r as IDataObject),
+		supplier: r.supplier === 'Beta' ? 'Beta & <Co>' : String(r.supplier),
+		buyer: buyerOf(r, i),
+	}));
+	const supplierRows = (supplier: string) =>
+		items.flatMap((r, item) => (r.supplier === supplier ? [{ item }] : []));
+
+	it('after the overall Summary: one item per value in name order, with its scorecards, HTML and rows', async () => {
+		const { run, node } = await runNode({
+			type: TYPE,
+			parameters: {
+				operation: 'scoreRows',
+				outputMode: 'single',
+				htmlReport: true,
+				chart: 'trend',
+				options: { summaryGroupField: 'buyer' },
+			},
+			items,
+		});
+		expect(run.error).toBeUndefined();
+		const [overall, ...groups] = run.output(node, 1);
+		expect(overall.json.group).toBeUndefined();
+		expect(overall.json.ranking).toHaveLength(6);
+		expect(overall.binary?.chart).toBeDefined();
+		expect(groups.map((g) => [g.json.group, g.json.ranking, g.json.grades])).toEqual([
+			[
+				'buyer.one@example.com',
+				[
+					{ supplier: 'Alpha', period: '2026-02', rank: 2, score: 61.18, grade: 'D' },
+					{ supplier: 'Beta & <Co>', period: '2026-03', rank: 4, score: 57.75, grade: 'D' },
+				],
+				{ A: 0, B: 0, C: 0, D: 2 },
+			],
+			[
+				'buyer.three@example.com',
+				[{ supplier: 'Alpha', period: '2026-03', rank: 1, score: 100, grade: 'A' }],
+				{ A: 1, B: 0, C: 0, D: 0 },
+			],
+			[
+				'buyer.two@example.com',
+				[
+					{ supplier: 'Gamma', period: '2026-02', rank: 1, score: 77.94, grade: 'C' },
+					{ supplier: 'Gamma', period: '2026-03', rank: 3, score: 70.59, grade: 'C' },
+				],
+				{ A: 0, B: 0, C: 2, D: 0 },
+			],
+		]);
+		const alphaMarch = supplierRows('Alpha').filter(({ item }) =>
+			String(items[item].date).startsWith('2026-03'),
+		);
+		expect(groups[1].pairedItem).toEqual(alphaMarch);
+		expect(groups[2].pairedItem).toEqual(supplierRows('Gamma'));
+		const html = String(groups[0].json.html);
+		expect(html).toContain('Beta &amp; &lt;Co&gt;');
+		expect(html).not.toContain('<Co>');
+		expect(html).not.toContain('Gamma');
+		expect(groups[0].binary?.scorecard.mimeType).toBe('text/html');
+		// The chart stays with the overall Summary.
+		expect(groups.some((g) => g.binary?.chart)).toBe(false);
+	});
+});
+
 describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 	it("maps the user's field names and fills the kind of rows without one", async () => {
 		// Receipts of 1000 with 1 and 0 rejected: ppm 500 -> 50, lot acceptance 1/2 -> 0; weights 25 and 10: 1250 / 35 = 35.71.

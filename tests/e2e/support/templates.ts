@@ -39,16 +39,9 @@ export interface Template {
 	[key: string]: unknown;
 }
 
-export const TEMPLATE_FILES = [
-	'qms-setup-data-tables.json',
-	'complaint-to-capa-mail.json',
-	'complaint-intake-webhook.json',
-	'chat-escalation.json',
-	'8d-review-form.json',
-	'spc-monitor.json',
-	'supplier-scorecard-weekly.json',
-	'complaint-pareto-weekly.json',
-];
+/** The shipped template files, in the order of workflows/src/templates/index.js. */
+export const TEMPLATE_FILES = // eslint-disable-next-line @typescript-eslint/no-require-imports
+(require('../../../workflows/src/templates') as Array<{ file: string }>).map((t) => t.file);
 
 export function loadTemplate(file: string): Template {
 	return JSON.parse(fs.readFileSync(path.join(root, 'workflows', file), 'utf8')) as Template;

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	complaintPareto,
 	createComplaintClassifier,
 	defaultSeverityRules,
 	defaultSla,
@@ -344,31 +345,9 @@ function outputsFor(options: ClassifyOptions, routing: string): string[] {
 	return [...ids, 'unclassified'];
 }
 
-/** Counts per category, most frequent first, with shares and cumulative shares for a Pareto chart. */
+/** The Pareto summary of the classified items; items that failed count as errors. */
 function pareto(results: (ComplaintClassification | undefined)[]): IDataObject {
-	const counts = new Map<string, number>();
-	const bySeverity = { critical: 0, major: 0, minor: 0 };
-	let errors = 0;
-	for (const r of results) {
-		if (!r) {
-			errors++;
-			continue;
-		}
-		counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-		bySeverity[r.severity]++;
-	}
-	const total = results.length - errors;
-	let cumulative = 0;
-	const rows = [...counts.entries()]
-		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-		.map(([category, count]) => {
-			cumulative += count;
-			return {
-				category,
-				count,
-				share: total ? count / total : 0,
-				cumulativeShare: total ? cumulative / total : 0,
-			};
-		});
-	return { total, errors, counts: Object.fromEntries(counts), bySeverity, pareto: rows };
+	const classified = results.filter((r): r is ComplaintClassification => r !== undefined);
+	const { total, counts, bySeverity, pareto: rows } = complaintPareto(classified);
+	return { total, errors: results.length - total, counts, bySeverity, pareto: rows };
 }

@@ -1,12 +1,13 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import * as classify from './classify.operation';
+import * as pareto from './pareto.operation';
 import * as train from './train.operation';
 
 /**
  * Outputs: one per category (default taxonomy, custom taxonomy JSON or trained model labels)
  * plus Unclassified, or a single Complaints output; Summary last when the Pareto summary is on.
- * Training has one output, Model.
+ * Training has one output, Model; the Pareto of classified items one, Pareto.
  * n8n evaluates this function (as an expression on the node's parameters) in the editor and in
  * the engine, so it must stay plain JavaScript without imports.
  */
@@ -20,6 +21,7 @@ const configuredOutputs = (parameters: {
 	summary?: boolean;
 }) => {
 	if (parameters.operation === 'train') return [{ type: 'main', displayName: 'Model' }];
+	if (parameters.operation === 'pareto') return [{ type: 'main', displayName: 'Pareto' }];
 	const defaults = [
 		'design',
 		'production',
@@ -76,6 +78,13 @@ export const versionDescription = {
 					action: 'Classify complaints',
 				},
 				{
+					name: 'Pareto of Classified Items',
+					value: 'pareto',
+					description:
+						'Count items that already have a category (e.g. saved cases) for a Pareto chart, with severities and customers',
+					action: 'Count classified complaints for a pareto chart',
+				},
+				{
 					name: 'Train Model',
 					value: 'train',
 					description: 'Train a model on labelled complaints (all input items)',
@@ -85,6 +94,7 @@ export const versionDescription = {
 			default: 'classify',
 		},
 		...classify.description,
+		...pareto.description,
 		...train.description,
 	],
 } satisfies Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'>;

@@ -255,6 +255,16 @@ export const sharedProperties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Summary per Group Field',
+				name: 'summaryGroupField',
+				type: 'string',
+				default: '',
+				placeholder: 'buyerEmail',
+				description:
+					'Field of the rows (e.g. the buyer) by which to add one Summary item per value after the overall one, each with the counts and HTML scorecard of the suppliers of that value (in `group`); a scorecard belongs to the last non-empty value of the rows it was scored from',
+				displayOptions: RAW_ONLY,
+			},
+			{
 				displayName: 'Unknown Kinds',
 				name: 'onUnknownKind',
 				type: 'options',
@@ -313,6 +323,7 @@ export interface NodeOptions {
 	asOf?: string;
 	onUnknownKind?: 'error' | 'skip';
 	latestPeriodOnly?: boolean;
+	summaryGroupField?: string;
 	reportTitle?: string;
 	chartSrc?: string;
 	htmlProperty?: string;
@@ -389,9 +400,10 @@ export function emptyOutputs(ctx: IExecuteFunctions): {
 }
 
 /**
- * The Summary item: counts, what was skipped, and the optional HTML scorecard and chart as
- * binary data. `history` (default `cards`) feeds the chart, so a trend still spans every period
- * when only the latest one is output.
+ * The Summary item: counts, the scorecards in rank order, what was skipped, and the optional HTML
+ * scorecard and chart as binary data. `history` (default `cards`) feeds the chart, so a trend
+ * still spans every period when only the latest one is output; `history: null` leaves the chart
+ * out (group summaries).
  */
 export async function summaryItem(
 	ctx: IExecuteFunctions,
@@ -399,7 +411,7 @@ export async function summaryItem(
 	extra: IDataObject,
 	pairedItem: IPairedItemData[],
 	options: NodeOptions,
-	history: SupplierScore[] = cards,
+	history: SupplierScore[] | null = cards,
 ): Promise<INodeExecutionData> {
 	const grades = new Map<SupplierGrade, number>([
 		['A', 0],
@@ -421,12 +433,21 @@ export async function summaryItem(
 				grade: c.grade,
 				flags: [...c.flags],
 			})),
+		ranking: [...cards]
+			.sort((a, b) => a.period.localeCompare(b.period) || a.rank - b.rank)
+			.map((c) => ({
+				supplier: c.supplier,
+				period: c.period,
+				rank: c.rank,
+				score: c.score,
+				grade: c.grade,
+			})),
 		...extra,
 	};
 	const item: INodeExecutionData = { json, pairedItem };
 	const binary: NonNullable<INodeExecutionData['binary']> = {};
 	const chart = ctx.getNodeParameter('chart', 0) as 'none' | ScorecardChartKind;
-	if (chart !== 'none') {
+	if (chart !== 'none' && history) {
 		const png = ctx.getNodeParameter('chartFormat', 0) === 'png';
 		let rendered: Awaited<ReturnType<typeof renderScorecardChart>>;
 		try {

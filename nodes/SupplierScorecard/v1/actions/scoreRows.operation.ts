@@ -13,6 +13,7 @@ import {
 	type SupplierFieldMap,
 	type SupplierReport,
 	type SupplierScheme,
+	type SupplierScore,
 } from '../../../../lib/suppliers';
 import {
 	allItems,
@@ -199,5 +200,34 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	outputs[summary].push(
 		await summaryItem(this, cards, extra, allItems(items.length), options, report.scorecards),
 	);
+	const groupField = options.summaryGroupField?.trim();
+	if (groupField) {
+		for (const [group, members] of groupsOf(cards, items, groupField)) {
+			const paired = members.flatMap((c) => (c.rows ?? []).map((item) => ({ item })));
+			outputs[summary].push(await summaryItem(this, members, { group }, paired, options, null));
+		}
+	}
 	return outputs;
+}
+
+/**
+ * Scorecards by the value of `field` in the rows each was scored from (the last non-empty one),
+ * groups in name order; scorecards whose rows have no value belong to no group.
+ */
+function groupsOf(
+	cards: SupplierScore[],
+	items: INodeExecutionData[],
+	field: string,
+): Map<string, SupplierScore[]> {
+	const groups = new Map<string, SupplierScore[]>();
+	for (const card of cards) {
+		let group = '';
+		for (const row of card.rows ?? []) {
+			const value = items[row]?.json[field];
+			if (value !== undefined && value !== null && String(value).trim() !== '')
+				group = String(value).trim();
+		}
+		if (group) groups.set(group, [...(groups.get(group) ?? []), card]);
+	}
+	return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }
