@@ -1,29 +1,23 @@
+import { InputError } from '../shared/errors';
+
 /**
  * A bad FMEA input, as data: which row (`index`, 0-based, and its `rowId` when it has one),
- * which field, and why. Callers route on the fields, never on the message.
- *
- * Kept in lib/fmea until the structured error of lib/shared exists; it has the same
- * `field`, `index`, `reason` shape so that the swap is a change of import.
+ * which field, and why. It is the package's InputError (so the nodes report field, index and
+ * reason), with the row id and a message that names the row the way a worksheet user does.
  *
  * @example
  * try { analyzeFmea([{ id: 'A', failureMode: 'crack', severity: 11, occurrence: 2, detection: 3 }]); }
  * catch (e) { if (e instanceof FmeaInputError) e.field; } // 'severity'
  */
-export class FmeaInputError extends Error {
-	readonly field: string;
-	readonly index?: number;
-	readonly reason: string;
+export class FmeaInputError extends InputError {
 	readonly rowId?: string;
-
 	/** What `index` counts: worksheet rows (default), revisions, complaints. */
 	readonly subject: string;
 
 	constructor(details: FmeaErrorDetails) {
-		super(describe(details));
+		super(details.field, details.reason, details.index);
+		this.message = describe(details);
 		this.name = 'FmeaInputError';
-		this.field = details.field;
-		this.reason = details.reason;
-		this.index = details.index;
 		this.rowId = details.rowId;
 		this.subject = details.subject ?? 'row';
 	}

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../suppliers/scorecardHtml';
+import { escapeHtml } from '../shared/html';
 import type { ComplaintMatchResult, FmeaComplaint, RowReview } from './match';
 
 /** Options of fmeaReviewHtml. */

@@ -105,14 +105,9 @@ export function reviseFmea(
 	});
 	const states = new Map<string, { before: RatedState; revisions: FmeaRevision[] }>();
 	const updated = before.rows.map((row) => {
-		const {
-			rank: _rank,
-			rpn: _rpn,
-			ap: _ap,
-			actionRequired: _a,
-			actionReasons: _r,
-			...plain
-		} = row;
+		// the analysis fields are recomputed on the revised ratings
+		const plain: Record<string, unknown> = { ...row };
+		for (const key of ['rank', 'rpn', 'ap', 'actionRequired', 'actionReasons']) delete plain[key];
 		const applied = byRow.get(String(row.id)) ?? [];
 		let { severity, occurrence, detection } = row;
 		for (const r of applied) {

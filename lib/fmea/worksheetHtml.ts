@@ -1,4 +1,4 @@
-import { escapeHtml } from '../suppliers/scorecardHtml';
+import { escapeHtml } from '../shared/html';
 import { explainRating } from './scales';
 import type { ActionPriority, AnalyzedRow, FmeaAnalysis } from './types';
 
