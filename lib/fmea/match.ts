@@ -37,7 +37,7 @@ export const DEFAULT_SEVERITY_FLOOR: SeverityFloor = { critical: 9, major: 7, mi
 
 /** Options of matchComplaints. */
 export interface MatchOptions extends AnalyzeOptions {
-	/** Lowest score (0..1) for a row to match (default 0.25, chosen on the labelled set of tests/fixtures/fmea). */
+	/** Lowest score (0..1) for a row to match (default 0.3, chosen on the labelled set of tests/fixtures/fmea). */
 	minScore?: number;
 	/** Most matches listed per complaint (default 3). */
 	maxMatches?: number;
@@ -128,7 +128,10 @@ export interface ComplaintMatchResult {
 const FIELD_WEIGHTS = { either: 0.45, both: 0.35, cause: 0.2 } as const;
 const MATCH_FIELDS = ['failureMode', 'effect', 'cause'] as const;
 type MatchField = (typeof MATCH_FIELDS)[number];
-/** A row of another item keeps this share of its score: the failure, not the product, decides. */
+/**
+ * A row whose item, process step or function the complaint names less than the best-named row
+ * keeps this share of its score at the least: the failure, not the product, decides.
+ */
 const CONTEXT_FLOOR = 0.75;
 const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor'];
 
@@ -204,10 +207,11 @@ function unitsFor(row: AnalyzedRow, units: number | Record<string, number> | und
  * Matches classified complaints with FMEA rows by the terms they share: concepts of a
  * bilingual failure lexicon (so Chinese complaints meet English rows and the reverse) and
  * words, weighted by how rare they are among the rows (inverse document frequency). A row's
- * score is the weighted coverage of its failure mode (0.5), effect (0.3) and cause (0.2) terms
- * by the complaint's text (negated evidence removed), evidence terms, hazards and category;
- * rows of another item or process step (item, processStep, function) keep 75% of it. A row
- * matches from `minScore` when its failure mode or effect shares a term.
+ * score is the coverage of its terms by the complaint's text (negated evidence removed),
+ * evidence terms, hazards and category: the better of failure mode and effect counts 0.45, the
+ * other 0.35, the cause 0.2; rows whose item, process step or function the complaint names less
+ * than the best-named row's keep from 75% of it. A row matches from `minScore` when its
+ * failure mode or effect shares a term.
  *
  * Each complaint is counted for its best row. Flags per row: "severity above the row's S" when
  * a counted complaint's severity implies a higher S (critical: 9-10), "occurrence above the
@@ -228,7 +232,7 @@ export function matchComplaints(
 ): ComplaintMatchResult {
 	if (!Array.isArray(complaints))
 		throw new FmeaInputError({ field: 'complaints', reason: 'must be a list' });
-	const minScore = options.minScore ?? 0.25;
+	const minScore = options.minScore ?? 0.3;
 	const maxMatches = options.maxMatches ?? 3;
 	const floor = options.severityFloor ?? DEFAULT_SEVERITY_FLOOR;
 	const scale = validateOccurrenceScale(options.occurrence?.scale ?? DEFAULT_OCCURRENCE_SCALE);
@@ -274,7 +278,7 @@ export function matchComplaints(
 	const results: ComplaintMatch[] = complaints.map((raw, index) => {
 		const complaint = checkComplaint(raw, index);
 		const evidence = complaintTerms(complaint, concepts);
-		const matches: RowMatch[] = [];
+		const candidates: RowMatch[] = [];
 		for (const r of rowTerms) {
 			const shared = new Set<string>();
 			const fields: RowMatch['fields'] = { failureMode: 0 };
@@ -285,22 +289,23 @@ export function matchComplaints(
 			const mode = fields.failureMode;
 			const effect = fields.effect ?? 0;
 			if (!(mode > 0 || effect > 0)) continue;
-			let score =
+			const score =
 				FIELD_WEIGHTS.either * Math.max(mode, effect) +
 				FIELD_WEIGHTS.both * Math.min(mode, effect) +
 				FIELD_WEIGHTS.cause * (fields.cause ?? 0);
-			if (r.context?.size) {
-				fields.context = coverage(r.context, evidence, shared);
-				score *= CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * fields.context;
-			}
-			if (score >= minScore)
-				matches.push({
-					rowId: r.row.id,
-					score: Math.round(score * 1000) / 1000,
-					fields,
-					terms: [...shared].sort(),
-				});
+			if (r.context?.size) fields.context = coverage(r.context, evidence, shared);
+			candidates.push({ rowId: r.row.id, score, fields, terms: [...shared].sort() });
 		}
+		// the item named best decides: rows of other items keep CONTEXT_FLOOR of their score
+		const bestContext = Math.max(0, ...candidates.map((c) => c.fields.context ?? 0));
+		const matches = candidates
+			.map((c) => {
+				const context = c.fields.context ?? 0;
+				const factor =
+					bestContext > 0 ? CONTEXT_FLOOR + ((1 - CONTEXT_FLOOR) * context) / bestContext : 1;
+				return { ...c, score: Math.round(c.score * factor * 1000) / 1000 };
+			})
+			.filter((c) => c.score >= minScore);
 		matches.sort((a, b) => b.score - a.score);
 		const best = matches[0];
 		const row = best ? rowTerms.find((r) => r.row.id === best.rowId)?.row : undefined;

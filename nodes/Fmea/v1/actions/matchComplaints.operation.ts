@@ -67,7 +67,7 @@ export const description: INodeProperties[] = [
 				name: 'minScore',
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-				default: 0.25,
+				default: 0.3,
 				description:
 					'Lowest match score (0-1, the share of the row’s failure mode, effect and cause terms the complaint covers) for a row to match',
 			},
@@ -136,7 +136,7 @@ function matchOptions(options: NodeOptions): MatchOptions {
 		: undefined;
 	const unitsShipped = perItem ?? (options.unitsShipped ? options.unitsShipped : undefined);
 	return {
-		minScore: options.minScore ?? 0.25,
+		minScore: options.minScore ?? 0.3,
 		occurrence: {
 			...(unitsShipped !== undefined ? { unitsShipped } : {}),
 			...(scale ? { scale } : {}),
