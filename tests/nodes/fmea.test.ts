@@ -5,7 +5,9 @@ import sample from '../../workflows/sample-data/fmea.json';
 import { classifyComplaint } from '../../lib/complaints';
 import { analyzeFmea } from '../../lib/fmea';
 import { expectFailSafe } from './failSafe';
-import { binaryBuffer, runNode } from './harness';
+import analyzeFixture from './fixtures/fmea-analyze.json';
+import reviewFixture from './fixtures/fmea-review.json';
+import { binaryBuffer, runNode, runWorkflow, type WorkflowFixture } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -259,5 +261,41 @@ describe('FMEA Revise', () => {
 			aggregate: true,
 			reason: 'revision 1 (id "CN-999"), id: names no row of the FMEA',
 		});
+	});
+});
+
+describe('FMEA fixtures (also run in a real n8n by tests/e2e/nodes.test.ts)', () => {
+	it('fmea-review: classified complaints matched against the connector and charger PFMEA', async () => {
+		const run = await runWorkflow(reviewFixture as unknown as WorkflowFixture);
+		expect(run.error).toBeUndefined();
+		const known = run
+			.output('FMEA', 0)
+			.map((i) => [i.json.caseId, (i.json.fmea as IDataObject).rowId]);
+		expect(known).toEqual([
+			['Q-101', 'CH-050'],
+			['Q-102', 'CH-060'],
+			['Q-104', 'CN-010'],
+			['Q-105', 'CN-030'],
+		]);
+		expect(run.output('FMEA', 1).map((i) => i.json.caseId)).toEqual(['Q-103']);
+		// one complaint in 2,000 units = 500 ppm: O 5 for CH-060 (rated 2) and CN-030 (rated 3)
+		const [summary] = run.output('FMEA', 2);
+		const underrated = (summary.json.underrated as IDataObject[]).map(
+			(r) => (r.row as IDataObject).id,
+		);
+		expect(underrated).toEqual(expect.arrayContaining(['CH-060', 'CN-030', 'CN-010']));
+		expect(summary.json.html).toContain('complaints per million units shipped');
+	});
+
+	it('fmea-analyze: the sample PFMEA in Chinese with rating explanations', async () => {
+		const run = await runWorkflow(analyzeFixture as unknown as WorkflowFixture);
+		expect(run.error).toBeUndefined();
+		expect(run.outputCounts('FMEA')).toEqual([3, 5, 8, 1]);
+		const [first] = run.output('FMEA', 0);
+		expect((first.json.explanation as IDataObject).severity).toMatch(/^S 10 \(很高\)：/);
+		const [summary] = run.output('FMEA', 3);
+		expect(summary.json.html).toContain('FMEA 工作表');
+		expect(summary.json.html).toContain('src="cid:fmea-ap-chart"');
+		expect(summary.binary?.chart.mimeType).toBe('image/png');
 	});
 });
