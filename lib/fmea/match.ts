@@ -2,6 +2,7 @@ import type { Severity } from '../complaints';
 import { analyzeFmea, ratedState } from './analyze';
 import { FmeaInputError } from './errors';
 import { compareUrgency } from './rank';
+import { requireRating } from './rating';
 import { compileConcepts, defaultConcepts, textTerms, type CompiledConcepts } from './features';
 import {
 	DEFAULT_OCCURRENCE_SCALE,
@@ -235,6 +236,7 @@ export function matchComplaints(
 	const minScore = options.minScore ?? 0.3;
 	const maxMatches = options.maxMatches ?? 3;
 	const floor = options.severityFloor ?? DEFAULT_SEVERITY_FLOOR;
+	for (const severity of SEVERITIES) requireRating(`severityFloor.${severity}`, floor[severity]);
 	const scale = validateOccurrenceScale(options.occurrence?.scale ?? DEFAULT_OCCURRENCE_SCALE);
 	const concepts = options.concepts?.length
 		? compileConcepts([...FAILURE_CONCEPTS, ...options.concepts])

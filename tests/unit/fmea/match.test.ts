@@ -251,6 +251,13 @@ describe('matchComplaints errors', () => {
 			'row 0 (id "R1"), severity: must be an integer from 1 to 10, got 11',
 		);
 	});
+	it('a severity floor outside 1..10', () => {
+		expect(() =>
+			matchComplaints([classify('Scratches.')], rows, {
+				severityFloor: { critical: 11, major: 7, minor: 2 },
+			}),
+		).toThrow('severityFloor.critical: must be an integer from 1 to 10, got 11');
+	});
 	it('units shipped that are not a positive number', () => {
 		expect(() =>
 			matchComplaints([classify('Scratches on the visible face.')], rows, {
