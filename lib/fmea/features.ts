@@ -58,7 +58,12 @@ export function compileConcepts(concepts: readonly FailureConcept[]): CompiledCo
 
 let defaultCompiled: CompiledConcepts | undefined;
 
-/** The built-in lexicon, compiled once per process. */
+/**
+ * The built-in lexicon, compiled once per process.
+ *
+ * @example
+ * defaultConcepts().words.get('crack'); // ['crack']
+ */
 export function defaultConcepts(): CompiledConcepts {
 	defaultCompiled ??= compileConcepts(FAILURE_CONCEPTS);
 	return defaultCompiled;
