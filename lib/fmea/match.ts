@@ -175,7 +175,9 @@ export function checkComplaint(raw: unknown, index: number): FmeaComplaint {
 	const subject = 'complaint';
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
 		throw new FmeaInputError({ field: 'complaint', reason: 'must be an object', index, subject });
-	const c = raw as FmeaComplaint;
+	const c = { ...raw } as FmeaComplaint;
+	// Data Tables and spreadsheets hold an empty cell as '' or null: no severity given
+	if ((c.severity as unknown) === '' || c.severity === null) delete c.severity;
 	if (c.severity !== undefined && !SEVERITIES.includes(c.severity))
 		throw new FmeaInputError({
 			field: 'severity',

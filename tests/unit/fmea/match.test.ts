@@ -236,6 +236,13 @@ describe('matchComplaints errors', () => {
 			matchComplaints([classify('Scratches.'), { text: 'x', severity: 'urgent' }], rows),
 		).toThrow('complaint 1, severity: must be critical, major or minor, got "urgent"');
 	});
+	it('an empty severity cell counts as no severity', () => {
+		const result = matchComplaints(
+			[{ text: 'The charger started to smoke, the housing melted near the cable.', severity: '' }],
+			rows,
+		);
+		expect(result.complaints[0]).toMatchObject({ rowId: 'R2', severityAboveRating: false });
+	});
 	it('a complaint with nothing to match on', () => {
 		let error: unknown;
 		try {
