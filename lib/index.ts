@@ -7,3 +7,4 @@ export * from './complaints';
 export * from './eightd';
 export * from './suppliers';
 export * from './msa';
+export * from './fmea';

@@ -129,6 +129,25 @@ const CASES: Record<string, NodeCase> = {
 			},
 		),
 	},
+	fmea: {
+		type: 'fmea',
+		parameters: { operation: 'analyze', options: { chart: 'none', html: false } },
+		good: fc.record({
+			id: fc.uuid(),
+			failureMode: fc.constantFrom('Crimp height too low', '端子退针', 'Housing cracked'),
+			severity: fc.integer({ min: 1, max: 10 }),
+			occurrence: fc.integer({ min: 1, max: 10 }),
+			detection: fc.integer({ min: 1, max: 10 }),
+		}),
+		bad: fc.constantFrom<IDataObject>(
+			{ id: 'B-1', failureMode: 'Crimp height too low', severity: 11, occurrence: 2, detection: 3 },
+			{ failureMode: 'Crimp height too low', severity: 5, occurrence: 2, detection: 3 },
+			{ id: 'B-2', failureMode: '', severity: 5, occurrence: 2, detection: 3 },
+			{ id: 'B-3', failureMode: 'x', severity: 'high', occurrence: 2, detection: 3 },
+			{ id: 'B-4', failureMode: 'x', severity: 5, occurrence: 2.5, detection: 3 },
+		),
+		aggregates: true,
+	},
 };
 
 /** Indices of input items each output item is paired with, over all outputs. */
