@@ -90,6 +90,12 @@ function seedWorkflow() {
 			probe: 'supplier',
 			rows: sample('supplier-rows.json').rows,
 		},
+		{
+			key: 'FMEA rows',
+			name: TABLES.fmea,
+			probe: 'fmeaId',
+			rows: sample('fmea.json').rows.map(({ id, ...row }) => ({ fmeaId: id, ...row })),
+		},
 	];
 	branches.forEach((branch, i) => {
 		const row = 2 + i * 2;

@@ -13,12 +13,16 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import packageJson from '../../package.json';
 import {
+	analyzeFmea,
 	analyzeSuppliers,
 	capability,
+	checkComplaint,
+	checkRows,
 	controlChart,
 	createComplaintClassifier,
 	evaluateGate,
 	explainViolations,
+	matchComplaints,
 	openFromComplaint,
 	verifyHistory,
 	type EightDReport,
@@ -32,7 +36,14 @@ jest.setTimeout(180000);
 
 const work = process.env.QMS_E2E_WORK ?? path.join(__dirname, '.work');
 const TOKEN = 'qms-e2e-mcp-token-6f1d2c9a';
-const TOOLS = ['classify_complaint', 'open_case', 'case_status', 'spc_check', 'supplier_scorecard'];
+const TOOLS = [
+	'classify_complaint',
+	'open_case',
+	'case_status',
+	'spc_check',
+	'supplier_scorecard',
+	'fmea_lookup',
+];
 
 let template: Template;
 let client: Client;
@@ -97,12 +108,13 @@ beforeAll(async () => {
 	await waitFor(
 		'seeded QMS Data Tables',
 		async () => {
-			const [c, m, s] = await Promise.all([
+			const [c, m, s, f] = await Promise.all([
 				tableRows('qms_cases'),
 				tableRows('qms_measurements'),
 				tableRows('qms_supplier_rows'),
+				tableRows('qms_fmea'),
 			]);
-			return c.length >= 12 && m.length >= 76 && s.length >= 329;
+			return c.length >= 12 && m.length >= 76 && s.length >= 329 && f.length >= 16;
 		},
 		120000,
 	);
@@ -214,6 +226,7 @@ describe('the tool list', () => {
 			case_status: { properties: { caseId: 'string' }, required: ['caseId'] },
 			spc_check: { properties: { characteristic: 'string' }, required: ['characteristic'] },
 			supplier_scorecard: { properties: { supplier: 'string' }, required: ['supplier'] },
+			fmea_lookup: { properties: { description: 'string' }, required: ['description'] },
 		});
 		for (const tool of tools) {
 			for (const property of Object.values(
@@ -463,6 +476,77 @@ describe('the tools answer what the engines answer', () => {
 			);
 		},
 	);
+});
+
+describe('fmea_lookup', () => {
+	/** The answer the FMEA engine gives for `description` on the rows of qms_fmea now. */
+	async function expectedLookup(description: string) {
+		const table = await tableRows<Record<string, unknown>>('qms_fmea');
+		const checked = checkRows(table.map((row) => ({ ...row, id: row.fmeaId })));
+		expect(checked.errors).toEqual([]);
+		const rated = new Map(
+			analyzeFmea(checked.rows, { actionAt: 'M' }).rows.map((row) => [row.id, row]),
+		);
+		const classification = classifier(description);
+		const [match] = matchComplaints(
+			[checkComplaint({ ...classification, text: description }, 0)],
+			checked.rows,
+			{ minScore: 0.3, occurrence: {} },
+		).complaints;
+		return plain({
+			description,
+			newFailureMode: match.newFailureMode,
+			matches: match.matches.map((m) => {
+				const row = rated.get(m.rowId)!;
+				return {
+					fmeaId: m.rowId,
+					score: m.score,
+					item: row.item,
+					processStep: row.processStep,
+					failureMode: row.failureMode,
+					effect: row.effect,
+					cause: row.cause,
+					severity: row.severity,
+					occurrence: row.occurrence,
+					detection: row.detection,
+					rpn: row.rpn,
+					ap: row.ap,
+					actionRequired: row.actionRequired,
+					owner: row.owner,
+				};
+			}),
+			classification: {
+				category: classification.category,
+				severity: classification.severity,
+				hazards: classification.hazards,
+			},
+		});
+	}
+
+	test.each([
+		'Wire pulled out of the crimp terminal, open circuit',
+		'端子退针，插头接触不良',
+		'充电器外壳冒烟，有焦味',
+	])(
+		'%s: the matching FMEA rows with their AP, as the FMEA engine rates and matches them',
+		async (description) => {
+			const answer = (await call('fmea_lookup', { description })) as {
+				newFailureMode: boolean;
+				matches: Array<{ ap: string }>;
+			};
+			expect(answer).toEqual(await expectedLookup(description));
+			expect(answer.newFailureMode).toBe(false);
+			expect(answer.matches.length).toBeGreaterThan(0);
+			for (const m of answer.matches) expect(['H', 'M', 'L']).toContain(m.ap);
+		},
+	);
+
+	test('a failure the FMEA does not know is a new failure mode', async () => {
+		const description = 'The invoice was sent to the wrong address twice';
+		const answer = (await call('fmea_lookup', { description })) as { newFailureMode: boolean };
+		expect(answer).toEqual(await expectedLookup(description));
+		expect(answer.newFailureMode).toBe(true);
+	});
 });
 
 describe("n8n's own MCP client", () => {

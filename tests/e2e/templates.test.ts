@@ -104,7 +104,7 @@ afterAll(async () => {
 });
 
 describe('templates in n8n 2.40.7', () => {
-	test('setup: publishing creates the three Data Tables (and keeps existing rows)', async () => {
+	test('setup: publishing creates the Data Tables (and keeps existing rows)', async () => {
 		const before = (await cases()).length;
 		const id = await importAndPublish(loadTemplate('qms-setup-data-tables.json'));
 		const [run] = await finishedRuns(id, 1);

@@ -30,6 +30,7 @@ const TABLES = {
 	cases: 'qms_cases',
 	measurements: 'qms_measurements',
 	supplierRows: 'qms_supplier_rows',
+	fmea: 'qms_fmea',
 };
 
 /** Columns of the Data Tables the templates use (the setup template creates them). */
@@ -75,6 +76,24 @@ const COLUMNS = {
 		['severity', 'string'],
 		['buyerEmail', 'string'],
 	],
+	// One flat row per failure mode and cause; `fmeaId` holds the row's ID (Data Tables own `id`).
+	[TABLES.fmea]: [
+		['fmeaId', 'string'],
+		['type', 'string'],
+		['item', 'string'],
+		['owner', 'string'],
+		['ownerEmail', 'string'],
+		['processStep', 'string'],
+		['function', 'string'],
+		['failureMode', 'string'],
+		['effect', 'string'],
+		['severity', 'number'],
+		['cause', 'string'],
+		['preventionControls', 'string'],
+		['occurrence', 'number'],
+		['detectionControls', 'string'],
+		['detection', 'number'],
+	],
 };
 
 const CASE_COLUMNS = COLUMNS[TABLES.cases].map(([c]) => c);
@@ -94,6 +113,7 @@ const NODES = {
 	GATE: ['n8n-nodes-qms.eightDGate', 1],
 	SPC: ['n8n-nodes-qms.spcCheck', 1],
 	SCORECARD: ['n8n-nodes-qms.supplierScorecard', 1],
+	FMEA: ['n8n-nodes-qms.fmea', 1],
 };
 
 class Workflow {
@@ -172,7 +192,7 @@ function about(wf, [col, row], [width, height], lines) {
 
 const SETUP_NOTE = words(
 	'Needs the Data Tables of the **QMS setup: data tables** template (publish it once; it creates',
-	`\`${TABLES.cases}\`, \`${TABLES.measurements}\` and \`${TABLES.supplierRows}\`).`,
+	`\`${TABLES.cases}\`, \`${TABLES.measurements}\`, \`${TABLES.supplierRows}\` and \`${TABLES.fmea}\`).`,
 );
 
 // ---- node parameters ------------------------------------------------------------------------

@@ -40,6 +40,7 @@ const INPUTS = [
 	['caseId', 'string'],
 	['characteristic', 'string'],
 	['supplier', 'string'],
+	['description', 'string'],
 ];
 
 const fromAI = (key, description, type = 'string') =>
@@ -210,6 +211,25 @@ function tools(wf, server) {
 				'value, score and basis.',
 			),
 			{ supplier: ['The supplier name, e.g. Acme Castings', 'string'] },
+		),
+	);
+	attach(
+		workflowTool(
+			wf,
+			'fmea_lookup',
+			[5, 0],
+			words(
+				'Finds the rows of the FMEA (qms_fmea) that match a described failure or complaint (Chinese or',
+				'English): the best matches with their score, failure mode, effect, cause, severity, occurrence,',
+				'detection, RPN and AIAG-VDA action priority (AP H, M or L), or newFailureMode true when no row',
+				'matches, meaning the FMEA lacks this failure mode.',
+			),
+			{
+				description: [
+					'The failure or complaint in words, e.g. "terminal backs out of the housing"',
+					'string',
+				],
+			},
 		),
 	);
 }
@@ -493,6 +513,84 @@ function supplierScorecard(wf, route) {
 	);
 }
 
+/**
+ * fmea_lookup: the worksheet rated (AP per row) on a side branch that runs first, the description
+ * classified and matched against the rows; the answer joins each match with its rated row.
+ */
+function fmeaLookup(wf, route) {
+	const rows = wf.node('FMEA rows', ...NODES.DATA_TABLE, [2, 9], getRows(TABLES.fmea), {
+		alwaysOutputData: true,
+	});
+	wf.link(route, rows, 4);
+	// Above the matching branch: n8n's v1 order runs it first, so its items are there for the answer.
+	const rated = wf.node('FMEA worksheet', ...NODES.FMEA, [3, 8.6], {
+		operation: 'analyze',
+		idField: 'fmeaId',
+		options: { html: false, chart: 'none' },
+	});
+	wf.link(rows, rated);
+	const described = wf.node(
+		'Description as complaint',
+		...NODES.SET,
+		[3, 9.4],
+		set([['text', "={{ $('Tool call').first().json.description }}"]], false),
+		{ executeOnce: true },
+	);
+	wf.link(rows, described);
+	const classify = wf.node('Classify description', ...NODES.CLASSIFIER, [4, 9.4], {
+		operation: 'classify',
+		text: '={{ $json.text }}',
+		routing: 'single',
+		taxonomy: 'default',
+		summary: false,
+		options: {},
+	});
+	wf.link(described, classify);
+	const match = wf.node('Match FMEA rows', ...NODES.FMEA, [5, 9.4], {
+		operation: 'matchComplaints',
+		fmeaRows: "={{ $('FMEA rows').all().map(item => item.json) }}",
+		idField: 'fmeaId',
+		classificationField: 'complaint',
+		textField: 'text',
+		options: { html: false },
+	});
+	wf.link(classify, match);
+	const ratedRow = words(
+		"[0, 1, 2].flatMap(output => $('FMEA worksheet').all(output)).map(item => item.json)",
+		'.find(row => row.fmeaId === m.rowId)',
+	);
+	const matches = words(
+		`={{ $json.fmea.matches.map(m => { const row = ${ratedRow};`,
+		'return { fmeaId: m.rowId, score: m.score, item: row.item, processStep: row.processStep,',
+		'failureMode: row.failureMode, effect: row.effect, cause: row.cause, severity: row.severity,',
+		'occurrence: row.occurrence, detection: row.detection, rpn: row.rpn, ap: row.ap,',
+		'actionRequired: row.actionRequired, owner: row.owner }; }) }}',
+	);
+	const answer = wf.node(
+		'fmea_lookup answer',
+		...NODES.SET,
+		[6, 9.4],
+		set(
+			[
+				['description', '={{ $json.text }}'],
+				['newFailureMode', '={{ $json.fmea.newFailureMode }}', 'boolean'],
+				['matches', matches, 'array'],
+				[
+					'classification',
+					words(
+						'={{ { category: $json.complaint.category, severity: $json.complaint.severity,',
+						'hazards: $json.complaint.hazards } }}',
+					),
+					'object',
+				],
+			],
+			false,
+		),
+	);
+	wf.link(match, answer, 0);
+	wf.link(match, answer, 1);
+}
+
 function build() {
 	const wf = new Workflow(
 		'qmsToolsMcp',
@@ -513,8 +611,9 @@ function build() {
 				'own data: **classify_complaint** (category, severity, hazards, response deadline), **open_case**',
 				'(classify, open the 8D report, save the case), **case_status** (current discipline, what blocks the',
 				'next step, overdue deadlines, whether the audited history verifies), **spc_check** (I-MR chart with',
-				'Nelson rules on the latest 100 measurements, capability when spec limits are known) and',
-				'**supplier_scorecard** (latest score, grade, trend, weakest metric). The QMS engines compute every',
+				'Nelson rules on the latest 100 measurements, capability when spec limits are known),',
+				'**supplier_scorecard** (latest score, grade, trend, weakest metric) and **fmea_lookup** (the FMEA',
+				'rows matching a described failure, with their action priority). The QMS engines compute every',
 				'answer; the model only picks the tool and reads the result.',
 			],
 			'',
@@ -527,7 +626,8 @@ function build() {
 			'',
 			[
 				`**Where data goes:** open_case writes a case to \`${TABLES.cases}\` (source \`mcp\`); the other`,
-				`tools only read \`${TABLES.cases}\`, \`${TABLES.measurements}\` and \`${TABLES.supplierRows}\`.`,
+				`tools only read \`${TABLES.cases}\`, \`${TABLES.measurements}\`, \`${TABLES.supplierRows}\` and`,
+				`\`${TABLES.fmea}\`.`,
 				SETUP_NOTE,
 			],
 		],
@@ -604,7 +704,9 @@ function build() {
 	});
 	const route = wf.node('Which tool?', 'n8n-nodes-base.switch', 3.2, [1, 3], {
 		rules: {
-			values: ['open_case', 'case_status', 'spc_check', 'supplier_scorecard'].map(toolRule),
+			values: ['open_case', 'case_status', 'spc_check', 'supplier_scorecard', 'fmea_lookup'].map(
+				toolRule,
+			),
 		},
 		options: {},
 	});
@@ -613,6 +715,7 @@ function build() {
 	caseStatus(wf, route);
 	spcCheck(wf, route);
 	supplierScorecard(wf, route);
+	fmeaLookup(wf, route);
 	return wf;
 }
 

@@ -14,7 +14,7 @@ function build() {
 		[
 			'## QMS setup: data tables',
 			[
-				'**What it does:** creates the three n8n Data Tables the other QMS templates read and write,',
+				'**What it does:** creates the n8n Data Tables the other QMS templates read and write,',
 				'if they do not exist yet:',
 			],
 			[
@@ -25,6 +25,10 @@ function build() {
 			[
 				`- \`${TABLES.supplierRows}\`: receipts, deliveries, SCARs and complaints per supplier`,
 				'for the scorecard',
+			],
+			[
+				`- \`${TABLES.fmea}\`: the FMEA worksheet, one row per failure mode and cause (ID in`,
+				'`fmeaId`), for the FMEA lookup of the MCP tools',
 			],
 			'',
 			[
