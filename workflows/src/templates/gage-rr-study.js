@@ -109,7 +109,7 @@ function build() {
 	);
 	wf.sticky(
 		'Study options',
-		[2, -2],
+		[2.5, -3],
 		[480, 300],
 		[
 			'### Study options',
@@ -128,16 +128,17 @@ function build() {
 	);
 	wf.sticky(
 		'8D evidence',
-		[5, -2],
-		[480, 300],
+		[4.75, -3],
+		[520, 340],
 		[
 			'### Evidence for 8D D4 and D6',
 			words(
 				'The 8D rule set `measurement-system` requires "measurement system verified (%GRR ≤ 30 %)"',
-				'at D4 (root cause) and D6 (validation): evidence of kind `msa`. A study on *Acceptable*',
-				'or *Marginal* qualifies; attach it to the 8D report as',
-				'`{ "kind": "msa", "ref": "qms_msa_studies: <gauge>, <studiedAt>" }`. An *Unacceptable*',
-				'study does not: improve the gauge and run the study again.',
+				"at D4 (root cause) and D6 (validation): evidence of kind `msa` in the report's `evidence`",
+				'list. A study on *Acceptable* or *Marginal* qualifies; add one entry per discipline, e.g.',
+				'`{ "id": "msa-c0421", "discipline": "D4", "kind": "msa", "name": "Gage R&R C-0421:',
+				'%GRR 27.86 % (Marginal)", "uri": "qms_msa_studies" }`. An *Unacceptable* study does not:',
+				'improve the gauge and run the study again.',
 			),
 		].join('\n'),
 	);
@@ -189,27 +190,27 @@ function build() {
 		},
 		{ onError: 'continueErrorOutput' },
 	);
-	const report = wf.node(
-		'Mail report with chart',
-		...NODES.MAIL,
-		[4, 0],
-		mail({
-			to: `={{ ${field('recipient')} }}`,
-			subject: words(
-				`=[MSA] {{ ${field('gauge')} }}: {{ ${verdict('$json.gageRR.acceptance')} }},`,
-				'%GRR {{ $json.gageRR.pctGrr.toFixed(2) }} %, ndc {{ $json.gageRR.ndc }}',
-			),
-			text: [
-				`=Gage R&R study of {{ ${field('gauge')} }} ({{ ${FORM}['${LABEL.csv}'].filename }}):`,
-				'{{ $json.summary }}',
-				'',
-				'The HTML version of this mail holds the report and the chart.',
-			].join('\n'),
-			html: '={{ $json.html }}',
-			attachments: 'chart',
-		}),
-		{ credentials: CREDENTIALS.smtp, onError: 'continueRegularOutput' },
-	);
+	const reportMail = mail({
+		to: `={{ ${field('recipient')} }}`,
+		subject: words(
+			`=[MSA] {{ ${field('gauge')} }}: {{ ${verdict('$json.gageRR.acceptance')} }},`,
+			'%GRR {{ $json.gageRR.pctGrr.toFixed(2) }} %, ndc {{ $json.gageRR.ndc }}',
+		),
+		text: [
+			`=Gage R&R study of {{ ${field('gauge')} }} ({{ ${FORM}['${LABEL.csv}'].filename }}):`,
+			'{{ $json.summary }}',
+			'',
+			'The HTML version of this mail holds the report and the chart.',
+		].join('\n'),
+		html: '={{ $json.html }}',
+		attachments: 'chart',
+	});
+	// n8n's attribution would be appended after the report's closing </html>.
+	reportMail.options.appendAttribution = false;
+	const report = wf.node('Mail report with chart', ...NODES.MAIL, [4, 0], reportMail, {
+		credentials: CREDENTIALS.smtp,
+		onError: 'continueRegularOutput',
+	});
 	const record = wf.node(
 		'Study record',
 		...NODES.SET,
