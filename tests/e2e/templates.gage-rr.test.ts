@@ -26,6 +26,15 @@ import { state } from './n8n';
 
 jest.setTimeout(240000);
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const qms = require('../../dist/lib') as {
+	gageRR(input: { measurements: Array<{ part: string; operator: string; value: number }> }): {
+		pctGrr: number;
+		ndc: number;
+		acceptance: string;
+	};
+};
+
 interface StudyRow {
 	gauge: string;
 	studiedAt: string;
@@ -72,10 +81,19 @@ let browser: Browser;
 
 const studies = () => tableRows<StudyRow>('qms_msa_studies');
 
-/** The fixture's long data as a CSV file with the columns part, appraiser, trial, value. */
-function writeCsv(file: string): string {
-	const lines = ['part,appraiser,trial,value'];
-	for (const m of aiag.data_long) lines.push(`${m.part},${m.appraiser},${m.trial},${m.value}`);
+/**
+ * The fixture's long data as a CSV file with the columns part, appraiser, trial, value (or the
+ * given header), each value passed through `value`.
+ */
+function writeCsv(
+	file: string,
+	{
+		header = 'part,appraiser,trial,value',
+		value = (m: AiagFixture['data_long'][number]) => m.value,
+	} = {},
+): string {
+	const lines = [header];
+	for (const m of aiag.data_long) lines.push(`${m.part},${m.appraiser},${m.trial},${value(m)}`);
 	fs.writeFileSync(file, `${lines.join('\n')}\n`);
 	return file;
 }
@@ -203,6 +221,50 @@ test('the AIAG study as CSV: page Marginal, mail with %GRR 27.86, ndc 4 and the 
 	);
 	expect(Number.isNaN(Date.parse(row.studiedAt))).toBe(false);
 	expect(row.summary).toContain(`%GRR ${grr} %`);
+});
+
+test('appraiser C reading 0.5 low: Unacceptable is mailed and stored as well, without %Tolerance', async () => {
+	const biased = (m: AiagFixture['data_long'][number]) =>
+		m.appraiser === 'C' ? Number((m.value - 0.5).toFixed(2)) : m.value;
+	const csv = writeCsv(path.join(work, 'aiag-msa4-biased.csv'), {
+		header: 'Part,Appraiser,Trial,Measurement',
+		value: biased,
+	});
+	const expected = qms.gageRR({
+		measurements: aiag.data_long.map((m) => ({
+			part: String(m.part),
+			operator: m.appraiser,
+			value: biased(m),
+		})),
+	});
+	expect(expected.acceptance).toBe('unacceptable');
+	const grr = expected.pctGrr.toFixed(2);
+	const gauge = 'Caliper C-0423, biased appraiser';
+	const page = await browser.newPage({
+		httpCredentials: { username: STAFF.user, password: STAFF.password },
+	});
+	const text = await submit(page, csv, {
+		Gauge: gauge,
+		'Part column': 'Part',
+		'Operator column': 'Appraiser',
+		'Value column': 'Measurement',
+		'Send the report to': RECIPIENT,
+	});
+	await page.close();
+	expect(text).toContain(`Unacceptable: %GRR ${grr} %`);
+	const [mail] = await smtp.waitFor(/^\[MSA\] Caliper C-0423/);
+	expect(mail.subject).toBe(`[MSA] ${gauge}: Unacceptable, %GRR ${grr} %, ndc ${expected.ndc}`);
+	expect(mail.attachments.map((a) => a.contentType)).toEqual(['image/png']);
+	const row = await waitFor('the stored study', async () =>
+		(await studies()).find((s) => s.gauge === gauge),
+	);
+	expect(row).toMatchObject({
+		acceptance: 'unacceptable',
+		ndc: expected.ndc,
+		tolerance: null,
+		pctTolerance: null,
+	});
+	expect(row.pctGrr).toBeCloseTo(expected.pctGrr, 6);
 });
 
 test('an operator column the CSV does not have: the page names the field, nothing is mailed or stored', async () => {
