@@ -30,6 +30,7 @@ const TABLES = {
 	cases: 'qms_cases',
 	measurements: 'qms_measurements',
 	supplierRows: 'qms_supplier_rows',
+	msaStudies: 'qms_msa_studies',
 	fmea: 'qms_fmea',
 };
 
@@ -76,6 +77,21 @@ const COLUMNS = {
 		['severity', 'string'],
 		['buyerEmail', 'string'],
 	],
+	[TABLES.msaStudies]: [
+		['gauge', 'string'],
+		['studiedAt', 'string'],
+		['method', 'string'],
+		['parts', 'number'],
+		['operators', 'number'],
+		['trials', 'number'],
+		['pctGrr', 'number'],
+		['pctTolerance', 'number'],
+		['ndc', 'number'],
+		['acceptance', 'string'],
+		['tolerance', 'number'],
+		['csvFile', 'string'],
+		['summary', 'string'],
+	],
 	// One flat row per failure mode and cause; `fmeaId` holds the row's ID (Data Tables own `id`).
 	[TABLES.fmea]: [
 		['fmeaId', 'string'],
@@ -113,6 +129,9 @@ const NODES = {
 	GATE: ['n8n-nodes-qms.eightDGate', 1],
 	SPC: ['n8n-nodes-qms.spcCheck', 1],
 	SCORECARD: ['n8n-nodes-qms.supplierScorecard', 1],
+	GAGE: ['n8n-nodes-qms.gageRr', 1],
+	FORM_TRIGGER: ['n8n-nodes-base.formTrigger', 2.2],
+	EXTRACT: ['n8n-nodes-base.extractFromFile', 1.1],
 	FMEA: ['n8n-nodes-qms.fmea', 1],
 };
 
@@ -192,7 +211,8 @@ function about(wf, [col, row], [width, height], lines) {
 
 const SETUP_NOTE = words(
 	'Needs the Data Tables of the **QMS setup: data tables** template (publish it once; it creates',
-	`\`${TABLES.cases}\`, \`${TABLES.measurements}\`, \`${TABLES.supplierRows}\` and \`${TABLES.fmea}\`).`,
+	`\`${TABLES.cases}\`, \`${TABLES.measurements}\`, \`${TABLES.supplierRows}\`,`,
+	`\`${TABLES.msaStudies}\` and \`${TABLES.fmea}\`).`,
 );
 
 // ---- node parameters ------------------------------------------------------------------------

@@ -11,5 +11,6 @@ module.exports = [
 	require('./spc-monitor'),
 	require('./supplier-scorecard-weekly'),
 	require('./complaint-pareto-weekly'),
+	require('./gage-rr-study'),
 	require('./qms-tools-mcp'),
 ];

@@ -10,7 +10,7 @@ function build() {
 	about(
 		wf,
 		[-1, -2],
-		[560, 380],
+		[560, 440],
 		[
 			'## QMS setup: data tables',
 			[
@@ -25,6 +25,10 @@ function build() {
 			[
 				`- \`${TABLES.supplierRows}\`: receipts, deliveries, SCARs and complaints per supplier`,
 				'for the scorecard',
+			],
+			[
+				`- \`${TABLES.msaStudies}\`: one row per Gage R&R study (gauge, %GRR, ndc, acceptance),`,
+				'the measurement system evidence for 8D D4 and D6',
 			],
 			[
 				`- \`${TABLES.fmea}\`: the FMEA worksheet, one row per failure mode and cause (ID in`,
