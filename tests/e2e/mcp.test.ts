@@ -7,8 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+// The SDK's subpaths resolve through its "./*" export, which the lint resolver does not follow.
+// eslint-disable-next-line import-x/no-unresolved
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+// eslint-disable-next-line import-x/no-unresolved
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+// eslint-disable-next-line import-x/no-unresolved
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import packageJson from '../../package.json';
