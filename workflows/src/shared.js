@@ -29,6 +29,7 @@ const TABLES = {
 	cases: 'qms_cases',
 	measurements: 'qms_measurements',
 	supplierRows: 'qms_supplier_rows',
+	fmea: 'qms_fmea',
 };
 
 /** Columns of the Data Tables the templates use (the setup template creates them). */
@@ -74,6 +75,24 @@ const COLUMNS = {
 		['severity', 'string'],
 		['buyerEmail', 'string'],
 	],
+	// One flat row per failure mode and cause; `fmeaId` is the row's FMEA id (Data Tables reserve `id`).
+	[TABLES.fmea]: [
+		['fmeaId', 'string'],
+		['type', 'string'],
+		['item', 'string'],
+		['processStep', 'string'],
+		['function', 'string'],
+		['failureMode', 'string'],
+		['effect', 'string'],
+		['severity', 'number'],
+		['cause', 'string'],
+		['preventionControls', 'string'],
+		['occurrence', 'number'],
+		['detectionControls', 'string'],
+		['detection', 'number'],
+		['owner', 'string'],
+		['ownerEmail', 'string'],
+	],
 };
 
 const CASE_COLUMNS = COLUMNS[TABLES.cases].map(([c]) => c);
@@ -93,6 +112,8 @@ const NODES = {
 	GATE: ['n8n-nodes-qms.eightDGate', 1],
 	SPC: ['n8n-nodes-qms.spcCheck', 1],
 	SCORECARD: ['n8n-nodes-qms.supplierScorecard', 1],
+	FMEA: ['n8n-nodes-qms.fmea', 1],
+	MANUAL: ['n8n-nodes-base.manualTrigger', 1],
 };
 
 class Workflow {

@@ -10,11 +10,11 @@ function build() {
 	about(
 		wf,
 		[-1, -2],
-		[560, 380],
+		[560, 420],
 		[
 			'## QMS setup: data tables',
 			[
-				'**What it does:** creates the three n8n Data Tables the other QMS templates read and write,',
+				'**What it does:** creates the four n8n Data Tables the other QMS templates read and write,',
 				'if they do not exist yet:',
 			],
 			[
@@ -25,6 +25,10 @@ function build() {
 			[
 				`- \`${TABLES.supplierRows}\`: receipts, deliveries, SCARs and complaints per supplier`,
 				'for the scorecard',
+			],
+			[
+				`- \`${TABLES.fmea}\`: the FMEA (DFMEA / PFMEA) rows, one per failure mode and cause, with`,
+				'their ID in `fmeaId`, for the FMEA review',
 			],
 			'',
 			[
