@@ -163,7 +163,8 @@ function build() {
 				'The HTML part holds both lists with the reasons.',
 			].join('\n'),
 			html: '={{ $json.html }}',
-			options: {},
+			// the engine's review is a whole HTML document: nothing may follow its </html>
+			options: { appendAttribution: false },
 		},
 		{ credentials: CREDENTIALS.smtp },
 	);
