@@ -92,13 +92,11 @@ const COLUMNS = {
 		['csvFile', 'string'],
 		['summary', 'string'],
 	],
-	// One flat row per failure mode and cause; `fmeaId` holds the row's ID (Data Tables own `id`).
+	// One flat row per failure mode and cause; `fmeaId` is the row's FMEA id (Data Tables reserve `id`).
 	[TABLES.fmea]: [
 		['fmeaId', 'string'],
 		['type', 'string'],
 		['item', 'string'],
-		['owner', 'string'],
-		['ownerEmail', 'string'],
 		['processStep', 'string'],
 		['function', 'string'],
 		['failureMode', 'string'],
@@ -109,6 +107,8 @@ const COLUMNS = {
 		['occurrence', 'number'],
 		['detectionControls', 'string'],
 		['detection', 'number'],
+		['owner', 'string'],
+		['ownerEmail', 'string'],
 	],
 };
 
@@ -133,6 +133,7 @@ const NODES = {
 	FORM_TRIGGER: ['n8n-nodes-base.formTrigger', 2.2],
 	EXTRACT: ['n8n-nodes-base.extractFromFile', 1.1],
 	FMEA: ['n8n-nodes-qms.fmea', 1],
+	MANUAL: ['n8n-nodes-base.manualTrigger', 1],
 };
 
 class Workflow {
@@ -211,8 +212,9 @@ function about(wf, [col, row], [width, height], lines) {
 
 const SETUP_NOTE = words(
 	'Needs the Data Tables of the **QMS setup: data tables** template (publish it once; it creates',
-	`\`${TABLES.cases}\`, \`${TABLES.measurements}\`, \`${TABLES.supplierRows}\`,`,
-	`\`${TABLES.msaStudies}\` and \`${TABLES.fmea}\`).`,
+	`${Object.values(TABLES)
+		.map((table) => `\`${table}\``)
+		.join(', ')}).`,
 );
 
 // ---- node parameters ------------------------------------------------------------------------

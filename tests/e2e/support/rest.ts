@@ -111,14 +111,25 @@ async function projectId(): Promise<string> {
 	return (await rest<{ id: string }>('GET', '/projects/personal')).id;
 }
 
-/** All rows of the Data Table `name` (of the owner's project). */
-export async function tableRows<T = Record<string, unknown>>(name: string): Promise<T[]> {
+/** The Data Tables of the owner's project. */
+async function dataTables(): Promise<Array<{ id: string; name: string }>> {
 	const project = await projectId();
 	const tables = await rest<{ data: Array<{ id: string; name: string }> }>(
 		'GET',
 		`/projects/${project}/data-tables?take=100`,
 	);
-	const found = tables.data.find((t) => t.name === name);
+	return tables.data;
+}
+
+/** Names of the Data Tables of the owner's project. */
+export async function dataTableNames(): Promise<string[]> {
+	return (await dataTables()).map((table) => table.name);
+}
+
+/** All rows of the Data Table `name` (of the owner's project). */
+export async function tableRows<T = Record<string, unknown>>(name: string): Promise<T[]> {
+	const project = await projectId();
+	const found = (await dataTables()).find((t) => t.name === name);
 	if (!found) return [];
 	const rows: T[] = [];
 	// The server caps a page (below 500); read on until `count` rows are in.

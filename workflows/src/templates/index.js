@@ -12,5 +12,6 @@ module.exports = [
 	require('./supplier-scorecard-weekly'),
 	require('./complaint-pareto-weekly'),
 	require('./gage-rr-study'),
+	require('./fmea-review-weekly'),
 	require('./qms-tools-mcp'),
 ];
