@@ -24,6 +24,8 @@ export interface CompiledHazards {
 	/** Scope cues: scanned only in texts that hold a hazard candidate (most complaints do not). */
 	cues: KeyAutomaton<HazardEntry>;
 	classes: { id: string; contextWindow: number; combos: { window: number }[] }[];
+	/** Keys of the scene words (hazards/cues.json `scene`): no root-cause evidence of a hazard. */
+	scene: ReadonlySet<string>;
 }
 
 /** A literal found in the unit stream (inclusive unit indices). */
@@ -114,7 +116,8 @@ export function compileHazards(classes: readonly HazardClassSpec[]): CompiledHaz
 	}
 	automaton.build();
 	cueAutomaton.build();
-	return { automaton, cues: cueAutomaton, classes: compiled };
+	const scene = new Set(Object.values(cues.scene).flatMap((list) => list.map(sceneKey)));
+	return { automaton, cues: cueAutomaton, classes: compiled, scene };
 }
 
 /**
@@ -282,6 +285,16 @@ export function detectHazards(
 		});
 	}
 	return out;
+}
+
+/**
+ * The key a category term is looked up by in the scene words.
+ *
+ * @example
+ * sceneKey('Trucks') // 'truck'
+ */
+export function sceneKey(term: string): string {
+	return termKeys(term).join(' ');
 }
 
 /** Units before a candidate where its cues may lie: hypothetical scope plus the longest cue. */

@@ -123,6 +123,39 @@ describe('component + failure within a short window', () => {
 		expect(text.slice(h?.start, h?.end)).toBe(term);
 	});
 
+	// Vehicle-owner reports in capitals, inflected forms, the NHTSA component areas.
+	it.each([
+		['WHILE MERGING ONTO THE INTERSTATE THE ENGINE SHUT DOWN', 'vehicle_control'],
+		['THE BRAKE PEDAL SANK TO THE FLOOR AT A STOP SIGN', 'vehicle_control'],
+		['THE VEHICLE SURGED FORWARD WHEN THE BRAKE WAS RELEASED', 'vehicle_control'],
+		['THE TIE ROD END SNAPPED AND THE WHEEL TURNED SIDEWAYS', 'vehicle_control'],
+		['THE WINDSHIELD WIPERS FAILED DURING A STORM', 'vehicle_control'],
+		['THE PARKING BRAKE DID NOT HOLD ON A HILL', 'vehicle_control'],
+		['THE DRIVER DOOR FLEW OPEN IN A TURN', 'vehicle_control'],
+		['THE DRIVER SIDE AIR BAG DEPLOYED INADVERTENTLY OVER A POTHOLE', 'occupant_protection'],
+		['THE FRONT SEAT BELTS WOULD NOT RETRACT', 'occupant_protection'],
+		['FUEL IS LEAKING FROM THE FUEL PUMP', 'fire_thermal'],
+		['The baby food jar had glass particles in it', 'chemical_toxic'],
+		['油箱漏油，车库里全是汽油味', 'fire_thermal'],
+		['下雨天雨刮器突然不工作', 'vehicle_control'],
+	])('"%s" -> %s', (text, cls) => {
+		expect(classesOf(text)).toContain(cls);
+	});
+
+	it('does not make a hazard of look-alikes near the same components', () => {
+		for (const text of [
+			'The glove box door would not latch',
+			'The glass bottle arrived broken in the box',
+			'The lamp base cracked in transit',
+			'Small parts missing from the kit, no screws included',
+			'I was shocked at the price of the repair',
+			'We suffered a two week delay on the shipment',
+			'THE LEATHER ON THE STEERING WHEEL IS CRACKING',
+			'Stitching on the seat covers is coming undone',
+		])
+			expect([text, classifyComplaint(text).severity]).not.toEqual([text, 'critical']);
+	});
+
 	it('does not pair a component with a failure in another sentence or beyond the window', () => {
 		expect(classesOf('The brake pads were fine. The app failed to sync.')).toEqual([]);
 		expect(
@@ -262,6 +295,23 @@ describe('category of hazard complaints', () => {
 		expect(
 			classifyComplaint('产品漏电，客户触电了，检查发现是绝缘层在装配时被划破。').category,
 		).toBe('production');
+	});
+
+	it('scene words and the words of the hazard itself are no root-cause evidence', () => {
+		// "truck" (logistics), "rain" and "4S店" say where it happened; "leak" is the hazard itself.
+		expect(
+			classifyComplaint('TL* THE CONTACT OWNS A 2019 TRUCK. THE TREAD SEPARATED ON THE HIGHWAY.')
+				.category,
+		).toBe('design');
+		expect(classifyComplaint('WHILE DRIVING IN HEAVY RAIN THE HEADLIGHTS WENT OUT').category).toBe(
+			'design',
+		);
+		expect(classifyComplaint('THERE WAS A FUEL LEAK UNDER THE VEHICLE').category).toBe('design');
+		expect(classifyComplaint('高速上刹车失灵，拖到4S店检查').category).toBe('design');
+	});
+
+	it('a functional loss with no category evidence is a product complaint', () => {
+		expect(classifyComplaint('The heater does not work at all').category).toBe('design');
 	});
 
 	it('dealer and service-network complaints go to service, parts availability to delivery', () => {
