@@ -21,7 +21,7 @@ const files = args.length
 			path.join(fixtures, f),
 		);
 /** Prior weight of the built-in classifier (lib/complaints/classifier.ts PRIOR_WEIGHT). */
-const PRIOR_WEIGHT = 0.4;
+const PRIOR_WEIGHT = Number(process.env.PRIOR_WEIGHT ?? 0.4);
 
 const rows = files.flatMap((file) =>
 	JSON.parse(fs.readFileSync(file, 'utf8')).complaints.map((r, i) => ({

@@ -13,7 +13,7 @@ import { defaultLexicon } from './lexicon';
 import { loadComplaintModel, predictCategories, trainComplaintModel } from './model';
 import priorModelData from './taxonomy/prior-model.json';
 import { maskPii } from './pii';
-import { decideSeverity } from './severity';
+import { decideSeverity, type SeverityTerm } from './severity';
 import { defaultSeverityRules, defaultTaxonomy } from './taxonomy';
 import { toUnits } from './tokenize';
 import type {
@@ -268,19 +268,19 @@ function classifyWith(
 		const s2 = second?.score ?? 0;
 		confidence = (s1 / (s1 + s2)) * (1 - Math.exp(-s1 / CONFIDENCE_SCALE));
 	}
-	// A hazard complaint without root-cause evidence is still a product complaint: one documented
-	// rule files it under the hazard category (default design), never 'unclassified' and not under
-	// a category one stray word points at. A functional loss with no category at all ("the heater
-	// does not work") is a product complaint too.
+	// A hazard or functional-loss complaint without root-cause evidence is still a product
+	// complaint: one documented rule files it under the hazard category (default design), never
+	// 'unclassified' and not under a category that only scene words point at.
+	const lossTerms = evidence.severityTerms.filter((t) => t.severity === 'major');
+	const functionalLoss = lossTerms.length > 0;
 	const strongest = Math.max(
 		0,
-		...rootCauseEvidence(evidence.keywords, hazards, hazardVocabulary).values(),
+		...rootCauseEvidence(evidence.keywords, hazards, lossTerms, hazardVocabulary).values(),
 	);
-	const functionalLoss = evidence.severityTerms.some((t) => t.severity === 'major');
 	if (
 		hazardCategory !== undefined &&
-		((hazards.length > 0 && strongest < HAZARD_RULE_MIN_EVIDENCE) ||
-			(category === 'unclassified' && functionalLoss))
+		(hazards.length > 0 || functionalLoss) &&
+		strongest < HAZARD_RULE_MIN_EVIDENCE
 	) {
 		category = hazardCategory;
 		confidence = HAZARD_RULE_CONFIDENCE;
@@ -319,18 +319,20 @@ let defaultClassifier: ComplaintClassifier | undefined;
  *
  * @example
  * // 'The truck caught fire' with hazard "caught fire": 'truck' (logistics) is a scene word
- * rootCauseEvidence(keywords, hazards, vocabulary) // Map {}
+ * rootCauseEvidence(keywords, hazards, [], vocabulary) // Map {}
  */
 function rootCauseEvidence(
 	keywords: readonly KeywordHit[],
 	hazards: readonly HazardHit[],
+	lossTerms: readonly SeverityTerm[],
 	vocabulary: CompiledHazards,
 ): Map<string, number> {
 	const scores = new Map<string, number>();
-	if (hazards.length === 0) return scores;
+	if (hazards.length === 0 && lossTerms.length === 0) return scores;
 	for (const k of keywords) {
 		if (vocabulary.scene.has(sceneKey(k.term))) continue;
 		if (hazards.some((h) => k.start === h.start || k.end === h.end)) continue;
+		if (lossTerms.some((t) => k.start < t.end && t.start < k.end)) continue;
 		scores.set(k.category, (scores.get(k.category) ?? 0) + (k.weight ?? 1));
 	}
 	return scores;
