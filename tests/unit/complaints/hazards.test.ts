@@ -6,6 +6,9 @@ import {
 	defaultTaxonomy,
 	hazardClassIds,
 } from '../../../lib/complaints';
+import hazardFresh from '../../fixtures/complaints/hazard-fresh.json';
+import hazardHeldout from '../../fixtures/complaints/hazard-heldout.json';
+import hazardUnseen from '../../fixtures/complaints/hazard-unseen.json';
 
 const classesOf = (text: string) => [
 	...new Set(classifyComplaint(text).hazards.map((h) => h.class)),
@@ -380,4 +383,30 @@ describe('configuration through the taxonomy JSON and options', () => {
 			}),
 		).toThrow("taxonomy.hazards.category: 'nope' is not a category of the taxonomy");
 	});
+});
+
+describe('held-out hazard sets (tests/fixtures/complaints/hazard-*.json)', () => {
+	// Floors a little under the measured figures (bench/complaints/hazard-eval.js prints them).
+	it.each([
+		['hazard-heldout.json', hazardHeldout.complaints, 0.95, 0.72],
+		['hazard-unseen.json', hazardUnseen.complaints, 0.95, 0.7],
+		['hazard-fresh.json', hazardFresh.complaints, 0.9, 0.7],
+	])(
+		'%s: critical recall per language and category accuracy above their floors, false critical <= 5 %%',
+		(_file, rows, recall, accuracy) => {
+			const results = rows.map((r) => classifyComplaint(r.text));
+			for (const language of ['en', 'zh']) {
+				const critical = rows.filter((r) => r.severity === 'critical' && r.language === language);
+				const found = critical.filter((r) => results[rows.indexOf(r)].severity === 'critical');
+				expect([language, found.length / critical.length >= recall]).toEqual([language, true]);
+			}
+			const nonCritical = rows.filter((r) => r.severity !== 'critical');
+			const falseCritical = nonCritical.filter(
+				(r) => results[rows.indexOf(r)].severity === 'critical',
+			);
+			expect(falseCritical.length / nonCritical.length).toBeLessThanOrEqual(0.05);
+			const right = rows.filter((r, i) => results[i].category === r.category).length;
+			expect(right / rows.length).toBeGreaterThanOrEqual(accuracy);
+		},
+	);
 });
