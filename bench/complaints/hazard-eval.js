@@ -5,7 +5,7 @@
  * recall, and the routing of Chinese dealer complaints (to service/delivery) and Chinese quality
  * complaints (away from service).
  * Usage: npm run build && node bench/complaints/hazard-eval.js [set.json ...]
- *   (default: the hazard held-out set, the unseen set when present, the corpus and its held-out set;
+ *   (default: the hazard held-out, unseen and fresh sets when present, the corpus and its held-out set;
  *    QMS_LIB points at another build of dist/lib)
  */
 const fs = require('fs');
@@ -15,7 +15,13 @@ const lib = require(process.env.QMS_LIB || '../../dist/lib');
 const fixtures = path.join(__dirname, '../../tests/fixtures/complaints');
 const files = process.argv.slice(2);
 if (files.length === 0) {
-	for (const name of ['hazard-heldout.json', 'hazard-unseen.json', 'corpus.json', 'heldout.json'])
+	for (const name of [
+		'hazard-heldout.json',
+		'hazard-unseen.json',
+		'hazard-fresh.json',
+		'corpus.json',
+		'heldout.json',
+	])
 		if (fs.existsSync(path.join(fixtures, name))) files.push(path.join(fixtures, name));
 }
 

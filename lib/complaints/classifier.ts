@@ -7,20 +7,22 @@ import {
 	validateIdentifierPatterns,
 } from './identifiers';
 import { resolveHazardClasses, validateTaxonomyHazards } from './hazards/classes';
-import { compileHazards, detectHazards, type CompiledHazards } from './hazards/detect';
+import { compileHazards, detectHazards, sceneKey, type CompiledHazards } from './hazards/detect';
 import { detectLanguage } from './language';
 import { defaultLexicon } from './lexicon';
 import { loadComplaintModel, predictCategories, trainComplaintModel } from './model';
 import priorModelData from './taxonomy/prior-model.json';
 import { maskPii } from './pii';
-import { decideSeverity } from './severity';
+import { decideSeverity, type SeverityTerm } from './severity';
 import { defaultSeverityRules, defaultTaxonomy } from './taxonomy';
 import { toUnits } from './tokenize';
 import type {
 	ClassifyOptions,
 	ComplaintClassification,
 	ComplaintModel,
+	HazardHit,
 	IdentifierPattern,
+	KeywordHit,
 } from './types';
 
 /** Per-call options of a prepared classifier: the customer and the clock. */
@@ -47,8 +49,7 @@ const CONFIDENCE_SCALE = 2;
 /** Confidence of a category given by the hazard rule rather than by evidence. */
 const HAZARD_RULE_CONFIDENCE = 0.5;
 /**
- * Keyword evidence a category needs to hold against the hazard rule: a stray word ("truck",
- * "rain" in a crash report) or the model alone is no root-cause evidence.
+ * Root-cause evidence a category needs to hold against the hazard rule (the model alone is none).
  */
 const HAZARD_RULE_MIN_EVIDENCE = 1;
 
@@ -267,10 +268,20 @@ function classifyWith(
 		const s2 = second?.score ?? 0;
 		confidence = (s1 / (s1 + s2)) * (1 - Math.exp(-s1 / CONFIDENCE_SCALE));
 	}
-	// A hazard complaint without category evidence is still a product complaint: one documented
-	// rule files it under the hazard category (default design), never 'unclassified'.
-	const strongest = Math.max(0, ...evidence.scores.values());
-	if (hazards.length > 0 && hazardCategory !== undefined && strongest < HAZARD_RULE_MIN_EVIDENCE) {
+	// A hazard or functional-loss complaint without root-cause evidence is still a product
+	// complaint: one documented rule files it under the hazard category (default design), never
+	// 'unclassified' and not under a category that only scene words point at.
+	const lossTerms = evidence.severityTerms.filter((t) => t.severity === 'major');
+	const functionalLoss = lossTerms.length > 0;
+	const strongest = Math.max(
+		0,
+		...rootCauseEvidence(evidence.keywords, hazards, lossTerms, hazardVocabulary).values(),
+	);
+	if (
+		hazardCategory !== undefined &&
+		(hazards.length > 0 || functionalLoss) &&
+		strongest < HAZARD_RULE_MIN_EVIDENCE
+	) {
 		category = hazardCategory;
 		confidence = HAZARD_RULE_CONFIDENCE;
 		// The ranking leads with the category given, as everywhere else.
@@ -300,6 +311,32 @@ function classifyWith(
 
 const prepared = new WeakMap<object, ComplaintClassifier>();
 let defaultClassifier: ComplaintClassifier | undefined;
+
+/**
+ * Keyword evidence per category that speaks to the cause of a hazard: scene words ("truck",
+ * "rain", "collapsed", "4S店", hazards/cues.json) and the words of the hazard itself ("leak" in
+ * "fuel leak", "鼓包" in "电池鼓包") tell what happened, not why, and do not count.
+ *
+ * @example
+ * // 'The truck caught fire' with hazard "caught fire": 'truck' (logistics) is a scene word
+ * rootCauseEvidence(keywords, hazards, [], vocabulary) // Map {}
+ */
+function rootCauseEvidence(
+	keywords: readonly KeywordHit[],
+	hazards: readonly HazardHit[],
+	lossTerms: readonly SeverityTerm[],
+	vocabulary: CompiledHazards,
+): Map<string, number> {
+	const scores = new Map<string, number>();
+	if (hazards.length === 0 && lossTerms.length === 0) return scores;
+	for (const k of keywords) {
+		if (vocabulary.scene.has(sceneKey(k.term))) continue;
+		if (hazards.some((h) => k.start === h.start || k.end === h.end)) continue;
+		if (lossTerms.some((t) => k.start < t.end && t.start < k.end)) continue;
+		scores.set(k.category, (scores.get(k.category) ?? 0) + (k.weight ?? 1));
+	}
+	return scores;
+}
 
 /**
  * Classifies one complaint: category, ranked categories, severity, evidence keywords with

@@ -24,6 +24,8 @@ export interface CompiledHazards {
 	/** Scope cues: scanned only in texts that hold a hazard candidate (most complaints do not). */
 	cues: KeyAutomaton<HazardEntry>;
 	classes: { id: string; contextWindow: number; combos: { window: number }[] }[];
+	/** Keys of the scene words (hazards/cues.json `scene`): no root-cause evidence of a hazard. */
+	scene: ReadonlySet<string>;
 }
 
 /** A literal found in the unit stream (inclusive unit indices). */
@@ -114,7 +116,8 @@ export function compileHazards(classes: readonly HazardClassSpec[]): CompiledHaz
 	}
 	automaton.build();
 	cueAutomaton.build();
-	return { automaton, cues: cueAutomaton, classes: compiled };
+	const scene = new Set(Object.values(cues.scene).flatMap((list) => list.map(sceneKey)));
+	return { automaton, cues: cueAutomaton, classes: compiled, scene };
 }
 
 /**
@@ -143,7 +146,8 @@ export function detectHazards(
 ): HazardHit[] {
 	const found: Found[] = [];
 	compiled.automaton.scan(keys, (first, last, entry) => found.push({ first, last, entry }));
-	if (!hasCandidate(found)) return [];
+	const paired = pairedCombos(found);
+	if (paired === undefined) return [];
 	const n = units.length;
 	// One flag byte per unit for every cue kind, set straight from the cue scan.
 	const flags = new Uint8Array(n);
@@ -155,7 +159,8 @@ export function detectHazards(
 		else if (first === last) flags[first] |= entry.cue === 'filler' ? FILLER : JOIN;
 	};
 	// Cues matter only just before and after a candidate: scan those stretches, not the whole text.
-	for (const [from, to] of cueWindows(found, n)) compiled.cues.scan(keys, markCue, from, to);
+	for (const [from, to] of cueWindows(found, n, paired))
+		compiled.cues.scan(keys, markCue, from, to);
 	const lookAlikes: Found[] = [];
 	const contexts: Found[] = [];
 	const hazards: Found[] = [];
@@ -284,17 +289,47 @@ export function detectHazards(
 	return out;
 }
 
+/** Keys of category terms seen so far: terms come from a taxonomy, so the set stays small. */
+const sceneKeys = new Map<string, string>();
+/** Bounds the memo for taxonomies with very many terms; refilling is cheap. */
+const SCENE_KEYS_LIMIT = 20_000;
+
+/**
+ * The key a category term is looked up by in the scene words (memoised: it is asked for every
+ * keyword of a hazard or functional-loss complaint, and tokenising costs more than the lookup).
+ *
+ * @example
+ * sceneKey('Trucks') // 'truck'
+ */
+export function sceneKey(term: string): string {
+	let key = sceneKeys.get(term);
+	if (key === undefined) {
+		key = termKeys(term).join(' ');
+		if (sceneKeys.size >= SCENE_KEYS_LIMIT) sceneKeys.clear();
+		sceneKeys.set(term, key);
+	}
+	return key;
+}
+
 /** Units before a candidate where its cues may lie: hypothetical scope plus the longest cue. */
 const CUE_REACH_BEFORE = HYPOTHETICAL_SCOPE + 4;
 const CUE_REACH_AFTER = HYPOTHETICAL_AFTER_SCOPE + 4;
 
 /** Merged unit ranges around hazard candidates, in text order. */
-function cueWindows(found: readonly Found[], n: number): [number, number][] {
+function cueWindows(
+	found: readonly Found[],
+	n: number,
+	paired: ReadonlySet<number>,
+): [number, number][] {
 	const ranges: [number, number][] = [];
 	for (const f of found) {
-		// Cues bear on hazard terms and failures (and a combination's start, within the reach).
+		// Cues bear on hazard terms and on failures whose component was found too (and a
+		// combination's start, within the reach); a lone failure ("stopped working") needs none.
 		const e = f.entry;
-		if (e.type !== 'hazard' && !(e.type === 'part' && e.role === 'failure')) continue;
+		const candidate =
+			e.type === 'hazard' ||
+			(e.type === 'part' && e.role === 'failure' && paired.has(e.cls * COMBOS_PER_CLASS + e.combo));
+		if (!candidate) continue;
 		ranges.push([
 			Math.max(0, f.first - CUE_REACH_BEFORE),
 			Math.min(n - 1, f.last + CUE_REACH_AFTER),
@@ -310,20 +345,24 @@ function cueWindows(found: readonly Found[], n: number): [number, number][] {
 	return merged;
 }
 
-/** True when a hazard term or both parts of one combination were found. */
-function hasCandidate(found: Found[]): boolean {
-	let roles: Map<number, number> | undefined;
+/**
+ * The combinations (class * COMBOS_PER_CLASS + combination) of which both a component and a
+ * failure were found; undefined when there is no candidate at all (no hazard term, no pair).
+ */
+function pairedCombos(found: Found[]): Set<number> | undefined {
+	const roles = new Map<number, number>();
+	const paired = new Set<number>();
+	let term = false;
 	for (const f of found) {
 		const e = f.entry;
-		if (e.type === 'hazard') return true;
+		if (e.type === 'hazard') term = true;
 		if (e.type !== 'part') continue;
 		const key = e.cls * COMBOS_PER_CLASS + e.combo;
-		roles ??= new Map();
 		const seen = (roles.get(key) ?? 0) | (e.role === 'component' ? 1 : 2);
-		if (seen === 3) return true;
+		if (seen === 3) paired.add(key);
 		roles.set(key, seen);
 	}
-	return false;
+	return term || paired.size > 0 ? paired : undefined;
 }
 
 /** Leftmost-longest matches per class ("caught fire" over "fire"); other classes keep theirs. */
