@@ -46,6 +46,7 @@ function jest(name, args) {
 
 step('typecheck', () => run('tsc', ['--noEmit', '-p', 'tsconfig.test.json']));
 step('lint', () => run('n8n-node', ['lint']));
+step('format', () => run('prettier', ['--check', '--log-level=warn', '.']));
 step('build', () => run('npm', ['run', 'build', '--silent']));
 jest('unit+nodes', ['--selectProjects', 'unit', 'nodes']);
 jest('e2e', ['--selectProjects', 'e2e', '--runInBand']);
