@@ -15,4 +15,5 @@ export { defaultSla, responseDeadline } from './deadline';
 export { maskPii } from './pii';
 export { trainComplaintModel, loadComplaintModel, predictCategories } from './model';
 export { tokenizeComplaint } from './tokenize';
+export { complaintPareto, type ComplaintPareto, type ParetoRow } from './pareto';
 export type * from './types';
