@@ -1,6 +1,7 @@
 import type { DateTime } from 'luxon';
 
-import { formatTime, parseTime, resolveNow } from './dates';
+import { parseDateTime } from '../shared/dates';
+import { formatTime, resolveNow } from './dates';
 import { appendHistory, verifyHistory } from './history';
 import type { EightDHistoryEntry, EightDReport } from './types';
 
@@ -62,7 +63,7 @@ export function prepareChange(
 				`history: does not verify (${check.reason}); refusing to extend an altered record`,
 			);
 		const last = history[history.length - 1];
-		if (at < parseTime(last.at, `history[${history.length - 1}].at`)) {
+		if (at < parseDateTime(last.at, `history[${history.length - 1}].at`)) {
 			throw new Error(
 				`options.now: ${formatTime(at)} is before the last history entry (${last.at})`,
 			);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { parseTime } from './dates';
+import { parseDateTime } from '../shared/dates';
 import { disciplinesBetween, stageIndex } from './disciplines';
 import type { Discipline, EightDHistoryEntry, EightDReport } from './types';
 
@@ -128,7 +128,7 @@ export function verifyHistory(report: unknown): HistoryVerification {
 			return broken(index, 'hash does not match its content');
 		let time: number;
 		try {
-			time = parseTime(entry.at, `history[${index}].at`).toMillis();
+			time = parseDateTime(entry.at, `history[${index}].at`).toMillis();
 		} catch (error) {
 			return broken(index, (error as Error).message);
 		}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 
 import { parseActor, type EightDActor } from './audit';
-import { formatTime, parseTime, resolveNow } from './dates';
+import { parseDateTime } from '../shared/dates';
+import { formatTime, resolveNow } from './dates';
 import { computeDeadlines } from './deadlines';
 import { appendHistory } from './history';
 import { type DeadlineProfile, resolveDeadlineProfile } from './profiles';
@@ -78,7 +79,7 @@ function checkComplaint(complaint: unknown): ClassifiedComplaint {
 	) {
 		throw new Error('complaint.keywords: expected a list of { term, category, start, end }');
 	}
-	if (c.receivedAt !== undefined) parseTime(c.receivedAt, 'complaint.receivedAt');
+	if (c.receivedAt !== undefined) parseDateTime(c.receivedAt, 'complaint.receivedAt');
 	return c as unknown as ClassifiedComplaint;
 }
 
@@ -105,7 +106,7 @@ export function openFromComplaint(
 	const complaint = checkComplaint(complaintInput);
 	const now = resolveNow(options.now);
 	const received = complaint.receivedAt
-		? parseTime(complaint.receivedAt, 'complaint.receivedAt')
+		? parseDateTime(complaint.receivedAt, 'complaint.receivedAt')
 		: now;
 	if (received > now)
 		throw new Error(

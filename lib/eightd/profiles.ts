@@ -1,11 +1,11 @@
 import { IANAZone } from 'luxon';
 
-import type { BusinessCalendar, Span } from './calendar';
+import type { BusinessCalendar, Span } from '../shared/calendar';
 import builtInProfiles from './profiles/deadline-profiles.json';
 import profileSchema from './schema/eightd-deadline-profile.schema.json';
-import { parseJsonText } from './json';
 import type { Discipline } from './types';
 import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
+import { parseJsonParameter } from '../shared/json';
 
 /** When disciplines are due (from `openedAt`), when "due soon" starts, who is told how late. */
 export interface DeadlineProfile {
@@ -39,7 +39,7 @@ const validateProfileShape = compileSchema<DeadlineProfile>(profileSchema);
  */
 export function parseDeadlineProfile(source: unknown, field = 'profile'): DeadlineProfile {
 	let value = source;
-	if (typeof source === 'string') value = parseJsonText(source, field);
+	if (typeof source === 'string') value = parseJsonParameter(source, field);
 	if (value === null || typeof value !== 'object' || Array.isArray(value))
 		throw new Error(`${field}: expected a deadline profile object`);
 	if (!validateProfileShape(value)) {

@@ -2,9 +2,9 @@ import { DISCIPLINES } from './disciplines';
 import defaultRules from './rules/default.json';
 import northwindRules from './rules/northwind-motors.json';
 import ruleSetSchema from './schema/eightd-rule-set.schema.json';
-import { parseJsonText } from './json';
 import type { Discipline, EightDLanguage, SixM } from './types';
 import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
+import { parseJsonParameter } from '../shared/json';
 
 /** A text in both languages the gate speaks. */
 export type Bilingual = Record<EightDLanguage, string>;
@@ -77,7 +77,7 @@ const validateRuleSetShape = compileSchema<EightDRuleSetSource>(ruleSetSchema);
  */
 export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRuleSetSource {
 	let value = source;
-	if (typeof source === 'string') value = parseJsonText(source, field);
+	if (typeof source === 'string') value = parseJsonParameter(source, field);
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
 		throw new Error(`${field}: expected a rule set object with "id" and "disciplines"`);
 	}

@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
-import { isIsoDateTime } from './dates';
+import { isIsoDateTime } from '../shared/dates';
 import reportSchema from './schema/eightd-report.schema.json';
 import type { EightDReport } from './types';
 

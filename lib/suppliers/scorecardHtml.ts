@@ -1,4 +1,5 @@
 import type { Grade, MetricId, MetricResult, SupplierScore } from './types';
+import { escapeHtml } from '../shared/html';
 
 /** Options of {@link scorecardHtml}. */
 export interface ScorecardHtmlOptions {
@@ -31,21 +32,6 @@ const SHARES: ReadonlySet<MetricId> = new Set<MetricId>([
 	'scar_on_time',
 	'scar_response',
 ]);
-
-/**
- * Escapes text for HTML element content and attribute values.
- *
- * @example
- * escapeHtml('<b>"A&B"</b>'); // '&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;'
- */
-export function escapeHtml(text: string): string {
-	return text
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&#39;');
-}
 
 /**
  * A metric value for reading: shares as percent, PPM and counts as whole numbers, money with 2 decimals.

@@ -5,7 +5,8 @@ import {
 	scoreSuppliers,
 	scoreTrendSpec,
 } from '../../../lib/suppliers';
-import { escapeHtml, formatMetricValue } from '../../../lib/suppliers/scorecardHtml';
+import { escapeHtml } from '../../../lib/shared/html';
+import { formatMetricValue } from '../../../lib/suppliers/scorecardHtml';
 import { HAND_CHECKED_ROWS } from '../../fixtures/suppliers/handChecked';
 
 const cards = scoreSuppliers(HAND_CHECKED_ROWS);
