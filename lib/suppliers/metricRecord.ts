@@ -1,5 +1,6 @@
 import { InputError } from '../shared/errors';
 import { METRICS } from './metrics';
+import { unrankedCard } from './ranking';
 import { scoreMetrics } from './scoreMetrics';
 import type { MetricId, SupplierScheme, SupplierScore } from './types';
 
@@ -76,19 +77,14 @@ export function scoreMetricRecord(
 	const result = scoreMetrics(Object.fromEntries(values), scheme, {
 		names: Object.fromEntries(names),
 	});
-	const card: SupplierScore = {
-		supplier,
-		period: period === undefined || period === null ? '' : String(period),
-		periodStart: '',
-		periodEnd: '',
-		score: result.score,
-		grade: result.grade,
-		metrics: result.metrics,
-		rank: 0,
-		rankOf: 0,
-		specialStatus: false,
-		flags: [],
-		notes: result.notes,
-	};
+	const card = unrankedCard(
+		{
+			supplier,
+			period: period === undefined || period === null ? '' : String(period),
+			periodStart: '',
+			periodEnd: '',
+		},
+		result,
+	);
 	return { card, critical };
 }
