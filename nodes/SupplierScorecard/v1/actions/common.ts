@@ -33,6 +33,15 @@ export const METRIC_OPTIONS: INodePropertyOptions[] = [...SUPPLIER_METRICS.value
 	description: `${m.id}: scores 100 at ${m.curve.target} or better, 0 at ${m.curve.limit} or worse (default weight ${m.weight})`,
 }));
 
+/** The metric a curve or weight row is for. */
+const metricChoice: INodeProperties = {
+	displayName: 'Metric',
+	name: 'metric',
+	type: 'options',
+	options: METRIC_OPTIONS,
+	default: 'ppm',
+};
+
 /** Parameters both operations share: metrics, outputs, report, scheme options. */
 export const sharedProperties: INodeProperties[] = [
 	{
@@ -225,13 +234,7 @@ export const sharedProperties: INodeProperties[] = [
 					name: 'curve',
 					displayName: 'Curve',
 					values: [
-						{
-							displayName: 'Metric',
-							name: 'metric',
-							type: 'options',
-							options: METRIC_OPTIONS,
-							default: 'ppm',
-						},
+						metricChoice,
 						{
 							displayName: 'Target (Scores 100)',
 							name: 'target',
@@ -274,13 +277,7 @@ export const sharedProperties: INodeProperties[] = [
 					name: 'weight',
 					displayName: 'Weight',
 					values: [
-						{
-							displayName: 'Metric',
-							name: 'metric',
-							type: 'options',
-							options: METRIC_OPTIONS,
-							default: 'ppm',
-						},
+						metricChoice,
 						{
 							displayName: 'Weight',
 							name: 'weight',
