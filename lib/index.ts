@@ -6,3 +6,4 @@ export * from './spc';
 export * from './complaints';
 export * from './eightd';
 export * from './suppliers';
+export { InputError } from './shared/errors';
