@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { parseDateTime } from '../shared/dates';
 import { disciplinesBetween, stageIndex } from './disciplines';
 import type { Discipline, EightDHistoryEntry, EightDReport } from './types';
+import { InputError } from '../shared/errors';
 
 /**
  * The `prevHash` of the first entry: nothing comes before it.
@@ -103,7 +104,7 @@ export interface HistoryVerification {
  */
 export function verifyHistory(report: unknown): HistoryVerification {
 	if (report === undefined || report === null || typeof report !== 'object')
-		throw new Error('report: missing (expected an 8D record object)');
+		throw new InputError('report', 'missing (expected an 8D record object)');
 	const { history, id, openedAt, stage, status, deadlines, completedAt, closedAt } =
 		report as Partial<EightDReport>;
 	if (!Array.isArray(history) || history.length === 0)
