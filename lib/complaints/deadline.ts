@@ -2,6 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 
 import { addBusinessHours } from '../shared/calendar';
 import { parseDateTime } from '../shared/dates';
+import { InputError } from '../shared/errors';
 import type { ResponseDeadline, SlaTable } from './types';
 
 /**
@@ -38,12 +39,13 @@ export function responseDeadline(input: {
 	validateSla(sla);
 	const timeZone = input.timeZone ?? 'UTC';
 	if (!IANAZone.isValidZone(timeZone))
-		throw new Error(`timeZone '${timeZone}' is not a valid IANA time zone`);
+		throw new InputError('timeZone', `'${timeZone}' is not a valid IANA time zone`);
 	const tier = input.tier === undefined || input.tier === '' ? sla.defaultTier : input.tier;
 	const row = sla.tiers[tier];
 	if (!row)
-		throw new Error(
-			`tier '${tier}' is not in the SLA table (known: ${Object.keys(sla.tiers).join(', ')})`,
+		throw new InputError(
+			'tier',
+			`'${tier}' is not in the SLA table (known: ${Object.keys(sla.tiers).join(', ')})`,
 		);
 	const received = toDateTime(input.receivedAt, 'receivedAt').setZone(timeZone);
 	const businessDays = sla.businessDays === true;
@@ -82,28 +84,32 @@ function validateSla(sla: SlaTable): void {
 		typeof sla.tiers !== 'object' ||
 		sla.tiers === null
 	) {
-		throw new Error(
-			'sla must be { tiers: { <tier>: { hours } }, defaultTier, businessDays?, holidays? }',
+		throw new InputError(
+			'sla',
+			'must be { tiers: { <tier>: { hours } }, defaultTier, businessDays?, weekend?, holidays?, workdays? }',
 		);
 	}
 	for (const [tier, row] of Object.entries(sla.tiers)) {
 		if (!row || typeof row.hours !== 'number' || !Number.isFinite(row.hours) || row.hours <= 0) {
-			throw new Error(`sla.tiers.${tier}.hours must be a positive number`);
+			throw new InputError(`sla.tiers.${tier}.hours`, 'must be a positive number');
 		}
 	}
 	if (typeof sla.defaultTier !== 'string' || !sla.tiers[sla.defaultTier])
-		throw new Error('sla.defaultTier must name a tier of sla.tiers');
+		throw new InputError('sla.defaultTier', 'must name a tier of sla.tiers');
 	for (const key of ['holidays', 'workdays'] as const) {
 		const dates = sla[key];
 		if (
 			dates !== undefined &&
 			(!Array.isArray(dates) || dates.some((d) => !DateTime.fromISO(d).isValid))
 		)
-			throw new Error(`sla.${key} must be an array of ISO dates (yyyy-MM-dd)`);
+			throw new InputError(`sla.${key}`, 'must be an array of ISO dates (yyyy-MM-dd)');
 	}
 	if (
 		sla.weekend !== undefined &&
 		(!Array.isArray(sla.weekend) || sla.weekend.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
 	)
-		throw new Error('sla.weekend must be an array of ISO weekdays (1 = Monday ... 7 = Sunday)');
+		throw new InputError(
+			'sla.weekend',
+			'must be an array of ISO weekdays (1 = Monday ... 7 = Sunday)',
+		);
 }

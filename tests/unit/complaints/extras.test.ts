@@ -122,7 +122,7 @@ describe('response deadline', () => {
 	});
 	it('rejects unknown tiers, zones and times naming the field', () => {
 		expect(() => responseDeadline({ receivedAt: '2026-11-20T00:00:00Z', tier: 'gold' })).toThrow(
-			"tier 'gold'",
+			"tier: 'gold'",
 		);
 		expect(() =>
 			responseDeadline({ receivedAt: '2026-11-20T00:00:00Z', timeZone: 'Mars/Base' }),
