@@ -10,6 +10,7 @@ export type {
 	MetricRecordFields as SupplierMetricRecordFields,
 	ScoredMetricRecord as ScoredSupplierMetricRecord,
 } from './metricRecord';
+export { groupScorecards } from './groups';
 export { rankAndTrend } from './ranking';
 export type { RankAndTrendOptions } from './ranking';
 export type { MetricsScore as SupplierMetricsScore, ScoreMetricsOptions } from './scoreMetrics';

@@ -1,18 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	analyzeSuppliers,
+	groupScorecards,
 	DEFAULT_SUPPLIER_FIELDS,
 	SupplierRowError,
 	type SupplierFieldMap,
 	type SupplierReport,
 	type SupplierScheme,
-	type SupplierScore,
 } from '../../../../lib/suppliers';
 import type { Routing } from '../../../shared/routing';
 import {
@@ -194,7 +189,7 @@ export async function aggregate(this: IExecuteFunctions, routing: Routing): Prom
 		);
 		const groupField = options.summaryGroupField?.trim();
 		if (groupField)
-			for (const [group, members] of groupsOf(cards, items, groupField))
+			for (const [group, members] of groupScorecards(cards, (row) => items[row]?.json[groupField]))
 				routing.route(
 					members.flatMap((c) => c.rows ?? []),
 					await summaryItem(this, members, { group }, options, null),
@@ -202,26 +197,4 @@ export async function aggregate(this: IExecuteFunctions, routing: Routing): Prom
 	} catch (error) {
 		routing.fail(error, undefined);
 	}
-}
-
-/**
- * Scorecards by the value of `field` in the rows each was scored from (the last non-empty one),
- * groups in name order; scorecards whose rows have no value belong to no group.
- */
-function groupsOf(
-	cards: SupplierScore[],
-	items: INodeExecutionData[],
-	field: string,
-): Map<string, SupplierScore[]> {
-	const groups = new Map<string, SupplierScore[]>();
-	for (const card of cards) {
-		let group = '';
-		for (const row of card.rows ?? []) {
-			const value = items[row]?.json[field];
-			if (value !== undefined && value !== null && String(value).trim() !== '')
-				group = String(value).trim();
-		}
-		if (group) groups.set(group, [...(groups.get(group) ?? []), card]);
-	}
-	return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }
