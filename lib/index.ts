@@ -8,3 +8,4 @@ export * from './eightd';
 export * from './suppliers';
 export * from './msa';
 export * from './fmea';
+export { InputError } from './shared/errors';

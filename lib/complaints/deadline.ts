@@ -1,4 +1,8 @@
 import { DateTime, IANAZone } from 'luxon';
+
+import { addBusinessHours } from '../shared/calendar';
+import { parseDateTime } from '../shared/dates';
+import { InputError } from '../shared/errors';
 import type { ResponseDeadline, SlaTable } from './types';
 
 /**
@@ -16,8 +20,10 @@ export const defaultSla: SlaTable = {
 
 /**
  * Response deadline for a complaint received at `receivedAt` from a customer of `tier` in
- * `timeZone`. With business days, only Monday to Friday (minus holidays) in the customer's
- * zone count: hours received on a weekend start counting on the next business morning.
+ * `timeZone`. With business days, only the business days of the SLA table's calendar (Monday to
+ * Friday unless `weekend` says otherwise, minus `holidays`, plus `workdays`) in the customer's
+ * zone count: hours received on a day off start counting on the next business morning. It is
+ * the calendar 8D deadline profiles use (lib/shared/calendar.ts).
  *
  * @example
  * responseDeadline({ receivedAt: '2026-11-20T16:00:00Z', tier: 'vip', timeZone: 'Asia/Shanghai', sla: { ...defaultSla, businessDays: true } })
@@ -33,17 +39,22 @@ export function responseDeadline(input: {
 	validateSla(sla);
 	const timeZone = input.timeZone ?? 'UTC';
 	if (!IANAZone.isValidZone(timeZone))
-		throw new Error(`timeZone '${timeZone}' is not a valid IANA time zone`);
+		throw new InputError('timeZone', `'${timeZone}' is not a valid IANA time zone`);
 	const tier = input.tier === undefined || input.tier === '' ? sla.defaultTier : input.tier;
 	const row = sla.tiers[tier];
 	if (!row)
-		throw new Error(
-			`tier '${tier}' is not in the SLA table (known: ${Object.keys(sla.tiers).join(', ')})`,
+		throw new InputError(
+			'tier',
+			`'${tier}' is not in the SLA table (known: ${Object.keys(sla.tiers).join(', ')})`,
 		);
 	const received = toDateTime(input.receivedAt, 'receivedAt').setZone(timeZone);
 	const businessDays = sla.businessDays === true;
 	const due = businessDays
-		? addBusinessHours(received, row.hours, new Set(sla.holidays ?? []))
+		? addBusinessHours(received, row.hours, {
+				weekend: sla.weekend,
+				holidays: sla.holidays,
+				workdays: sla.workdays,
+			})
 		: received.plus({ hours: row.hours });
 	return {
 		tier,
@@ -57,43 +68,13 @@ export function responseDeadline(input: {
 
 /**
  * Parses an ISO-8601 string or Date; throws an Error naming `field` when it is not a valid time.
+ * Text without an offset is read in the server's zone.
  *
  * @example
  * toDateTime('2026-11-23T08:00:00+08:00', 'receivedAt').toUTC().hour // 0
  */
 export function toDateTime(value: string | Date, field: string): DateTime {
-	const dt =
-		value instanceof Date
-			? DateTime.fromJSDate(value)
-			: typeof value === 'string'
-				? DateTime.fromISO(value, { setZone: true })
-				: undefined;
-	if (!dt || !dt.isValid)
-		throw new Error(
-			`${field} must be an ISO-8601 date-time or a Date (got ${JSON.stringify(value)})`,
-		);
-	return dt;
-}
-
-function isBusinessDay(day: DateTime, holidays: Set<string>): boolean {
-	return day.weekday <= 5 && !holidays.has(day.toISODate() as string);
-}
-
-/** Adds hours counting only business days in the zone of `from`, day by day (bounded by the SLA). */
-function addBusinessHours(from: DateTime, hours: number, holidays: Set<string>): DateTime {
-	let cursor = from;
-	let left = hours * 3_600_000;
-	// A year of non-business days in a row means a broken holiday list, not a deadline.
-	for (let guard = 0; guard < 366 + hours; guard++) {
-		const nextDay = cursor.startOf('day').plus({ days: 1 });
-		if (isBusinessDay(cursor, holidays)) {
-			const available = nextDay.toMillis() - cursor.toMillis();
-			if (left <= available) return cursor.plus({ milliseconds: left });
-			left -= available;
-		}
-		cursor = nextDay;
-	}
-	throw new Error('sla.holidays leave no business day within a year');
+	return parseDateTime(value, field, { withoutOffset: 'system' });
 }
 
 function validateSla(sla: SlaTable): void {
@@ -103,21 +84,32 @@ function validateSla(sla: SlaTable): void {
 		typeof sla.tiers !== 'object' ||
 		sla.tiers === null
 	) {
-		throw new Error(
-			'sla must be { tiers: { <tier>: { hours } }, defaultTier, businessDays?, holidays? }',
+		throw new InputError(
+			'sla',
+			'must be { tiers: { <tier>: { hours } }, defaultTier, businessDays?, weekend?, holidays?, workdays? }',
 		);
 	}
 	for (const [tier, row] of Object.entries(sla.tiers)) {
 		if (!row || typeof row.hours !== 'number' || !Number.isFinite(row.hours) || row.hours <= 0) {
-			throw new Error(`sla.tiers.${tier}.hours must be a positive number`);
+			throw new InputError(`sla.tiers.${tier}.hours`, 'must be a positive number');
 		}
 	}
 	if (typeof sla.defaultTier !== 'string' || !sla.tiers[sla.defaultTier])
-		throw new Error('sla.defaultTier must name a tier of sla.tiers');
-	if (
-		sla.holidays !== undefined &&
-		(!Array.isArray(sla.holidays) || sla.holidays.some((d) => !DateTime.fromISO(d).isValid))
-	) {
-		throw new Error('sla.holidays must be an array of ISO dates (yyyy-MM-dd)');
+		throw new InputError('sla.defaultTier', 'must name a tier of sla.tiers');
+	for (const key of ['holidays', 'workdays'] as const) {
+		const dates = sla[key];
+		if (
+			dates !== undefined &&
+			(!Array.isArray(dates) || dates.some((d) => !DateTime.fromISO(d).isValid))
+		)
+			throw new InputError(`sla.${key}`, 'must be an array of ISO dates (yyyy-MM-dd)');
 	}
+	if (
+		sla.weekend !== undefined &&
+		(!Array.isArray(sla.weekend) || sla.weekend.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+	)
+		throw new InputError(
+			'sla.weekend',
+			'must be an array of ISO weekdays (1 = Monday ... 7 = Sunday)',
+		);
 }

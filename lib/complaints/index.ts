@@ -26,5 +26,5 @@ export { maskPii } from './pii';
 export { trainComplaintModel, loadComplaintModel, predictCategories } from './model';
 export { tokenizeComplaint } from './tokenize';
 export type * from './types';
-export { complaintPareto, paretoHtml } from './pareto';
+export { complaintPareto, paretoHtml, paretoRecord } from './pareto';
 export type { ComplaintPareto, ParetoHtmlOptions, ParetoRecord, ParetoRow } from './pareto';

@@ -1,10 +1,11 @@
-import { escapeHtml } from '../shared/html';
+import { InputError } from '../shared/errors';
+import { FONT, escapeHtml } from '../shared/html';
 import type { Severity } from './types';
 
 /** One classified complaint as the Pareto counts it. */
 export interface ParetoRecord {
 	category: string;
-	severity?: Severity | string;
+	severity?: Severity;
 	customer?: string;
 }
 
@@ -12,7 +13,7 @@ export interface ParetoRecord {
 export interface ParetoRow {
 	category: string;
 	count: number;
-	/** count / total */
+	/** count / total, 0..1 */
 	share: number;
 	/** Share of this and every more frequent category. */
 	cumulativeShare: number;
@@ -20,16 +21,21 @@ export interface ParetoRow {
 
 /** Counts of a set of classified complaints, categories ordered for a Pareto chart. */
 export interface ComplaintPareto {
+	/** Complaints counted (failures not included). */
 	total: number;
-	/** Complaints per category. */
+	/** Complaints that failed (could not be classified or read); not in the shares. */
+	errors: number;
+	/** Complaints per category, most frequent first. */
 	counts: Record<string, number>;
 	/** Complaints per severity (critical, major, minor always present). */
-	bySeverity: Record<string, number>;
+	bySeverity: Record<Severity, number>;
 	/** Complaints per customer, most first (records without a customer are not counted). */
 	byCustomer: Record<string, number>;
 	/** Categories, most frequent first (ties by name), with share and cumulative share. */
 	pareto: ParetoRow[];
 }
+
+const SEVERITIES: readonly Severity[] = ['critical', 'major', 'minor'];
 
 /** Counts per key, most first, ties in name order. */
 function ranked(keys: string[]): Array<[string, number]> {
@@ -39,20 +45,23 @@ function ranked(keys: string[]): Array<[string, number]> {
 }
 
 /**
- * Pareto analysis of classified complaints (Juran's "vital few"): the categories ordered by
- * frequency with each one's share and the cumulative share, plus counts by severity and by
- * customer.
+ * Pareto analysis of classified complaints (Juran's "vital few": the categories up to about 80 %
+ * cumulative share): the categories ordered by frequency with each one's share and the cumulative
+ * share, plus counts by severity and by customer. An undefined entry is a complaint that failed;
+ * it counts in `errors`, not in the shares.
  *
  * @example
  * complaintPareto([
  * 	{ category: 'production', severity: 'major' },
  * 	{ category: 'production', severity: 'minor' },
  * 	{ category: 'design', severity: 'critical' },
- * ]).pareto;
- * // [{ category: 'production', count: 2, share: 0.667, cumulativeShare: 0.667 },
- * //  { category: 'design', count: 1, share: 0.333, cumulativeShare: 1 }]
+ * 	undefined,
+ * ]);
+ * // { total: 3, errors: 1, pareto: [{ category: 'production', count: 2, share: 0.667,
+ * //   cumulativeShare: 0.667 }, { category: 'design', count: 1, share: 0.333, cumulativeShare: 1 }], ... }
  */
-export function complaintPareto(records: readonly ParetoRecord[]): ComplaintPareto {
+export function complaintPareto(results: readonly (ParetoRecord | undefined)[]): ComplaintPareto {
+	const records = results.filter((r): r is ParetoRecord => r !== undefined);
 	const total = records.length;
 	const categories = ranked(records.map((r) => r.category));
 	let cumulative = 0;
@@ -65,17 +74,64 @@ export function complaintPareto(records: readonly ParetoRecord[]): ComplaintPare
 			cumulativeShare: total ? cumulative / total : 0,
 		};
 	});
-	const bySeverity: Record<string, number> = { critical: 0, major: 0, minor: 0 };
-	for (const r of records)
-		if (r.severity) bySeverity[r.severity] = (bySeverity[r.severity] ?? 0) + 1;
+	const bySeverity: Record<Severity, number> = { critical: 0, major: 0, minor: 0 };
+	for (const r of records) if (r.severity) bySeverity[r.severity]++;
 	const customers = records.map((r) => r.customer).filter((c): c is string => !!c);
 	return {
 		total,
+		errors: results.length - total,
 		counts: Object.fromEntries(categories),
 		bySeverity,
 		byCustomer: Object.fromEntries(ranked(customers)),
 		pareto,
 	};
+}
+
+/** A text value as given, trimmed; undefined when empty. Throws when it is not text. */
+function optionalText(value: unknown, field: string): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string' && typeof value !== 'number')
+		throw new InputError(field, `must be text, got ${JSON.stringify(value) ?? typeof value}`);
+	return String(value).trim() || undefined;
+}
+
+/** The fields of a saved complaint the Pareto reads. */
+export type ParetoField = keyof ParetoRecord;
+
+/**
+ * Reads one saved complaint for {@link complaintPareto}: undefined when it has no category (not
+ * a classified complaint: it is skipped), an `InputError` naming the field (as `names` calls it,
+ * default its key) when a value is not text or the severity is not critical, major or minor
+ * (upper case and spaces allowed).
+ *
+ * @example
+ * paretoRecord({ category: 'design', severity: 'Major ', customer: 'ACME' });
+ * // { category: 'design', severity: 'major', customer: 'ACME' }
+ * paretoRecord({ category: '' }); // undefined
+ * paretoRecord({ category: 'design', severity: 'high' }, { severity: 'Severity' });
+ * // throws: Severity: must be critical, major or minor, got "high"
+ */
+export function paretoRecord(
+	values: { category: unknown; severity?: unknown; customer?: unknown },
+	names: Partial<Record<ParetoField, string>> = {},
+): ParetoRecord | undefined {
+	const text = (field: ParetoField) => optionalText(values[field], names[field] ?? field);
+	const category = text('category');
+	if (!category) return undefined;
+	const severityText = text('severity')?.toLowerCase();
+	const customer = text('customer');
+	const record: ParetoRecord = { category };
+	if (severityText) {
+		const severity = SEVERITIES.find((s) => s === severityText);
+		if (!severity)
+			throw new InputError(
+				names.severity ?? 'severity',
+				`must be critical, major or minor, got ${JSON.stringify(values.severity)}`,
+			);
+		record.severity = severity;
+	}
+	if (customer) record.customer = customer;
+	return record;
 }
 
 /** Options of {@link paretoHtml}. */
@@ -86,7 +142,6 @@ export interface ParetoHtmlOptions {
 	topCustomers?: number;
 }
 
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const CELL = `${FONT}font-size:13px;padding:4px 8px;`;
 const BAR_PX = 300;
 
@@ -124,7 +179,7 @@ export function paretoHtml(summary: ComplaintPareto, options: ParetoHtmlOptions 
 	return (
 		`<div style="${FONT}font-size:14px;">` +
 		`<h2 style="${FONT}font-size:17px;margin:0 0 8px 0;">${title}</h2>` +
-		`<p style="${FONT}">${summary.total} complaints.</p>` +
+		`<p style="${FONT}">${summary.total} complaints${summary.errors ? `, ${summary.errors} not counted (failed)` : ''}.</p>` +
 		`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>${head}</tr>${rows}</table>` +
 		`<p style="${FONT}"><b>By severity:</b> ${list(summary.bySeverity)}<br>` +
 		`<b>By customer:</b> ${list(summary.byCustomer, options.topCustomers ?? 10)}</p>` +

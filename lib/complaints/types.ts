@@ -160,8 +160,12 @@ export interface SlaTable {
 	defaultTier: string;
 	/** Count only business days (Monday to Friday, minus `holidays`) in the customer's zone. */
 	businessDays?: boolean;
+	/** ISO weekdays off (6 = Saturday, 7 = Sunday); default Saturday and Sunday. */
+	weekend?: number[];
 	/** ISO dates (yyyy-MM-dd) that are not business days. */
 	holidays?: string[];
+	/** ISO dates (yyyy-MM-dd) worked although on a weekend (make-up working days). */
+	workdays?: string[];
 }
 
 /** When the customer must have an answer. */

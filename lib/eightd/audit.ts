@@ -1,8 +1,10 @@
 import type { DateTime } from 'luxon';
 
-import { formatTime, parseTime, resolveNow } from './dates';
+import { parseDateTime } from '../shared/dates';
+import { formatTime, resolveNow } from './dates';
 import { appendHistory, verifyHistory } from './history';
 import type { EightDHistoryEntry, EightDReport } from './types';
+import { InputError } from '../shared/errors';
 
 /** Who acts: a name, or an object with a name (and optionally a role). */
 export type EightDActor = string | { name: string; role?: string };
@@ -22,7 +24,7 @@ export function parseActor(actor: unknown): string {
 			: typeof record.name === 'string'
 				? record.name.trim()
 				: '';
-	if (!name) throw new Error('actor: required (a name, or { name, role })');
+	if (!name) throw new InputError('actor', 'required (a name, or { name, role })');
 	return typeof record.role === 'string' && record.role.trim()
 		? `${name} (${record.role.trim()})`
 		: name;
@@ -36,7 +38,7 @@ export function parseActor(actor: unknown): string {
  */
 export function parseReason(reason: unknown, field: string): string {
 	if (typeof reason !== 'string' || reason.trim() === '')
-		throw new Error(`${field}: required (say why, it goes into the history)`);
+		throw new InputError(field, 'required (say why, it goes into the history)');
 	return reason.trim();
 }
 
@@ -58,13 +60,15 @@ export function prepareChange(
 	if (history.length) {
 		const check = verifyHistory(report);
 		if (!check.valid)
-			throw new Error(
-				`history: does not verify (${check.reason}); refusing to extend an altered record`,
+			throw new InputError(
+				'history',
+				`does not verify (${check.reason}); refusing to extend an altered record`,
 			);
 		const last = history[history.length - 1];
-		if (at < parseTime(last.at, `history[${history.length - 1}].at`)) {
-			throw new Error(
-				`options.now: ${formatTime(at)} is before the last history entry (${last.at})`,
+		if (at < parseDateTime(last.at, `history[${history.length - 1}].at`)) {
+			throw new InputError(
+				'options.now',
+				`${formatTime(at)} is before the last history entry (${last.at})`,
 			);
 		}
 	} else {
@@ -73,8 +77,9 @@ export function prepareChange(
 			Object.keys(next.skipped ?? {}).length ||
 			next.status === 'closed'
 		) {
-			throw new Error(
-				'report.history: missing, but the report claims completed, skipped or closed disciplines; only audited changes can make those',
+			throw new InputError(
+				'report.history',
+				'missing, but the report claims completed, skipped or closed disciplines; only audited changes can make those',
 			);
 		}
 		// A report made outside openFromComplaint starts its chain now, vouching for what it holds.

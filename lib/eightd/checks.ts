@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { formatTime } from './dates';
 import { evaluateSpcProof } from './spcProof';
 import { reasons } from './messages';
-import { isPresent, itemName, readList, readPath } from './paths';
+import { readPath } from '../shared/paths';
+import { isPresent, itemName, readList } from './paths';
 import type { Bilingual, GateRule } from './ruleSet';
 import type { Discipline, EightDMeasurement, EightDReport, EightDVerification } from './types';
 

@@ -1,7 +1,8 @@
 import type { DateTime } from 'luxon';
 
-import { addSpan } from './calendar';
-import { formatTime, parseTime, resolveNow } from './dates';
+import { addSpan } from '../shared/calendar';
+import { parseDateTime } from '../shared/dates';
+import { formatTime, resolveNow } from './dates';
 import { DISCIPLINES } from './disciplines';
 import { type DeadlineProfile, resolveDeadlineProfile } from './profiles';
 import type { Discipline, EightDReport } from './types';
@@ -63,7 +64,7 @@ export function computeDeadlines(
 	openedAt: string,
 	profile: DeadlineProfile,
 ): Partial<Record<Discipline, string>> {
-	const start = parseTime(openedAt, 'openedAt');
+	const start = parseDateTime(openedAt, 'openedAt');
 	return Object.fromEntries(
 		profile.deadlines.map(({ discipline, within }) => [
 			discipline,
@@ -106,11 +107,11 @@ export function checkEightDDeadlines(
 	const deadlines = DISCIPLINES.filter((d) => due[d] !== undefined).map(
 		(discipline): DeadlineState => {
 			const dueText = due[discipline] as string;
-			const dueAt = parseTime(dueText, `deadlines.${discipline}`);
+			const dueAt = parseDateTime(dueText, `deadlines.${discipline}`);
 			const completedText = report.completedAt?.[discipline];
 			if (completedText) {
 				const late =
-					parseTime(completedText, `completedAt.${discipline}`).toMillis() - dueAt.toMillis();
+					parseDateTime(completedText, `completedAt.${discipline}`).toMillis() - dueAt.toMillis();
 				return late > 0
 					? {
 							discipline,
@@ -157,7 +158,8 @@ export function checkEightDDeadlines(
 	const open = deadlines
 		.filter((d) => !d.completedAt)
 		.sort(
-			(a, b) => parseTime(a.dueAt, 'dueAt').toMillis() - parseTime(b.dueAt, 'dueAt').toMillis(),
+			(a, b) =>
+				parseDateTime(a.dueAt, 'dueAt').toMillis() - parseDateTime(b.dueAt, 'dueAt').toMillis(),
 		);
 	return {
 		status: overdue.length

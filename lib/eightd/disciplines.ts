@@ -1,4 +1,5 @@
 import type { Discipline, EightDTarget } from './types';
+import { InputError } from '../shared/errors';
 
 /**
  * The disciplines in order.
@@ -39,8 +40,9 @@ export function stageIndex(stage: Discipline | 'closed'): number {
 export function parseDiscipline(value: unknown, field: string): Discipline {
 	const text = typeof value === 'string' ? value.trim().toUpperCase() : '';
 	if (!(DISCIPLINES as readonly string[]).includes(text)) {
-		throw new Error(
-			`${field}: unknown discipline ${JSON.stringify(value)} (expected one of ${DISCIPLINES.join(', ')})`,
+		throw new InputError(
+			field,
+			`unknown discipline ${JSON.stringify(value)} (expected one of ${DISCIPLINES.join(', ')})`,
 		);
 	}
 	return text as Discipline;
@@ -57,8 +59,9 @@ export function parseTarget(value: unknown, field: string): EightDTarget {
 	if (typeof value === 'string' && value.trim().toLowerCase() === 'closed') return 'closed';
 	const discipline = parseDiscipline(value, field);
 	if (discipline === 'D0')
-		throw new Error(
-			`${field}: D0 is where a report starts, not a target (expected D1..D8 or closed)`,
+		throw new InputError(
+			field,
+			'D0 is where a report starts, not a target (expected D1..D8 or closed)',
 		);
 	return discipline;
 }

@@ -18,6 +18,7 @@ import type {
 	EightDTarget,
 } from './types';
 import { validateEightDReport } from './validate';
+import { InputError } from '../shared/errors';
 
 /** Options of the gate: the clock and deadline profile, the rule set, the language of reasons. */
 export interface GateOptions extends DeadlineOptions {
@@ -144,7 +145,7 @@ export function evaluateGate(
 	const target = parseTarget(targetInput, 'target');
 	const language = options.language ?? 'en';
 	if (language !== 'en' && language !== 'zh')
-		throw new Error(`options.language: "${String(language)}" is not supported (en or zh)`);
+		throw new InputError('options.language', `"${String(language)}" is not supported (en or zh)`);
 	const ruleSet = selectEightDRuleSet(report, options.ruleSet, options.ruleSets);
 	const current = report.stage;
 	const missing: MissingItem[] = [];

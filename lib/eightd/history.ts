@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 
-import { parseTime } from './dates';
+import { parseDateTime } from '../shared/dates';
 import { disciplinesBetween, stageIndex } from './disciplines';
 import type { Discipline, EightDHistoryEntry, EightDReport } from './types';
+import { InputError } from '../shared/errors';
 
 /**
  * The `prevHash` of the first entry: nothing comes before it.
@@ -103,7 +104,7 @@ export interface HistoryVerification {
  */
 export function verifyHistory(report: unknown): HistoryVerification {
 	if (report === undefined || report === null || typeof report !== 'object')
-		throw new Error('report: missing (expected an 8D record object)');
+		throw new InputError('report', 'missing (expected an 8D record object)');
 	const { history, id, openedAt, stage, status, deadlines, completedAt, closedAt } =
 		report as Partial<EightDReport>;
 	if (!Array.isArray(history) || history.length === 0)
@@ -128,7 +129,7 @@ export function verifyHistory(report: unknown): HistoryVerification {
 			return broken(index, 'hash does not match its content');
 		let time: number;
 		try {
-			time = parseTime(entry.at, `history[${index}].at`).toMillis();
+			time = parseDateTime(entry.at, `history[${index}].at`).toMillis();
 		} catch (error) {
 			return broken(index, (error as Error).message);
 		}

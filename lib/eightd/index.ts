@@ -4,7 +4,7 @@
  */
 export { advance, GateBlockedError, type AdvanceOptions } from './advance';
 export { type EightDActor } from './audit';
-export type { BusinessCalendar, Span } from './calendar';
+export type { BusinessCalendar, Span } from '../shared/calendar';
 export {
 	checkEightDDeadlines,
 	computeDeadlines,

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 
 import { parseActor, type EightDActor } from './audit';
-import { formatTime, parseTime, resolveNow } from './dates';
+import { parseDateTime } from '../shared/dates';
+import { formatTime, resolveNow } from './dates';
 import { computeDeadlines } from './deadlines';
 import { appendHistory } from './history';
 import { type DeadlineProfile, resolveDeadlineProfile } from './profiles';
 import { type EightDRuleSetSource, selectEightDRuleSet } from './ruleSet';
 import type { EightDD0, EightDReport } from './types';
 import { validateEightDReport } from './validate';
+import { InputError } from '../shared/errors';
 
 /** A complaint as the Complaint Classifier returns it, plus the text and where it came from. */
 export interface ClassifiedComplaint {
@@ -44,41 +46,45 @@ const LANGUAGES = ['zh', 'en', 'mixed'];
 /** Checks the classifier fields that are present; throws naming the bad one. */
 function checkComplaint(complaint: unknown): ClassifiedComplaint {
 	if (complaint === null || typeof complaint !== 'object' || Array.isArray(complaint)) {
-		throw new Error(
-			`complaint: ${complaint === undefined || complaint === null ? 'missing' : 'not an object'} (expected { text, customer?, receivedAt?, category, severity, ... })`,
+		throw new InputError(
+			'complaint',
+			`${complaint === undefined || complaint === null ? 'missing' : 'not an object'} (expected { text, customer?, receivedAt?, category, severity, ... })`,
 		);
 	}
 	const c = complaint as Record<string, unknown>;
 	if (typeof c.text !== 'string' || c.text.trim() === '')
-		throw new Error('complaint.text: required (the complaint as the customer wrote it)');
+		throw new InputError('complaint.text', 'required (the complaint as the customer wrote it)');
 	if (c.severity !== undefined && !SEVERITIES.includes(c.severity as string))
-		throw new Error(
-			`complaint.severity: ${JSON.stringify(c.severity)} is not one of ${SEVERITIES.join(', ')}`,
+		throw new InputError(
+			'complaint.severity',
+			`${JSON.stringify(c.severity)} is not one of ${SEVERITIES.join(', ')}`,
 		);
 	if (c.language !== undefined && !LANGUAGES.includes(c.language as string))
-		throw new Error(
-			`complaint.language: ${JSON.stringify(c.language)} is not one of ${LANGUAGES.join(', ')}`,
+		throw new InputError(
+			'complaint.language',
+			`${JSON.stringify(c.language)} is not one of ${LANGUAGES.join(', ')}`,
 		);
 	if (
 		c.confidence !== undefined &&
 		(typeof c.confidence !== 'number' || !(c.confidence >= 0 && c.confidence <= 1))
 	) {
-		throw new Error(
-			`complaint.confidence: ${JSON.stringify(c.confidence)} is not a number from 0 to 1`,
+		throw new InputError(
+			'complaint.confidence',
+			`${JSON.stringify(c.confidence)} is not a number from 0 to 1`,
 		);
 	}
 	for (const key of ['category', 'customer', 'reference'] as const) {
 		if (c[key] !== undefined && typeof c[key] !== 'string')
-			throw new Error(`complaint.${key}: expected text`);
+			throw new InputError(`complaint.${key}`, 'expected text');
 	}
 	if (
 		c.keywords !== undefined &&
 		(!Array.isArray(c.keywords) ||
 			c.keywords.some((k) => typeof (k as { term?: unknown })?.term !== 'string'))
 	) {
-		throw new Error('complaint.keywords: expected a list of { term, category, start, end }');
+		throw new InputError('complaint.keywords', 'expected a list of { term, category, start, end }');
 	}
-	if (c.receivedAt !== undefined) parseTime(c.receivedAt, 'complaint.receivedAt');
+	if (c.receivedAt !== undefined) parseDateTime(c.receivedAt, 'complaint.receivedAt');
 	return c as unknown as ClassifiedComplaint;
 }
 
@@ -105,11 +111,12 @@ export function openFromComplaint(
 	const complaint = checkComplaint(complaintInput);
 	const now = resolveNow(options.now);
 	const received = complaint.receivedAt
-		? parseTime(complaint.receivedAt, 'complaint.receivedAt')
+		? parseDateTime(complaint.receivedAt, 'complaint.receivedAt')
 		: now;
 	if (received > now)
-		throw new Error(
-			`complaint.receivedAt: ${complaint.receivedAt} is after the time of opening (${formatTime(now)})`,
+		throw new InputError(
+			'complaint.receivedAt',
+			`${complaint.receivedAt} is after the time of opening (${formatTime(now)})`,
 		);
 	const openedAt = complaint.receivedAt ?? formatTime(now);
 	const actor = parseActor(options.actor ?? 'complaint-classifier');

@@ -1,18 +1,4 @@
-/**
- * Reads a dotted path (`disciplines.D3.actions`) from a JSON value; undefined where it stops.
- *
- * @example
- * readPath({ a: { b: [1] } }, 'a.b'); // [1]
- * readPath({ a: 1 }, 'a.b.c'); // undefined
- */
-export function readPath(value: unknown, path: string): unknown {
-	let current: unknown = value;
-	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object') return undefined;
-		current = (current as Record<string, unknown>)[key];
-	}
-	return current;
-}
+import { readPath } from '../shared/paths';
 
 /**
  * True when a value carries content: a non-blank string, a non-empty array or object, any number

@@ -1,11 +1,12 @@
 import { IANAZone } from 'luxon';
 
-import type { BusinessCalendar, Span } from './calendar';
+import type { BusinessCalendar, Span } from '../shared/calendar';
 import builtInProfiles from './profiles/deadline-profiles.json';
 import profileSchema from './schema/eightd-deadline-profile.schema.json';
-import { parseJsonText } from './json';
 import type { Discipline } from './types';
-import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
+import { compileSchema, firstSchemaError, schemaError } from './validate';
+import { parseJsonParameter } from '../shared/json';
+import { InputError } from '../shared/errors';
 
 /** When disciplines are due (from `openedAt`), when "due soon" starts, who is told how late. */
 export interface DeadlineProfile {
@@ -39,16 +40,14 @@ const validateProfileShape = compileSchema<DeadlineProfile>(profileSchema);
  */
 export function parseDeadlineProfile(source: unknown, field = 'profile'): DeadlineProfile {
 	let value = source;
-	if (typeof source === 'string') value = parseJsonText(source, field);
+	if (typeof source === 'string') value = parseJsonParameter(source, field);
 	if (value === null || typeof value !== 'object' || Array.isArray(value))
-		throw new Error(`${field}: expected a deadline profile object`);
+		throw new InputError(field, 'expected a deadline profile object');
 	if (!validateProfileShape(value)) {
-		throw new Error(
-			describeSchemaError(field, firstSchemaError(validateProfileShape.errors ?? [])),
-		);
+		throw schemaError(field, firstSchemaError(validateProfileShape.errors ?? []));
 	}
 	if (!IANAZone.isValidZone(value.zone))
-		throw new Error(`${field}.zone: unknown time zone "${value.zone}"`);
+		throw new InputError(`${field}.zone`, `unknown time zone "${value.zone}"`);
 	return value;
 }
 
@@ -101,7 +100,7 @@ export function resolveDeadlineProfile(
 	const found = eightDDeadlineProfiles[name];
 	if (!found) {
 		const known = [...new Set([...Object.keys(available), ...Object.keys(eightDDeadlineProfiles)])];
-		throw new Error(`${field}: unknown deadline profile "${name}" (known: ${known.join(', ')})`);
+		throw new InputError(field, `unknown deadline profile "${name}" (known: ${known.join(', ')})`);
 	}
 	return found;
 }

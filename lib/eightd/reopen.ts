@@ -2,6 +2,7 @@ import { type EightDActor, parseActor, parseReason, prepareChange, record } from
 import { DISCIPLINES, parseDiscipline, stageIndex } from './disciplines';
 import type { EightDReport } from './types';
 import { validateEightDReport } from './validate';
+import { InputError } from '../shared/errors';
 
 /**
  * Moves a report back to an earlier discipline (or reopens a closed one), explicitly and with a
@@ -25,8 +26,9 @@ export function reopenReport(
 	const reason = parseReason(reasonInput, 'reason');
 	const from = report.status === 'closed' ? 'closed' : report.stage;
 	if (stageIndex(target) >= stageIndex(from)) {
-		throw new Error(
-			`target: ${target} is not behind the report (at ${from}); moving forward is an advance`,
+		throw new InputError(
+			'target',
+			`${target} is not behind the report (at ${from}); moving forward is an advance`,
 		);
 	}
 	const { next, at } = prepareChange(report, actor, options.now);

@@ -3,10 +3,11 @@ import defaultRules from './rules/default.json';
 import measurementSystemRules from './rules/measurement-system.json';
 import northwindRules from './rules/northwind-motors.json';
 import ruleSetSchema from './schema/eightd-rule-set.schema.json';
-import { parseJsonText } from './json';
 import type { RuleSelection } from '../spc';
 import type { Discipline, EightDLanguage, SixM } from './types';
-import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
+import { compileSchema, firstSchemaError, schemaError } from './validate';
+import { parseJsonParameter } from '../shared/json';
+import { InputError } from '../shared/errors';
 
 /** A text in both languages the gate speaks. */
 export type Bilingual = Record<EightDLanguage, string>;
@@ -83,14 +84,12 @@ const validateRuleSetShape = compileSchema<EightDRuleSetSource>(ruleSetSchema);
  */
 export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRuleSetSource {
 	let value = source;
-	if (typeof source === 'string') value = parseJsonText(source, field);
+	if (typeof source === 'string') value = parseJsonParameter(source, field);
 	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-		throw new Error(`${field}: expected a rule set object with "id" and "disciplines"`);
+		throw new InputError(field, 'expected a rule set object with "id" and "disciplines"');
 	}
 	if (!validateRuleSetShape(value)) {
-		throw new Error(
-			describeSchemaError(field, firstSchemaError(validateRuleSetShape.errors ?? [])),
-		);
+		throw schemaError(field, firstSchemaError(validateRuleSetShape.errors ?? []));
 	}
 	return value;
 }
@@ -141,15 +140,17 @@ export function resolveEightDRuleSet(
 	const find = (id: string, at: string): EightDRuleSetSource => {
 		const found = known.find((set) => set.id === id);
 		if (!found)
-			throw new Error(
-				`${at}: unknown rule set "${id}" (known: ${[...new Set(known.map((s) => s.id))].join(', ')})`,
+			throw new InputError(
+				at,
+				`unknown rule set "${id}" (known: ${[...new Set(known.map((s) => s.id))].join(', ')})`,
 			);
 		return found;
 	};
 	const merge = (source: EightDRuleSetSource, at: string, seen: string[]): EightDRuleSet => {
 		if (seen.includes(source.id))
-			throw new Error(
-				`${at}: rule set "${source.id}" extends itself (${[...seen, source.id].join(' -> ')})`,
+			throw new InputError(
+				at,
+				`rule set "${source.id}" extends itself (${[...seen, source.id].join(' -> ')})`,
 			);
 		const parent = source.extends
 			? merge(find(source.extends, `${at}.extends`), `${at}.extends`, [...seen, source.id])

@@ -4,6 +4,7 @@ import { parseDiscipline, stageIndex } from './disciplines';
 import { selectEightDRuleSet, type EightDRuleSetSource } from './ruleSet';
 import type { EightDReport } from './types';
 import { validateEightDReport } from './validate';
+import { InputError } from '../shared/errors';
 
 /** Options of {@link skipDiscipline}. */
 export interface SkipOptions {
@@ -34,13 +35,15 @@ export function skipDiscipline(
 	const reason = parseReason(reasonInput, 'reason');
 	const ruleSet = selectEightDRuleSet(report, options.ruleSet, options.ruleSets);
 	if (!ruleSet.skippable.includes(discipline)) {
-		throw new Error(
-			`discipline: ${discipline} may not be skipped under rule set "${ruleSet.id}" (skippable: ${ruleSet.skippable.join(', ') || 'none'})`,
+		throw new InputError(
+			'discipline',
+			`${discipline} may not be skipped under rule set "${ruleSet.id}" (skippable: ${ruleSet.skippable.join(', ') || 'none'})`,
 		);
 	}
 	if (report.status === 'closed' || stageIndex(discipline) < stageIndex(report.stage)) {
-		throw new Error(
-			`discipline: ${discipline} is already behind the report (at ${report.status === 'closed' ? 'closed' : report.stage}); reopen it first`,
+		throw new InputError(
+			'discipline',
+			`${discipline} is already behind the report (at ${report.status === 'closed' ? 'closed' : report.stage}); reopen it first`,
 		);
 	}
 	const { next, at } = prepareChange(report, actor, options.now);

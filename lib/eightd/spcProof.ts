@@ -7,7 +7,7 @@ import type {
 	RuleSelection,
 	Violation,
 } from '../spc';
-import { parseTime } from './dates';
+import { parseDateTime } from '../shared/dates';
 import type { Bilingual } from './ruleSet';
 import type { EightDMeasurement, EightDReport } from './types';
 
@@ -113,7 +113,8 @@ export function evaluateSpcProof(
 		.map((a) => a.implementedAt)
 		.filter((at): at is string => at !== undefined)
 		.sort(
-			(a, b) => parseTime(a, 'implementedAt').toMillis() - parseTime(b, 'implementedAt').toMillis(),
+			(a, b) =>
+				parseDateTime(a, 'implementedAt').toMillis() - parseDateTime(b, 'implementedAt').toMillis(),
 		);
 	const fixedAt = spc.fixedAt ?? implemented[implemented.length - 1];
 	const base = {
@@ -138,10 +139,10 @@ export function evaluateSpcProof(
 			],
 		};
 	}
-	const fix = parseTime(fixedAt, 'disciplines.D6.spc.fixedAt').toMillis();
+	const fix = parseDateTime(fixedAt, 'disciplines.D6.spc.fixedAt').toMillis();
 	const all = options.measurements?.[spc.characteristic] ?? spc.measurements ?? [];
 	const after = all
-		.map((m, i) => ({ m, t: parseTime(m.at, `measurements[${i}].at`).toMillis() }))
+		.map((m, i) => ({ m, t: parseDateTime(m.at, `measurements[${i}].at`).toMillis() }))
 		.filter(({ t }) => t > fix)
 		.sort((a, b) => a.t - b.t)
 		.map(({ m }) => ({ at: m.at, value: m.value }));

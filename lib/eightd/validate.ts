@@ -1,8 +1,9 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
-import { isIsoDateTime } from './dates';
+import { isIsoDateTime } from '../shared/dates';
 import reportSchema from './schema/eightd-report.schema.json';
 import type { EightDReport } from './types';
+import { InputError } from '../shared/errors';
 
 /**
  * The published JSON schema of the 8D record (draft-07).
@@ -28,36 +29,43 @@ export function compileSchema<T>(schema: object): ValidateFunction<T> {
 }
 
 /**
- * Turns ajv's first error into a message that names the field as a dotted path.
+ * Turns ajv's first error into an {@link InputError} whose field is the dotted path.
  *
  * @example
- * describeSchemaError('report', { instancePath: '/approvals/0', keyword: 'required', params: { missingProperty: 'name' }, schemaPath: '', message: '' });
+ * schemaError('report', { instancePath: '/approvals/0', keyword: 'required', params: { missingProperty: 'name' }, schemaPath: '', message: '' }).message;
  * // 'report.approvals[0].name: is required'
  */
-export function describeSchemaError(root: string, error: ErrorObject): string {
+export function schemaError(root: string, error: ErrorObject): InputError {
 	const path = root + error.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
 	if (error.keyword === 'propertyNames') {
 		const name = (error.params as { propertyName?: string }).propertyName;
-		return (
-			`${path}.${name}: unknown key ${JSON.stringify(name)}` +
-			(root === 'report' ? ' (expected a discipline D0..D8 or a documented field)' : '')
+		return new InputError(
+			`${path}.${name}`,
+			`unknown key ${JSON.stringify(name)}` +
+				(root === 'report' ? ' (expected a discipline D0..D8 or a documented field)' : ''),
 		);
 	}
-	if (error.keyword === 'required') {
-		return `${path}.${(error.params as { missingProperty: string }).missingProperty}: is required`;
-	}
+	if (error.keyword === 'required')
+		return new InputError(
+			`${path}.${(error.params as { missingProperty: string }).missingProperty}`,
+			'is required',
+		);
 	if (error.keyword === 'format' || error.keyword === 'pattern') {
-		return (
-			`${path}: ${error.message ?? 'malformed'}` +
-			(error.keyword === 'format'
-				? ' (ISO-8601 date-time with offset, e.g. 2026-03-07T12:00:00+08:00)'
-				: '')
+		return new InputError(
+			path,
+			(error.message ?? 'malformed') +
+				(error.keyword === 'format'
+					? ' (ISO-8601 date-time with offset, e.g. 2026-03-07T12:00:00+08:00)'
+					: ''),
 		);
 	}
 	if (error.keyword === 'enum') {
-		return `${path}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+		return new InputError(
+			path,
+			`must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+		);
 	}
-	return `${path}: ${error.message ?? 'is invalid'}`;
+	return new InputError(path, error.message ?? 'is invalid');
 }
 
 /**
@@ -65,7 +73,7 @@ export function describeSchemaError(root: string, error: ErrorObject): string {
  * and a rule's own error before ajv's generic "must match then schema".
  *
  * @example
- * describeSchemaError('report', firstSchemaError(validate.errors ?? []));
+ * schemaError('report', firstSchemaError(validate.errors ?? []));
  */
 export function firstSchemaError(errors: readonly ErrorObject[]): ErrorObject {
 	return (
@@ -91,14 +99,13 @@ export function validateEightDReport(report: unknown): EightDReport {
 		typeof report !== 'object' ||
 		Array.isArray(report)
 	) {
-		throw new Error(
-			`report: ${report === undefined || report === null ? 'missing' : 'not an object'} (expected an 8D record object)`,
+		throw new InputError(
+			'report',
+			`${report === undefined || report === null ? 'missing' : 'not an object'} (expected an 8D record object)`,
 		);
 	}
 	if (!validateReportShape(report)) {
-		throw new Error(
-			describeSchemaError('report', firstSchemaError(validateReportShape.errors ?? [])),
-		);
+		throw schemaError('report', firstSchemaError(validateReportShape.errors ?? []));
 	}
 	return report;
 }

@@ -101,8 +101,9 @@ function checkFractions(counts: Float64Array, sizes: Float64Array): void {
 	for (let i = 0; i < counts.length; i++) {
 		if (counts[i] > sizes[i]) {
 			throw new SpcInputError(
-				`values[${i}]`,
+				'values',
 				`${counts[i]} defectives exceed the sample size sizes[${i}] = ${sizes[i]} (fraction above 1)`,
+				i,
 			);
 		}
 	}

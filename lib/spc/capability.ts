@@ -1,6 +1,6 @@
 import { chartConstants } from './constants';
 import { sigmaFromRanges, subgroupStats } from './subgroups';
-import type { CapabilityInput, CapabilityResult } from './types';
+import type { CapabilityInput, CapabilityResult, ChartInput, ChartType } from './types';
 import { SpcInputError, checkSpread, optionalNumber, readSeries, readSubgroups } from './validate';
 
 /**
@@ -82,4 +82,37 @@ export function capability(input: CapabilityInput): CapabilityResult {
 	}
 	if (target !== undefined) result.target = target;
 	return result;
+}
+
+/** Charts on measurements, where spec limits and capability make sense. */
+const MEASUREMENT_CHARTS: readonly ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'ewma', 'cusum'];
+
+/**
+ * The capability study that goes with a chart: none without spec limits; on the chart's own data
+ * for measurement charts; an error for attribute charts (p, np, c, u), whose counts have no
+ * spec limits.
+ *
+ * @example
+ * chartCapability({ chart: 'imr', values: [9.8, 10.1, 10.0, 10.3, 9.9] }, { lsl: 9, usl: 11 })?.cp; // 1.3677...
+ * chartCapability({ chart: 'imr', values: [1, 2] }, {}); // undefined
+ * chartCapability({ chart: 'c', values: [3, 1] }, { usl: 5 }); // throws: usl: spec limits give capability for measurement charts, not for a c chart
+ */
+export function chartCapability(
+	input: ChartInput,
+	spec: { lsl?: number; usl?: number; target?: number },
+): CapabilityResult | undefined {
+	if (spec.lsl === undefined && spec.usl === undefined) return undefined;
+	if (!MEASUREMENT_CHARTS.includes(input.chart)) {
+		throw new SpcInputError(
+			spec.lsl === undefined ? 'usl' : 'lsl',
+			`spec limits give capability for measurement charts, not for a ${input.chart} chart`,
+		);
+	}
+	return capability({
+		values: input.values,
+		subgroups: input.subgroups,
+		lsl: spec.lsl,
+		usl: spec.usl,
+		target: spec.target,
+	});
 }

@@ -1,6 +1,6 @@
 /** SPC engine: control charts, run rules, capability, exact chart constants, chart image specs. */
 export { controlChart } from './controlChart';
-export { capability } from './capability';
+export { capability, chartCapability } from './capability';
 export { imrScan } from './imr';
 export type { ImrScan } from './imr';
 export { d2, d3, c4, chartConstants } from './constants';

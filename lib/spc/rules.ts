@@ -93,9 +93,9 @@ function withParams(id: RuleId, value: number | RuleParams): ResolvedRule {
 }
 
 /** Throws unless `id` names a rule. */
-function checkId(id: string, field: string): asserts id is RuleId {
+function checkId(id: string, field: string, index?: number): asserts id is RuleId {
 	if (!(id in RULE_DEFAULTS)) {
-		throw new SpcInputError(field, `unknown rule "${id}"; use ${ALL_IDS.join(', ')}`);
+		throw new SpcInputError(field, `unknown rule "${id}"; use ${ALL_IDS.join(', ')}`, index);
 	}
 }
 
@@ -116,7 +116,7 @@ export function resolveRules(selection: RuleSelection | undefined): ResolvedRule
 	const chosen = new Map<RuleId, ResolvedRule>();
 	if (Array.isArray(selection)) {
 		selection.forEach((id: string, i) => {
-			checkId(id, `rules[${i}]`);
+			checkId(id, 'rules', i);
 			chosen.set(id, RULE_DEFAULTS[id]);
 		});
 	} else if (selection !== null && typeof selection === 'object') {

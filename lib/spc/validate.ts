@@ -1,16 +1,16 @@
+import { InputError } from '../shared/errors';
+
 /**
- * Bad SPC input: `field` names the input field and index, e.g. `values[3]`.
+ * Bad SPC input: the input `field`, the point (`index`) and the value in its subgroup
+ * (`subIndex`) as data, e.g. `values` and 3.
  *
  * @example
- * throw new SpcInputError('values[3]', 'must be a finite number, got NaN');
+ * throw new SpcInputError('values', 'must be a finite number, got NaN', 3);
  * // message: "values[3]: must be a finite number, got NaN"
  */
-export class SpcInputError extends Error {
-	constructor(
-		readonly field: string,
-		message: string,
-	) {
-		super(`${field}: ${message}`);
+export class SpcInputError extends InputError {
+	constructor(field: string, reason: string, index?: number, subIndex?: number) {
+		super(field, reason, index, subIndex);
 		this.name = 'SpcInputError';
 	}
 }
@@ -32,15 +32,24 @@ function show(value: unknown): string {
  * readSeries([1, 2.5], 'values'); // Float64Array [1, 2.5]
  * readSeries([1, NaN], 'values'); // throws "values[1]: must be a finite number, got NaN"
  */
-export function readSeries(series: unknown, field: string, minLength = 1): Float64Array {
+export function readSeries(
+	series: unknown,
+	field: string,
+	minLength = 1,
+	subgroup?: number,
+): Float64Array {
+	// Inside subgroup g, value i is field[g][i]; otherwise point i is field[i].
+	const at = (i?: number): [number | undefined, number | undefined] =>
+		subgroup === undefined ? [i, undefined] : [subgroup, i];
 	if (!Array.isArray(series) && !(series instanceof Float64Array)) {
-		throw new SpcInputError(field, `must be an array of numbers, got ${show(series)}`);
+		throw new SpcInputError(field, `must be an array of numbers, got ${show(series)}`, ...at());
 	}
 	const n = series.length;
 	if (n < minLength) {
 		throw new SpcInputError(
 			field,
 			`needs at least ${minLength} point${minLength === 1 ? '' : 's'}, got ${n}`,
+			...at(),
 		);
 	}
 	if (series instanceof Float64Array) {
@@ -48,7 +57,7 @@ export function readSeries(series: unknown, field: string, minLength = 1): Float
 		// more than the whole analysis
 		for (let i = 0; i < n; i++) {
 			if (!Number.isFinite(series[i]))
-				throw new SpcInputError(`${field}[${i}]`, `must be a finite number, got ${series[i]}`);
+				throw new SpcInputError(field, `must be a finite number, got ${series[i]}`, ...at(i));
 		}
 		return series;
 	}
@@ -56,7 +65,7 @@ export function readSeries(series: unknown, field: string, minLength = 1): Float
 	for (let i = 0; i < n; i++) {
 		const v: unknown = series[i];
 		if (typeof v !== 'number' || !Number.isFinite(v)) {
-			throw new SpcInputError(`${field}[${i}]`, `must be a finite number, got ${show(v)}`);
+			throw new SpcInputError(field, `must be a finite number, got ${show(v)}`, ...at(i));
 		}
 		out[i] = v;
 	}
@@ -74,10 +83,7 @@ export function readCounts(series: unknown, field: string, minLength = 1): Float
 	const out = readSeries(series, field, minLength);
 	for (let i = 0; i < out.length; i++) {
 		if (out[i] < 0 || !Number.isInteger(out[i])) {
-			throw new SpcInputError(
-				`${field}[${i}]`,
-				`must be a count (whole number >= 0), got ${out[i]}`,
-			);
+			throw new SpcInputError(field, `must be a count (whole number >= 0), got ${out[i]}`, i);
 		}
 	}
 	return out;
@@ -111,7 +117,7 @@ export function readSizes(
 		throw new SpcInputError(field, `has ${out.length} entries but there are ${n} points`);
 	}
 	for (let i = 0; i < n; i++) {
-		if (!ok(out[i])) throw new SpcInputError(`${field}[${i}]`, `must be ${what}, got ${out[i]}`);
+		if (!ok(out[i])) throw new SpcInputError(field, `must be ${what}, got ${out[i]}`, i);
 	}
 	return out;
 }
@@ -133,11 +139,12 @@ export function readSubgroups(
 		throw new SpcInputError(field, `must be an array of arrays, got ${show(subgroups)}`);
 	if (subgroups.length === 0) throw new SpcInputError(field, 'needs at least 1 subgroup, got 0');
 	return subgroups.map((group: unknown, i) => {
-		const values = readSeries(group, `${field}[${i}]`, 1);
+		const values = readSeries(group, field, 1, i);
 		if (values.length < minSize) {
 			throw new SpcInputError(
-				`${field}[${i}]`,
+				field,
 				`has ${values.length} value${values.length === 1 ? '' : 's'}; ${why} needs at least ${minSize} per subgroup`,
+				i,
 			);
 		}
 		return values;

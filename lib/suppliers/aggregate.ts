@@ -231,7 +231,12 @@ export function aggregate(records: readonly SupplierRecord[], scheme: ResolvedSc
 			unknown.set(label, report);
 		} catch (error) {
 			if (scheme.onBadRow === 'error' || !(error instanceof SupplierRowError)) throw error;
-			badRows.push({ row: error.row, field: error.field, message: error.message });
+			badRows.push({
+				row: error.row,
+				field: error.field,
+				reason: error.reason,
+				message: error.message,
+			});
 		}
 	}
 
@@ -258,9 +263,11 @@ function judgeScar(s: PendingScar, asOf: number): void {
 			: asOf > s.due
 				? 'late'
 				: 'pending';
+	// Closing a SCAR answers it: without a response date it was answered when it was closed.
+	const responded = s.responded ?? s.closed;
 	const response =
-		s.responded !== null
-			? s.responded <= s.responseDue
+		responded !== null
+			? responded <= s.responseDue
 				? 'on_time'
 				: 'late'
 			: asOf > s.responseDue

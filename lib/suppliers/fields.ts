@@ -2,6 +2,7 @@
  * Readers of single row fields. Each returns the value or throws an Error naming the row index
  * and the field, so bad input never turns into a wrong number.
  */
+import { InputError } from '../shared/errors';
 import type { LocalDays } from './localDay';
 
 /** Where a field lives: row index and the field name as the user's data spells it. */
@@ -11,19 +12,23 @@ export interface FieldRef {
 }
 
 /**
- * A row that cannot be read: carries the row index and field name so callers (the n8n node)
- * can point at the offending item.
+ * A row that cannot be read: an {@link InputError} whose `index` is the row and whose `field`
+ * is the field name as the user's data spells it ('' when the row itself is not an object), so
+ * callers (the n8n node) can point at the offending item.
  *
  * @example
- * new SupplierRowError(3, 'received', 'must be a number >= 0').message; // 'Row 3: field "received" must be a number >= 0'
+ * const error = new SupplierRowError(3, 'received', 'must be a number >= 0');
+ * error.message; // 'Row 3: field "received" must be a number >= 0'
+ * [error.row, error.field, error.reason]; // [3, 'received', 'must be a number >= 0']
  */
-export class SupplierRowError extends Error {
+export class SupplierRowError extends InputError {
 	constructor(
 		readonly row: number,
-		readonly field: string,
+		field: string,
 		readonly problem: string,
 	) {
-		super(field ? `Row ${row}: field "${field}" ${problem}` : `Row ${row}: ${problem}`);
+		super(field, problem, row);
+		this.message = field ? `Row ${row}: field "${field}" ${problem}` : `Row ${row}: ${problem}`;
 		this.name = 'SupplierRowError';
 	}
 }

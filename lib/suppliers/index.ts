@@ -5,6 +5,12 @@
  */
 export { scoreSuppliers, analyzeSuppliers } from './scoreSuppliers';
 export { scoreMetrics } from './scoreMetrics';
+export { scoreMetricRecord } from './metricRecord';
+export type {
+	MetricRecordFields as SupplierMetricRecordFields,
+	ScoredMetricRecord as ScoredSupplierMetricRecord,
+} from './metricRecord';
+export { groupScorecards } from './groups';
 export { rankAndTrend } from './ranking';
 export type { RankAndTrendOptions } from './ranking';
 export type { MetricsScore as SupplierMetricsScore, ScoreMetricsOptions } from './scoreMetrics';

@@ -1,5 +1,28 @@
 import { applyHistory } from './history';
-import type { SupplierScore } from './types';
+import type { Grade, MetricResult, SupplierScore } from './types';
+
+/**
+ * A scorecard before ranking: rank, special status and flags are left for {@link rankAndTrend}.
+ *
+ * @example
+ * unrankedCard({ supplier: 'Acme', period: '2026-03', periodStart: '', periodEnd: '' }, { score: 75, grade: 'C', metrics: [], notes: [] }).rank; // 0
+ */
+export function unrankedCard(
+	where: Pick<SupplierScore, 'supplier' | 'period' | 'periodStart' | 'periodEnd'>,
+	scored: { score: number; grade: Grade; metrics: MetricResult[]; notes: string[] },
+): SupplierScore {
+	return {
+		...where,
+		score: scored.score,
+		grade: scored.grade,
+		metrics: scored.metrics,
+		rank: 0,
+		rankOf: 0,
+		specialStatus: false,
+		flags: [],
+		notes: scored.notes,
+	};
+}
 
 /**
  * Orders scorecards of one period: best score first, then supplier name (code-unit order, so

@@ -1,3 +1,4 @@
+import { InputError } from '../shared/errors';
 import { resolveScheme } from './scheme';
 import type { Grade, MetricId, MetricResult, SupplierScheme } from './types';
 import { weighScore, type MeasuredValue } from './weighting';
@@ -29,11 +30,11 @@ function checkValue(id: MetricId, value: unknown, where: string): number | null 
 		return null;
 	const n = typeof value === 'string' ? Number(value) : value;
 	if (typeof n !== 'number' || !Number.isFinite(n))
-		throw new Error(`${where} must be a number, got ${JSON.stringify(value)}`);
+		throw new InputError(where, `must be a number, got ${JSON.stringify(value)}`);
 	if (SHARES.has(id) && (n < 0 || n > 1))
-		throw new Error(`${where} must be a share within 0..1, got ${n}`);
+		throw new InputError(where, `must be a share within 0..1, got ${n}`);
 	if (!SHARES.has(id) && !SIGNED.has(id) && n < 0)
-		throw new Error(`${where} must be >= 0, got ${n}`);
+		throw new InputError(where, `must be >= 0, got ${n}`);
 	return n;
 }
 
@@ -53,7 +54,7 @@ export function scoreMetrics(
 	options: ScoreMetricsOptions = {},
 ): MetricsScore {
 	if (values === null || typeof values !== 'object')
-		throw new Error('values must be an object of metric values');
+		throw new InputError('values', 'must be an object of metric values');
 	const resolved = resolveScheme(scheme);
 	const measured = new Map<MetricId, MeasuredValue>();
 	for (const { definition } of resolved.metrics) {
@@ -70,8 +71,9 @@ export function scoreMetrics(
 	}
 	const weighed = weighScore(measured, resolved);
 	if (weighed.score === null || weighed.grade === null) {
-		throw new Error(
-			`values: none of the weighted metrics (${resolved.metrics.map((m) => m.definition.id).join(', ')}) has a value`,
+		throw new InputError(
+			'values',
+			`none of the weighted metrics (${resolved.metrics.map((m) => m.definition.id).join(', ')}) has a value`,
 		);
 	}
 	return {

@@ -2,7 +2,7 @@ import { aggregate, type Aggregation } from './aggregate';
 import type { DataPresence } from './metrics';
 import { applyHistory } from './history';
 import { periodDates, periodLabel } from './periods';
-import { assignRanks, byScoreThenName } from './ranking';
+import { assignRanks, byScoreThenName, unrankedCard } from './ranking';
 import { resolveScheme, type ResolvedScheme } from './scheme';
 import type { Tally } from './tally';
 import type {
@@ -65,18 +65,15 @@ function draftAll(
 			}
 			const { start, end } = periodDates(scheme.period, ordinal);
 			const card: SupplierScore = {
-				supplier,
-				period,
-				periodStart: start,
-				periodEnd: end,
-				score: weighed.score,
-				grade: weighed.grade,
-				metrics: weighed.metrics,
-				rank: 0,
-				rankOf: 0,
-				specialStatus: false,
-				flags: [],
-				notes: weighed.notes,
+				...unrankedCard(
+					{ supplier, period, periodStart: start, periodEnd: end },
+					{
+						score: weighed.score,
+						grade: weighed.grade,
+						metrics: weighed.metrics,
+						notes: weighed.notes,
+					},
+				),
 				...rows,
 			};
 			own.set(ordinal, { card, ordinal, critical: tally.criticalComplaints > 0 });

@@ -160,6 +160,8 @@ export interface BadRowReport {
 	row: number;
 	/** The field at fault as the data names it ('' when the row itself is not an object). */
 	field: string;
+	/** What is wrong with the field (the message without the row and field). */
+	reason: string;
 	message: string;
 }
 

@@ -12,22 +12,23 @@ export interface NodeIdentity {
 
 /**
  * The base description of a versioned node shell: icons in light and dark, group, version 1 as
- * the default, usable as a tool.
+ * the default, usable as a tool (a trigger starts a workflow and is not one).
  *
  * @example
  * const base = baseDescription({ displayName: '8D Gate', name: 'eightDGate', subtitle, description });
  * super({ 1: new EightDGateV1(base) }, base);
  */
 export function baseDescription(identity: NodeIdentity): INodeTypeBaseDescription {
+	const group = identity.group ?? 'transform';
 	return {
 		displayName: identity.displayName,
 		name: identity.name,
 		icon: { light: `file:${identity.name}.svg`, dark: `file:${identity.name}.dark.svg` },
-		group: [identity.group ?? 'transform'],
+		group: [group],
 		subtitle: identity.subtitle,
 		description: identity.description,
 		defaultVersion: 1,
-		usableAsTool: true,
+		...(group === 'trigger' ? {} : { usableAsTool: true }),
 	};
 }
 

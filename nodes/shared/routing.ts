@@ -99,20 +99,23 @@ export class Routing {
 		this.outputs[this.failedOutput].push(failed);
 	}
 
-	/** The item loop: runs `execute` on every input item and routes or fails each. */
+	/**
+	 * The item loop: runs `execute` on every input item and routes the result it returns, or
+	 * fails the item. An aggregating operation returns nothing and keeps what it read for later.
+	 */
 	async eachItem(
-		execute: (index: number) => OperationResult | Promise<OperationResult>,
+		execute: (index: number) => OperationResult | void | Promise<OperationResult | void>,
 	): Promise<void> {
 		const count = this.ctx.getInputData().length;
 		for (let index = 0; index < count; index++) {
-			let result: OperationResult;
+			let result: OperationResult | void;
 			try {
 				result = await execute(index);
 			} catch (caught) {
 				this.fail(caught, index);
 				continue;
 			}
-			this.route(index, result);
+			if (result) this.route(index, result);
 		}
 	}
 }

@@ -2,7 +2,9 @@
  * Every node-test fixture, run once more inside a real n8n 2.40.7 with the packed package: the
  * outputs must be the ones n8n-core's engine gives in-process (same routing, pairing, JSON and
  * binary attachments). The Manual Trigger's pinned items become a Code node, since
- * `n8n execute` runs workflows as a production trigger would, without pinned data.
+ * `n8n execute` runs workflows as a production trigger would, without pinned data. The
+ * failsafe-* fixtures run 8D Gate with "Continue (regular output)" and SPC Check with "Continue
+ * (using error output)".
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +12,7 @@ import * as path from 'node:path';
 import type { INode, INodeExecutionData, IRunData } from 'n8n-workflow';
 
 import packageJson from '../../package.json';
+import { FAIL_SAFE_FIXTURES } from '../nodes/failSafe';
 import { runWorkflow, type WorkflowFixture } from '../nodes/harness';
 import { executeWorkflow, importWorkflow } from './n8n';
 
@@ -102,6 +105,8 @@ describe('node fixtures in a real n8n match the in-process engine', () => {
 		expect(ours.length).toBeGreaterThan(0);
 		if (file === 'complaint-routing.json')
 			expectBilingualRouting(actual.run.data.resultData.runData);
+		// One node in each "On Error" mode, the failed items where the rule puts them.
+		FAIL_SAFE_FIXTURES[file]?.(actual);
 		for (const node of ours) {
 			const counts = expected.outputCounts(node.name);
 			expect({ node: node.name, counts: actual.outputCounts(node.name) }).toEqual({

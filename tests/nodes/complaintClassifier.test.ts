@@ -1,20 +1,12 @@
 import { NodeHelpers, Workflow, type IDataObject, type INode, type INodeTypes } from 'n8n-workflow';
 
+import { defaultTaxonomy } from '../../lib/complaints';
 import { ComplaintClassifier } from '../../nodes/ComplaintClassifier/ComplaintClassifier.node';
 import { runNode, runWorkflow, type WorkflowFixture } from './harness';
 import routingFixture from './fixtures/complaint-routing.json';
 
 const NODE = 'Complaint Classifier';
-const DEFAULT_OUTPUTS = [
-	'design',
-	'production',
-	'supplier_material',
-	'logistics_packaging',
-	'service',
-	'documentation',
-	'delivery',
-	'unclassified',
-];
+const DEFAULT_OUTPUTS = [...defaultTaxonomy.categories.map((c) => c.id), 'unclassified'];
 const ids = (items: { json: IDataObject }[]) => items.map((i) => i.json.id);
 
 describe('Complaint Classifier outputs', () => {
@@ -51,9 +43,24 @@ describe('Complaint Classifier outputs', () => {
 			...DEFAULT_OUTPUTS,
 			'Summary',
 		]);
-		expect(outputsOf({ routing: 'single' })).toEqual(['Complaints']);
-		expect(outputsOf({ operation: 'train' })).toEqual(['Model']);
-		expect(outputsOf({ operation: 'pareto' })).toEqual(['Pareto']);
+		expect(outputsOf({ routing: 'single' })).toEqual(['Complaints', 'Failed']);
+		expect(outputsOf({ routing: 'single', summary: true })).toEqual([
+			'Complaints',
+			'Summary',
+			'Failed',
+		]);
+		expect(outputsOf({ operation: 'train' })).toEqual(['Model', 'Failed']);
+		expect(outputsOf({ operation: 'pareto' })).toEqual(['Pareto', 'Failed']);
+	});
+
+	it('the editor shows the outputs the node fills: one per category of the default taxonomy', async () => {
+		const { run, node } = await runNode({
+			type: 'complaintClassifier',
+			parameters: { text: '={{ $json.body }}', routing: 'byCategory', summary: true },
+			items: [{ body: '外箱压扁了' }],
+		});
+		expect(run.outputCounts(node).length).toBe(outputsOf({ summary: true }).length);
+		expect(run.output(node, DEFAULT_OUTPUTS.indexOf('logistics_packaging'))).toHaveLength(1);
 	});
 
 	it('custom taxonomy categories get their own outputs', () => {
@@ -195,20 +202,22 @@ describe('Complaint Classifier errors', () => {
 			parameters: { text: '={{ $json.body }}', routing: 'single' },
 			items: [{ body: 'scratch' }, { body: '' }],
 		});
-		expect(String(run.error?.message)).toContain('Item 1: Complaint Text is empty');
+		expect(String(run.error?.message)).toContain('Item 1: Complaint Text: is empty');
 	});
 
-	it('with Continue On Fail the bad item comes out with error, paired to its input', async () => {
+	it('with Continue On Fail the bad item goes to Failed beside a single output, paired to its input', async () => {
 		const { run, node } = await runNode({
 			type: 'complaintClassifier',
 			parameters: { text: '={{ $json.body }}', routing: 'single' },
 			items: [{ body: '划痕' }, { body: '' }],
 			continueOnFail: true,
 		});
-		const out = run.output(node, 0);
-		expect(out.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect((out[0].json.complaint as IDataObject).category).toBe('production');
-		expect(out[1].json.error).toContain('Complaint Text is empty');
+		const [classified] = run.output(node, 0);
+		expect(classified.pairedItem).toEqual({ item: 0 });
+		expect((classified.json.complaint as IDataObject).category).toBe('production');
+		const [failed] = run.output(node, 1);
+		expect(failed.pairedItem).toEqual({ item: 1 });
+		expect(failed.json.error).toBe('Item 1: Complaint Text: is empty or not text');
 	});
 
 	it('invalid taxonomy JSON is reported clearly', async () => {
@@ -270,7 +279,7 @@ describe('Complaint Classifier: train a model, then classify with it', () => {
 			items: [...labelled, { text: 'no label here' }],
 		});
 		expect(String(run.error?.message)).toContain(
-			"Item 5: field 'category' must be a non-empty string",
+			'Item 5: field "category": must be a non-empty string',
 		);
 	});
 });

@@ -9,7 +9,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { runNode, type SingleNodeRun } from './harness';
+import { runNode, type SingleNodeRun, type WorkflowRun } from './harness';
 
 export interface FailSafeCase extends Omit<SingleNodeRun, 'continueOnFail' | 'onError'> {
 	/** Indices of the items that must fail. */
@@ -81,3 +81,44 @@ export async function expectFailSafe(spec: FailSafeCase) {
 	expect([...new Set(pairedIndices(routed))].sort((a, b) => a - b)).toEqual(inputs);
 	return { regular, toErrorOutput };
 }
+
+/**
+ * Hand-checked routing of the fail-safe workflow fixtures (tests/nodes/fixtures/failsafe-*),
+ * asserted on the in-process run and on a real n8n's.
+ */
+export const FAIL_SAFE_FIXTURES: Record<string, (run: WorkflowRun) => void> = {
+	'failsafe-gate-regular-output.json': (run) => {
+		const node = 'Gate D4';
+		expect(run.outputCounts(node)).toEqual([1, 2]);
+		expect(run.output(node, 0).map((i) => [i.json.ticket, i.pairedItem])).toEqual([
+			['CS-1', { item: 0 }],
+		]);
+		expect(run.output(node, 1).map((i) => [i.json.ticket, i.json.error, i.pairedItem])).toEqual([
+			[
+				'CS-2',
+				'Item 1: report.openedAt: must match format "date-time" (ISO-8601 date-time with offset, e.g. 2026-03-07T12:00:00+08:00)',
+				{ item: 1 },
+			],
+			['CS-3', 'Item 2: field "report": no report on this item', { item: 2 }],
+		]);
+	},
+	'failsafe-spc-error-output.json': (run) => {
+		const node = 'SPC Per Item';
+		// In Control, Out of Control, then the error output n8n adds.
+		expect(run.outputCounts(node)).toEqual([1, 1, 1]);
+		expect(run.output(node, 0).map((i) => i.json.line)).toEqual(['L1']);
+		expect(run.output(node, 1).map((i) => i.json.line)).toEqual(['L3']);
+		const [failed] = run.output(node, 2);
+		expect(failed.pairedItem).toEqual({ item: 1 });
+		expect(failed.json).toEqual({
+			line: 'L2',
+			readings: [10, 'n/a', 10.1],
+			error: 'Item 1: field "readings", point 2 (index 1): must be a finite number, got "n/a"',
+			details: {
+				item: 1,
+				field: 'field "readings", point 2 (index 1)',
+				reason: 'must be a finite number, got "n/a"',
+			},
+		});
+	},
+};

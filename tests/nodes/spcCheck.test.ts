@@ -252,7 +252,9 @@ describe('SPC Check: bad input', () => {
 			parameters: { operation: 'aggregate', valueField: 'weight', chartType: 'imr' },
 			items: [{ weight: 5 }, { weight: '5.2' }, { weight: 'heavy' }],
 		});
-		expect(String(run.error?.message)).toBe('Item 2: field "weight" must be a number, got "heavy"');
+		expect(String(run.error?.message)).toBe(
+			'Item 2: field "weight": must be a number, got "heavy"',
+		);
 	});
 
 	it('aggregate counts: a negative count names its item', async () => {

@@ -27,7 +27,7 @@ describe('Supplier Scorecard outputs', () => {
 
 	it.each([
 		['byGrade', ['A', 'B', 'C', 'D', 'Summary']],
-		['single', ['Scorecards', 'Summary']],
+		['single', ['Scorecards', 'Summary', 'Failed']],
 	])('%s -> %j', (outputMode, names) => {
 		const node: INode = {
 			id: '1',
@@ -262,10 +262,10 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 
 	it('a bad row fails the node naming the item and the field', async () => {
 		const { run } = await runNode({ type: TYPE, parameters, items: rows });
-		expect(run.error?.message).toBe('Item 1: field "received" must be a number >= 0, got "lots"');
+		expect(run.error?.message).toBe('Item 1: field "received": must be a number >= 0, got "lots"');
 	});
 
-	it('with Continue On Fail the bad row comes out as an error paired to it; the rest are scored', async () => {
+	it('with Continue On Fail the bad row goes to Failed, paired to it; the rest are scored', async () => {
 		const { run, node } = await runNode({
 			type: TYPE,
 			parameters,
@@ -273,18 +273,19 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 			continueOnFail: true,
 		});
 		expect(run.error).toBeUndefined();
-		expect(
-			run.output(node, 0).map((i) => [i.json.supplier ?? i.json.error, i.json.score, i.pairedItem]),
-		).toEqual([
+		expect(run.output(node, 0).map((i) => [i.json.supplier, i.json.score, i.pairedItem])).toEqual([
 			['A', 100, [{ item: 0 }]],
 			['constructor', 100, [{ item: 3 }]],
 			['__proto__', 0, [{ item: 2 }]],
-			['Item 1: field "received" must be a number >= 0, got "lots"', undefined, { item: 1 }],
+		]);
+		expect(run.output(node, 2).map((i) => [i.json.error, i.pairedItem])).toEqual([
+			['Item 1: field "received": must be a number >= 0, got "lots"', { item: 1 }],
 		]);
 		expect(run.output(node, 1)[0].json.badRows).toEqual([
 			{
 				row: 1,
 				field: 'received',
+				reason: 'must be a number >= 0, got "lots"',
 				message: 'Row 1: field "received" must be a number >= 0, got "lots"',
 			},
 		]);
@@ -297,7 +298,7 @@ describe('Score Raw Rows: mapping, bad rows, odd names', () => {
 		];
 		const failing = await runNode({ type: TYPE, parameters, items });
 		expect(failing.run.error?.message).toBe(
-			'Item 3: field "kind" is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight), got "audit"',
+			'Item 3: field "kind": is not a known kind (receipt, delivery, scar, complaint, disruption, cost, premium_freight), got "audit"',
 		);
 		const { run, node } = await runNode({
 			type: TYPE,
@@ -427,11 +428,11 @@ describe('Score Pre-Aggregated Metrics', () => {
 		]);
 	});
 
-	it('a bad value names the item and the field; Continue On Fail keeps the others', async () => {
+	it('a bad value names the item and the field; Continue On Fail grades it D, never A', async () => {
 		const bad = [...items, { supplier: 'W', period: '2026-03', 'OTD share': 1.2 }];
 		const failing = await runNode({ type: TYPE, parameters, items: bad });
 		expect(failing.run.error?.message).toBe(
-			'Item 3: field "OTD share" must be a share within 0..1, got 1.2',
+			'Item 3: field "OTD share": must be a share within 0..1, got 1.2',
 		);
 		const { run, node } = await runNode({
 			type: TYPE,
@@ -439,10 +440,11 @@ describe('Score Pre-Aggregated Metrics', () => {
 			items: bad,
 			continueOnFail: true,
 		});
-		expect(run.output(node, 0).map((i) => i.json.error ?? i.json.supplier)).toEqual([
-			'Item 3: field "OTD share" must be a share within 0..1, got 1.2',
-			'Y',
+		expect(run.output(node, 0).map((i) => i.json.error ?? i.json.supplier)).toEqual(['Y']);
+		expect(run.output(node, 3).map((i) => i.json.error ?? i.json.supplier)).toEqual([
+			'Item 3: field "OTD share": must be a share within 0..1, got 1.2',
+			'Z',
 		]);
-		expect(run.output(node, 0)[0].pairedItem).toEqual({ item: 3 });
+		expect(run.output(node, 3)[0].pairedItem).toEqual({ item: 3 });
 	});
 });

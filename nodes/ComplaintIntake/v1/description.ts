@@ -1,5 +1,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
+import { optionsCollection } from '../../shared/description';
+
 export const versionDescription = {
 	version: 1,
 	defaults: { name: 'Complaint Intake' },
@@ -35,68 +37,61 @@ export const versionDescription = {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add option',
-			default: {},
-			options: [
-				{
-					displayName: 'Case ID Prefix',
-					name: 'caseIdPrefix',
-					type: 'string',
-					default: 'CMP',
-					description:
-						'Case IDs are the prefix, a dash and 16 hex digits derived from the message ID',
-				},
-				{
-					displayName: 'Max Body Size (Bytes)',
-					name: 'maxBytes',
-					type: 'number',
-					default: 1048576,
-					typeOptions: { minValue: 1024 },
-					description: 'Larger bodies are refused with 413',
-				},
-				{
-					displayName: 'Max Text Length',
-					name: 'maxTextLength',
-					type: 'number',
-					default: 100000,
-					typeOptions: { minValue: 100 },
-					description: 'Longer complaint texts are refused with 422',
-				},
-				{
-					displayName: 'Remembered Message IDs',
-					name: 'rememberIds',
-					type: 'number',
-					default: 1000,
-					typeOptions: { minValue: 0, maxValue: 100000 },
-					description:
-						'How many recent message IDs the workflow keeps to answer repeats (0: none; repeats then still get the same case ID)',
-				},
-				{
-					displayName: 'Signature Header',
-					name: 'signatureHeader',
-					type: 'string',
-					default: 'x-qms-signature',
-				},
-				{
-					displayName: 'Timestamp Header',
-					name: 'timestampHeader',
-					type: 'string',
-					default: 'x-qms-timestamp',
-				},
-				{
-					displayName: 'Timestamp Tolerance (Seconds)',
-					name: 'toleranceSeconds',
-					type: 'number',
-					default: 300,
-					typeOptions: { minValue: 1, maxValue: 86400 },
-					description:
-						'Requests whose timestamp is further from the server clock are refused as replays',
-				},
-			],
-		},
+		optionsCollection([
+			{
+				displayName: 'Case ID Prefix',
+				name: 'caseIdPrefix',
+				type: 'string',
+				default: 'CMP',
+				description:
+					'Case IDs are the prefix, a dash and 16 hex digits derived from the message ID',
+			},
+			{
+				displayName: 'Max Body Size (Bytes)',
+				name: 'maxBytes',
+				type: 'number',
+				default: 1048576,
+				typeOptions: { minValue: 1024 },
+				description: 'Larger bodies are refused with 413',
+			},
+			{
+				displayName: 'Max Text Length',
+				name: 'maxTextLength',
+				type: 'number',
+				default: 100000,
+				typeOptions: { minValue: 100 },
+				description: 'Longer complaint texts are refused with 422',
+			},
+			{
+				displayName: 'Remembered Message IDs',
+				name: 'rememberIds',
+				type: 'number',
+				default: 1000,
+				typeOptions: { minValue: 0, maxValue: 100000 },
+				description:
+					'How many recent message IDs the workflow keeps to answer repeats (0: none; repeats then still get the same case ID)',
+			},
+			{
+				displayName: 'Signature Header',
+				name: 'signatureHeader',
+				type: 'string',
+				default: 'x-qms-signature',
+			},
+			{
+				displayName: 'Timestamp Header',
+				name: 'timestampHeader',
+				type: 'string',
+				default: 'x-qms-timestamp',
+			},
+			{
+				displayName: 'Timestamp Tolerance (Seconds)',
+				name: 'toleranceSeconds',
+				type: 'number',
+				default: 300,
+				typeOptions: { minValue: 1, maxValue: 86400 },
+				description:
+					'Requests whose timestamp is further from the server clock are refused as replays',
+			},
+		]),
 	],
 } satisfies Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'>;

@@ -104,11 +104,13 @@ describe('onBadRow "skip" leaves unreadable rows out whole and lists them', () =
 			{
 				row: 1,
 				field: 'rejected',
+				reason: 'must be a number >= 0, got "x"',
 				message: 'Row 1: field "rejected" must be a number >= 0, got "x"',
 			},
 			{
 				row: 2,
 				field: 'severity',
+				reason: 'must be critical, major or minor, got "??"',
 				message: 'Row 2: field "severity" must be critical, major or minor, got "??"',
 			},
 		]);
@@ -378,15 +380,15 @@ describe('scoreMetrics: pre-aggregated values', () => {
 
 	test('errors name the source of a value when given', () => {
 		expect(() => scoreMetrics({ otd: 2 }, undefined, { names: { otd: 'OTD %' } })).toThrow(
-			'field "OTD %" must be a share within 0..1, got 2',
+			'field "OTD %": must be a share within 0..1, got 2',
 		);
 		expect(scoreMetrics({ otd: '0.9' as never }, { metrics: ['otd'] }).score).toBe(50);
 	});
 
 	test.each([
-		[{ otd: 1.5 }, 'values.otd must be a share within 0..1, got 1.5'],
-		[{ ppm: -1 }, 'values.ppm must be >= 0, got -1'],
-		[{ ppm: 'high' }, 'values.ppm must be a number, got "high"'],
+		[{ otd: 1.5 }, 'values.otd: must be a share within 0..1, got 1.5'],
+		[{ ppm: -1 }, 'values.ppm: must be >= 0, got -1'],
+		[{ ppm: 'high' }, 'values.ppm: must be a number, got "high"'],
 		[{ speed: 1 }, 'values: none of the weighted metrics'],
 	])('%j', (values, message) => {
 		expect(() => scoreMetrics(values as never)).toThrow(message);

@@ -1,10 +1,4 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	complaintPareto,
@@ -19,6 +13,10 @@ import {
 	type SlaTable,
 	type Taxonomy,
 } from '../../../../lib/complaints';
+import { InputError } from '../../../../lib/shared/errors';
+import { parseJsonParameter } from '../../../../lib/shared/json';
+import { optionsCollection } from '../../../shared/description';
+import type { Routing } from '../../../shared/routing';
 
 const showClassify = { show: { operation: ['classify'] } };
 
@@ -117,14 +115,8 @@ export const description: INodeProperties[] = [
 		description:
 			'Whether to add a Summary output with the count per category over all input items, sorted for a Pareto chart',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		displayOptions: showClassify,
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
+	optionsCollection(
+		[
 			{
 				displayName: 'Business Days Only',
 				name: 'businessDays',
@@ -201,7 +193,8 @@ export const description: INodeProperties[] = [
 					'E.g. { "tiers": { "vip": { "hours": 24 }, "standard": { "hours": 72 } }, "defaultTier": "standard", "holidays": ["2026-12-25"] }.',
 			},
 		],
-	},
+		showClassify,
+	),
 ];
 
 interface NodeOptions {
@@ -215,15 +208,6 @@ interface NodeOptions {
 	maskPii?: boolean;
 	keywordsOnly?: boolean;
 	field?: string;
-}
-
-function parseJson<T>(ctx: IExecuteFunctions, value: unknown, what: string): T {
-	if (typeof value !== 'string') return value as T;
-	try {
-		return JSON.parse(value) as T;
-	} catch {
-		throw new NodeOperationError(ctx.getNode(), `${what} is not valid JSON`);
-	}
 }
 
 const words = (list?: string) =>
@@ -241,23 +225,25 @@ function engineOptions(ctx: IExecuteFunctions): ClassifyOptions {
 		prior: options.keywordsOnly !== true,
 	};
 	if (taxonomyMode === 'custom') {
-		const custom = parseJson<Taxonomy>(
-			ctx,
+		const custom = parseJsonParameter(
 			ctx.getNodeParameter('taxonomyJson', 0),
 			'Taxonomy JSON',
-		);
+		) as Taxonomy;
 		result.taxonomy = ctx.getNodeParameter('extendDefault', 0, true)
 			? mergeTaxonomy(defaultTaxonomy, custom)
 			: custom;
 	} else if (taxonomyMode === 'model') {
-		result.model = parseJson(ctx, ctx.getNodeParameter('modelJson', 0), 'Model JSON');
+		result.model = parseJsonParameter(
+			ctx.getNodeParameter('modelJson', 0),
+			'Model JSON',
+		) as ClassifyOptions['model'];
 	}
 	const critical = words(options.criticalWords);
 	const major = words(options.majorWords);
 	if (critical.length || major.length)
 		result.severity = mergeSeverityRules(defaultSeverityRules, { critical, major });
 	const sla = options.slaJson
-		? parseJson<SlaTable>(ctx, options.slaJson, 'SLA Table JSON')
+		? (parseJsonParameter(options.slaJson, 'SLA Table JSON') as SlaTable)
 		: undefined;
 	if (sla || options.businessDays)
 		result.sla = {
@@ -267,87 +253,93 @@ function engineOptions(ctx: IExecuteFunctions): ClassifyOptions {
 	return result;
 }
 
-/** Classifies every item, routes it, and adds the Pareto summary when asked. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const routing = this.getNodeParameter('routing', 0) as string;
-	const summary = this.getNodeParameter('summary', 0, false) as boolean;
-	let classify: ReturnType<typeof createComplaintClassifier>;
-	let options: ClassifyOptions;
+/** The output names of each run, worked out once (the router and the operation both ask). */
+const layouts = new WeakMap<IExecuteFunctions, string[]>();
+
+/** Category outputs and unclassified, Summary when asked; or Complaints, Summary, Failed. */
+function outputNames(ctx: IExecuteFunctions): string[] {
+	let names = layouts.get(ctx);
+	if (!names) {
+		names = layout(ctx);
+		layouts.set(ctx, names);
+	}
+	return names;
+}
+
+function layout(ctx: IExecuteFunctions): string[] {
+	const summary = ctx.getNodeParameter('summary', 0, false) ? ['Summary'] : [];
+	if (ctx.getNodeParameter('routing', 0) === 'single') return ['Complaints', ...summary, 'Failed'];
+	let ids: string[];
 	try {
-		options = engineOptions(this);
-		classify = createComplaintClassifier(options);
+		ids = categoryIds(engineOptions(ctx));
+	} catch {
+		// The configuration error fails the run in aggregate(); its failure needs only unclassified.
+		ids = DEFAULT_CATEGORY_IDS;
+	}
+	return [...ids, 'unclassified', ...summary];
+}
+
+export function outputs(this: IExecuteFunctions): number {
+	return outputNames(this).length;
+}
+
+/** A complaint that cannot be classified is unclassified, or Failed beside a single output. */
+export function failedOutput(this: IExecuteFunctions): number {
+	const names = outputNames(this);
+	return this.getNodeParameter('routing', 0) === 'single'
+		? names.indexOf('Failed')
+		: names.indexOf('unclassified');
+}
+
+/** Classifies every item, routes it, and adds the Pareto summary when asked. */
+export async function aggregate(this: IExecuteFunctions, routing: Routing): Promise<void> {
+	const items = this.getInputData();
+	const names = outputNames(this);
+	let classify: ReturnType<typeof createComplaintClassifier>;
+	try {
+		classify = createComplaintClassifier(engineOptions(this));
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message);
+		routing.fail(error, undefined);
+		return;
 	}
-	const results: (ComplaintClassification | undefined)[] = [];
-	const routed: { item: INodeExecutionData; category: string }[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const text = this.getNodeParameter('text', i) as unknown;
-			if (typeof text !== 'string' || text.trim() === '') {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Item ${i}: Complaint Text is empty or not text`,
-					{ itemIndex: i },
-				);
-			}
-			const perItem = this.getNodeParameter('options', i, {}) as NodeOptions;
-			const result = classify(text, {
-				tier: perItem.tier || undefined,
-				timeZone: perItem.timeZone || undefined,
-				receivedAt: perItem.receivedAt || undefined,
-			});
-			const json: IDataObject = { ...items[i].json };
-			if (result.maskedText !== undefined) {
-				// Pass the masked text on wherever the complaint text came from.
-				for (const [key, value] of Object.entries(json))
-					if (value === text) json[key] = result.maskedText;
-			}
-			json[perItem.field || 'complaint'] = result as unknown as IDataObject;
-			results.push(result);
-			routed.push({ item: { json, pairedItem: { item: i } }, category: result.category });
-		} catch (error) {
-			const message = (error as Error).message.startsWith(`Item ${i}`)
-				? (error as Error).message
-				: `Item ${i}: ${(error as Error).message}`;
-			if (!this.continueOnFail()) {
-				throw error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), message, { itemIndex: i });
-			}
-			results.push(undefined);
-			routed.push({
-				item: { json: { ...items[i].json, error: message }, pairedItem: { item: i } },
-				category: 'unclassified',
-			});
+	const single = this.getNodeParameter('routing', 0) === 'single';
+	const results: (ComplaintClassification | undefined)[] = items.map(() => undefined);
+	await routing.eachItem((i) => {
+		const text = this.getNodeParameter('text', i) as unknown;
+		if (typeof text !== 'string' || text.trim() === '')
+			throw new InputError('Complaint Text', 'is empty or not text');
+		const perItem = this.getNodeParameter('options', i, {}) as NodeOptions;
+		const result = classify(text, {
+			tier: perItem.tier || undefined,
+			timeZone: perItem.timeZone || undefined,
+			receivedAt: perItem.receivedAt || undefined,
+		});
+		const json: IDataObject = { ...items[i].json };
+		if (result.maskedText !== undefined) {
+			// Pass the masked text on wherever the complaint text came from.
+			for (const [key, value] of Object.entries(json))
+				if (value === text) json[key] = result.maskedText;
 		}
-	}
-
-	const outputNames = outputsFor(options, routing);
-	const outputs: INodeExecutionData[][] = outputNames.map(() => []);
-	for (const { item, category } of routed) {
-		const at = routing === 'single' ? 0 : outputNames.indexOf(category);
-		outputs[at >= 0 ? at : outputNames.length - 1].push(item);
-	}
-	if (summary)
-		outputs.push([{ json: pareto(results), pairedItem: items.map((_, item) => ({ item })) }]);
-	return outputs;
+		json[perItem.field || 'complaint'] = result as unknown as IDataObject;
+		results[i] = result;
+		const at = single ? 0 : names.indexOf(result.category);
+		return { output: at >= 0 ? at : names.indexOf('unclassified'), json };
+	});
+	if (this.getNodeParameter('summary', 0, false))
+		routing.route(routing.allItems(), {
+			output: names.indexOf('Summary'),
+			json: complaintPareto(results) as unknown as IDataObject,
+		});
 }
 
-/** Same order as the outputs expression of the node description. */
-function outputsFor(options: ClassifyOptions, routing: string): string[] {
-	if (routing === 'single') return ['Complaints'];
-	const defaults = defaultTaxonomy.categories.map((c) => c.id);
-	let ids = options.taxonomy ? options.taxonomy.categories.map((c) => c.id) : defaults;
+/** The default taxonomy's categories, in output order. */
+export const DEFAULT_CATEGORY_IDS: string[] = defaultTaxonomy.categories.map((c) => c.id);
+
+/** Category ids in output order: the taxonomy's, or the defaults and then a model's own labels. */
+function categoryIds(options: ClassifyOptions): string[] {
 	if (options.model && typeof options.model === 'object')
-		ids = defaults.concat(options.model.labels.filter((l) => !defaults.includes(l)));
-	return [...ids, 'unclassified'];
-}
-
-/** The Pareto summary of the classified items; items that failed count as errors. */
-function pareto(results: (ComplaintClassification | undefined)[]): IDataObject {
-	const classified = results.filter((r): r is ComplaintClassification => r !== undefined);
-	const { total, counts, bySeverity, pareto: rows } = complaintPareto(classified);
-	return { total, errors: results.length - total, counts, bySeverity, pareto: rows };
+		return DEFAULT_CATEGORY_IDS.concat(
+			options.model.labels.filter((l) => !DEFAULT_CATEGORY_IDS.includes(l)),
+		);
+	return options.taxonomy ? options.taxonomy.categories.map((c) => c.id) : DEFAULT_CATEGORY_IDS;
 }

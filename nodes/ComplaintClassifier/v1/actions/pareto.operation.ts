@@ -1,11 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { complaintPareto, paretoHtml, type ParetoRecord } from '../../../../lib/complaints';
+import {
+	complaintPareto,
+	paretoHtml,
+	paretoRecord,
+	type ParetoRecord,
+} from '../../../../lib/complaints';
+import { OPTIONS_PLACEHOLDER } from '../../../shared/description';
+import type { Routing } from '../../../shared/routing';
 
 const showPareto = { show: { operation: ['pareto'] } };
 
@@ -26,6 +28,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.severity }}',
 		displayOptions: showPareto,
+		description: 'Critical, major or minor (empty: not counted by severity)',
 	},
 	{
 		displayName: 'Customer',
@@ -47,7 +50,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Options',
 		name: 'paretoOptions',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: OPTIONS_PLACEHOLDER,
 		default: {},
 		displayOptions: showPareto,
 		options: [
@@ -69,30 +72,34 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-const text = (value: unknown): string =>
-	value === undefined || value === null ? '' : String(value).trim();
+/** Output 0 "Pareto", 1 "Failed" (items whose category, severity or customer cannot be read). */
+export const outputs = 2;
+export const failedOutput = 1;
+
+/** Failures name the node parameter a value came from. */
+const PARAMETER_NAMES = { category: 'Category', severity: 'Severity', customer: 'Customer' };
 
 /**
  * Counts already classified items (saved cases, say) by category for a Pareto chart, with the
- * counts by severity and customer: one item, paired with every input item.
+ * counts by severity and customer: one item paired with every input item; an item without a
+ * category is skipped, a bad one fails on its own and counts in `errors`.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const records: ParetoRecord[] = [];
-	let skipped = 0;
-	for (let i = 0; i < items.length; i++) {
-		const category = text(this.getNodeParameter('category', i, ''));
-		if (!category) {
-			skipped++;
-			continue;
-		}
-		records.push({
-			category,
-			severity: text(this.getNodeParameter('severity', i, '')) || undefined,
-			customer: text(this.getNodeParameter('customer', i, '')) || undefined,
-		});
-	}
-	const summary = complaintPareto(records);
+export async function aggregate(this: IExecuteFunctions, routing: Routing): Promise<void> {
+	// Per input item: its record, 'skipped' without a category, undefined when it failed.
+	const read: (ParetoRecord | 'skipped' | undefined)[] = this.getInputData().map(() => undefined);
+	await routing.eachItem((i) => {
+		const record = paretoRecord(
+			{
+				category: this.getNodeParameter('category', i, ''),
+				severity: this.getNodeParameter('severity', i, ''),
+				customer: this.getNodeParameter('customer', i, ''),
+			},
+			PARAMETER_NAMES,
+		);
+		read[i] = record ?? 'skipped';
+	});
+	const skipped = read.filter((r) => r === 'skipped').length;
+	const summary = complaintPareto(read.filter((r) => r !== 'skipped'));
 	const json: IDataObject = { ...summary, skipped };
 	if (this.getNodeParameter('paretoHtml', 0, false) as boolean) {
 		const options = this.getNodeParameter('paretoOptions', 0, {}) as {
@@ -101,5 +108,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		};
 		json.html = paretoHtml(summary, options);
 	}
-	return [[{ json, pairedItem: items.map((_, item) => ({ item })) }]];
+	routing.route(routing.allItems(), { output: 0, json });
 }

@@ -1,11 +1,8 @@
-import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { trainComplaintModel, type LabelledComplaint } from '../../../../lib/complaints';
+import { InputError } from '../../../../lib/shared/errors';
+import type { Routing } from '../../../shared/routing';
 
 const showTrain = { show: { operation: ['train'] } };
 
@@ -45,49 +42,47 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Trains a model on all input items and outputs it as JSON, paired with every item used. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/** Output 0 "Model", 1 "Failed" (labelled items that cannot be used). */
+export const outputs = 2;
+export const failedOutput = 1;
+
+/**
+ * Trains a model on all input items and outputs it as JSON, paired with every item used; an
+ * item without text or label fails on its own.
+ */
+export async function aggregate(this: IExecuteFunctions, routing: Routing): Promise<void> {
 	const items = this.getInputData();
 	const textField = this.getNodeParameter('textField', 0) as string;
 	const labelField = this.getNodeParameter('labelField', 0) as string;
 	const algorithm = this.getNodeParameter('algorithm', 0) as 'bayes' | 'logistic-regression';
 	const examples: LabelledComplaint[] = [];
-	const used: { item: number }[] = [];
-	items.forEach((item, i) => {
-		const text = item.json[textField];
-		const category = item.json[labelField];
-		const bad =
-			typeof text !== 'string' || text.trim() === ''
-				? textField
-				: typeof category !== 'string' || category.trim() === ''
-					? labelField
-					: undefined;
-		if (bad !== undefined) {
-			if (this.continueOnFail()) return;
-			throw new NodeOperationError(
-				this.getNode(),
-				`Item ${i}: field '${bad}' must be a non-empty string`,
-				{ itemIndex: i },
-			);
-		}
+	const used: number[] = [];
+	await routing.eachItem((i) => {
+		const text = items[i].json[textField];
+		const category = items[i].json[labelField];
+		for (const [field, value] of [
+			[textField, text],
+			[labelField, category],
+		] as const)
+			if (typeof value !== 'string' || value.trim() === '')
+				throw new InputError(`field "${field}"`, 'must be a non-empty string');
 		examples.push({ text: text as string, category: category as string });
-		used.push({ item: i });
+		used.push(i);
 	});
+	if (used.length === 0) return;
+	let model: ReturnType<typeof trainComplaintModel>;
 	try {
-		const model = trainComplaintModel(examples, algorithm);
-		return [
-			[
-				{
-					json: {
-						model: JSON.parse(JSON.stringify(model)),
-						labels: model.labels,
-						examples: model.examples,
-					},
-					pairedItem: used,
-				},
-			],
-		];
+		model = trainComplaintModel(examples, algorithm);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), (error as Error).message);
+		routing.fail(error, undefined, used);
+		return;
 	}
+	routing.route(used, {
+		output: 0,
+		json: {
+			model: JSON.parse(JSON.stringify(model)),
+			labels: model.labels,
+			examples: model.examples,
+		},
+	});
 }

@@ -5,32 +5,30 @@ import * as pareto from './pareto.operation';
 import * as train from './train.operation';
 
 /**
- * Outputs: one per category (default taxonomy, custom taxonomy JSON or trained model labels)
- * plus Unclassified, or a single Complaints output; Summary last when the Pareto summary is on.
- * Training has one output, Model; the Pareto of classified items one, Pareto.
+ * Outputs: one per category (`defaults`, the default taxonomy; custom taxonomy JSON or trained
+ * model labels) plus Unclassified, then Summary when the Pareto summary is on; or Complaints,
+ * Summary when on, and Failed. Training has Model and Failed; the Pareto of classified items
+ * Pareto and Failed.
  * n8n evaluates this function (as an expression on the node's parameters) in the editor and in
- * the engine, so it must stay plain JavaScript without imports.
+ * the engine, so it must stay plain JavaScript without imports; the default categories are
+ * written into the expression from the taxonomy.
  */
-const configuredOutputs = (parameters: {
-	operation?: string;
-	routing?: string;
-	taxonomy?: string;
-	taxonomyJson?: unknown;
-	extendDefault?: boolean;
-	modelJson?: unknown;
-	summary?: boolean;
-}) => {
-	if (parameters.operation === 'train') return [{ type: 'main', displayName: 'Model' }];
-	if (parameters.operation === 'pareto') return [{ type: 'main', displayName: 'Pareto' }];
-	const defaults = [
-		'design',
-		'production',
-		'supplier_material',
-		'logistics_packaging',
-		'service',
-		'documentation',
-		'delivery',
-	];
+const configuredOutputs = (
+	parameters: {
+		operation?: string;
+		routing?: string;
+		taxonomy?: string;
+		taxonomyJson?: unknown;
+		extendDefault?: boolean;
+		modelJson?: unknown;
+		summary?: boolean;
+	},
+	defaults: string[],
+) => {
+	if (parameters.operation === 'train')
+		return ['Model', 'Failed'].map((displayName) => ({ type: 'main', displayName }));
+	if (parameters.operation === 'pareto')
+		return ['Pareto', 'Failed'].map((displayName) => ({ type: 'main', displayName }));
 	const parse = (value: unknown) => {
 		try {
 			return typeof value === 'string' ? JSON.parse(value) : value;
@@ -54,8 +52,11 @@ const configuredOutputs = (parameters: {
 		const labels = model && Array.isArray(model.labels) ? model.labels.map(String) : [];
 		ids = defaults.concat(labels.filter((id: string) => !defaults.includes(id)));
 	}
-	const names = parameters.routing === 'single' ? ['Complaints'] : ids.concat(['unclassified']);
-	if (parameters.summary) names.push('Summary');
+	const summary = parameters.summary ? ['Summary'] : [];
+	const names =
+		parameters.routing === 'single'
+			? ['Complaints'].concat(summary, ['Failed'])
+			: ids.concat(['unclassified'], summary);
 	return names.map((displayName) => ({ type: 'main', displayName }));
 };
 
@@ -63,7 +64,7 @@ export const versionDescription = {
 	version: 1,
 	defaults: { name: 'Complaint Classifier' },
 	inputs: [NodeConnectionTypes.Main],
-	outputs: `={{(${configuredOutputs})($parameter)}}`,
+	outputs: `={{(${configuredOutputs})($parameter, ${JSON.stringify(classify.DEFAULT_CATEGORY_IDS)})}}`,
 	properties: [
 		{
 			displayName: 'Operation',

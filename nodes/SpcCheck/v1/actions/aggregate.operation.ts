@@ -5,7 +5,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { InputError } from '../../../../lib/shared/errors';
+import { readPath } from '../../../../lib/shared/paths';
 import type { ChartInput, ChartType } from '../../../../lib/spc';
+import type { Routing } from '../../../shared/routing';
 import {
 	SIZED,
 	analyse,
@@ -13,7 +16,6 @@ import {
 	chartBinary,
 	chartOptions,
 	inUserTerms,
-	readPath,
 	resultJson,
 	ruleSelection,
 	type SpcOptions,
@@ -61,14 +63,24 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** A number read from one item's field, or an error naming the item and field. */
+/** A failure of one input item inside a chart over all of them. */
+class ItemFailure extends Error {
+	constructor(
+		readonly item: number,
+		readonly cause: unknown,
+	) {
+		super((cause as Error).message);
+	}
+}
+
+/** A number read from one item's field; a failure of that item otherwise. */
 function itemNumber(json: IDataObject, field: string, index: number): number {
 	const value = asNumber(readPath(json, field));
 	if (typeof value !== 'number' || !Number.isFinite(value)) {
 		const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-		throw Object.assign(
-			new Error(`Item ${index}: field "${field}" must be a number, got ${shown}`),
-			{ itemIndex: index },
+		throw new ItemFailure(
+			index,
+			new InputError(`field "${field}"`, `must be a number, got ${shown}`),
 		);
 	}
 	return value;
@@ -89,11 +101,8 @@ function groupItems(
 	const byKey = new Map<string, number[]>();
 	items.forEach((item, i) => {
 		const key = readPath(item.json, keyField);
-		if (key === undefined || key === null || key === '') {
-			throw Object.assign(new Error(`Item ${i}: subgroup key field "${keyField}" is empty`), {
-				itemIndex: i,
-			});
-		}
+		if (key === undefined || key === null || key === '')
+			throw new ItemFailure(i, new InputError(`subgroup key field "${keyField}"`, 'is empty'));
 		const k = typeof key === 'object' ? JSON.stringify(key) : String(key);
 		const group = byKey.get(k) ?? [];
 		group.push(values[i]);
@@ -102,16 +111,28 @@ function groupItems(
 	return [...byKey.values()];
 }
 
+/** Output 0 "In Control", 1 "Out of Control": a chart that cannot be drawn is not in control. */
+export const outputs = 2;
+export const failedOutput = 1;
+
 /**
  * One chart over all input items: the value field of every item in order (grouped into subgroups
  * by key or size for X-bar charts). One output item, paired with every input item, goes to
- * output 0 "In Control" or 1 "Out of Control".
+ * output 0 "In Control" or 1 "Out of Control". A failure (naming the item where one is to
+ * blame) is paired with every input item too: no chart was drawn for any of them.
  */
-export async function execute(
-	this: IExecuteFunctions,
-): Promise<{ output: number; item: INodeExecutionData }> {
+export async function aggregate(this: IExecuteFunctions, routing: Routing): Promise<void> {
+	try {
+		await chartAll.call(this, routing);
+	} catch (caught) {
+		if (caught instanceof ItemFailure) routing.fail(caught.cause, caught.item, routing.allItems());
+		else routing.fail(caught, undefined);
+	}
+}
+
+async function chartAll(this: IExecuteFunctions, routing: Routing): Promise<void> {
 	const items = this.getInputData();
-	if (items.length === 0) throw new Error('no input items to chart');
+	if (items.length === 0) return;
 	const chart = this.getNodeParameter('chartType', 0) as ChartType;
 	const options = this.getNodeParameter('options', 0, {}) as SpcOptions;
 	const field = this.getNodeParameter('valueField', 0) as string;
@@ -132,7 +153,8 @@ export async function execute(
 		if (sizeField) input.sizes = items.map((item, i) => itemNumber(item.json, sizeField, i));
 		else if (options.sampleSize !== undefined) input.sizes = options.sampleSize;
 		else
-			throw new Error(
+			throw new InputError(
+				'Sample Size Field',
 				`a ${chart} chart needs sample sizes: set "Sample Size Field" or the Sample Size option`,
 			);
 	}
@@ -145,15 +167,18 @@ export async function execute(
 			if (i === undefined) return name === 'sizes' ? 'sample sizes' : `field "${field}"`;
 			if (name === 'subgroups')
 				return `subgroup ${i + 1}${j === undefined ? '' : `, value ${j + 1}`}`;
+			// A point of an individuals or attribute chart is one input item.
 			itemIndex = i;
-			return `Item ${i}: ${name === 'sizes' ? 'sample size' : `field "${field}"`}`;
+			return name === 'sizes' ? 'sample size' : `field "${field}"`;
 		});
-		throw itemIndex === undefined ? reworded : Object.assign(reworded as Error, { itemIndex });
+		throw itemIndex === undefined ? reworded : new ItemFailure(itemIndex, reworded);
 	}
 	const { result, cap } = analysed;
 	const json = { spc: resultJson(result, rules, options, cap), itemCount: items.length };
-	const out: INodeExecutionData = { json, pairedItem: items.map((_, item) => ({ item })) };
 	const binary = await chartBinary.call(this, 0, result, options);
-	if (binary) out.binary = binary;
-	return { output: result.violations.length === 0 ? 0 : 1, item: out };
+	routing.route(routing.allItems(), {
+		output: result.violations.length === 0 ? 0 : 1,
+		json,
+		...(binary ? { binary } : {}),
+	});
 }

@@ -1,14 +1,13 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
 import {
 	SpcInputError,
-	capability,
+	chartCapability,
 	chartSpec,
 	controlChart,
 	explainViolations,
@@ -20,6 +19,9 @@ import {
 	type RuleSelection,
 } from '../../../../lib/spc';
 import { renderChart } from '../../../../lib/render';
+import { InputError } from '../../../../lib/shared/errors';
+import { parseJsonParameter } from '../../../../lib/shared/json';
+import { optionsCollection } from '../../../shared/description';
 
 /** Charts with a center line and zones, where run rules apply. */
 const SHEWHART: ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u'];
@@ -27,8 +29,6 @@ const SHEWHART: ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'p', 'np', 'c', 'u'];
 export const SIZED: ChartType[] = ['p', 'np', 'u'];
 /** Beyond this many points a chart image is neither readable nor quick to render. */
 const MAX_IMAGE_POINTS = 5000;
-/** Charts on measurements (where spec limits and capability make sense). */
-const MEASURED: ChartType[] = ['imr', 'xbar-r', 'xbar-s', 'ewma', 'cusum'];
 
 /** Parameters shared by both modes: chart, rules, image and options. */
 export const sharedProperties: INodeProperties[] = [
@@ -153,114 +153,105 @@ export const sharedProperties: INodeProperties[] = [
 		description:
 			'Whether to attach the control chart (center, limits, zones, marked violations) as binary data: chartPng / chartSvg',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Binary Property Prefix',
-				name: 'binaryPrefix',
-				type: 'string',
-				default: 'chart',
-				description: 'Images go to the binary properties [prefix]Png and [prefix]Svg',
-			},
-			{
-				displayName: 'Center (Known)',
-				name: 'center',
-				type: 'number',
-				default: 0,
-				description:
-					'Known center line instead of the estimate (mean, p, n*p, c or u in chart units)',
-			},
-			{
-				displayName: 'CUSUM Decision Interval H',
-				name: 'h',
-				type: 'number',
-				default: 5,
-				description: 'In sigmas',
-			},
-			{
-				displayName: 'CUSUM Reference Value K',
-				name: 'k',
-				type: 'number',
-				default: 0.5,
-				description: 'In sigmas; half the shift to detect',
-			},
-			{
-				displayName: 'EWMA Lambda',
-				name: 'lambda',
-				type: 'number',
-				default: 0.2,
-				typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
-			},
-			{
-				displayName: 'EWMA Limit Width L',
-				name: 'L',
-				type: 'number',
-				default: 3,
-				description: 'In sigmas',
-			},
-			{ displayName: 'Image Title', name: 'title', type: 'string', default: '' },
-			{
-				displayName: 'Include Per-Point Flags',
-				name: 'includePoints',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to list every point with its limits and the rules it reports',
-			},
-			{
-				displayName: 'Lower Spec Limit (LSL)',
-				name: 'lsl',
-				type: 'number',
-				default: 0,
-				description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)',
-			},
-			{
-				displayName: 'Phase I Length',
-				name: 'phase1',
-				type: 'number',
-				default: 20,
-				typeOptions: { minValue: 1 },
-				description:
-					'Estimate the limits from the first N points (subgroups) only and monitor the rest',
-			},
-			{
-				displayName: 'Sample Size',
-				name: 'sampleSize',
-				type: 'number',
-				default: 50,
-				typeOptions: { minValue: 1 },
-				description:
-					'Sample size of every point for p, np and u charts when no size field is given',
-			},
-			{
-				displayName: 'Sigma (Known)',
-				name: 'sigma',
-				type: 'number',
-				default: 1,
-				typeOptions: { minValue: 0 },
-				description:
-					'Known process standard deviation instead of the estimate (measurement charts)',
-			},
-			{
-				displayName: 'Target',
-				name: 'target',
-				type: 'number',
-				default: 0,
-				description: 'Target for Cpm; default the middle of the spec limits',
-			},
-			{
-				displayName: 'Upper Spec Limit (USL)',
-				name: 'usl',
-				type: 'number',
-				default: 0,
-				description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Binary Property Prefix',
+			name: 'binaryPrefix',
+			type: 'string',
+			default: 'chart',
+			description: 'Images go to the binary properties [prefix]Png and [prefix]Svg',
+		},
+		{
+			displayName: 'Center (Known)',
+			name: 'center',
+			type: 'number',
+			default: 0,
+			description:
+				'Known center line instead of the estimate (mean, p, n*p, c or u in chart units)',
+		},
+		{
+			displayName: 'CUSUM Decision Interval H',
+			name: 'h',
+			type: 'number',
+			default: 5,
+			description: 'In sigmas',
+		},
+		{
+			displayName: 'CUSUM Reference Value K',
+			name: 'k',
+			type: 'number',
+			default: 0.5,
+			description: 'In sigmas; half the shift to detect',
+		},
+		{
+			displayName: 'EWMA Lambda',
+			name: 'lambda',
+			type: 'number',
+			default: 0.2,
+			typeOptions: { minValue: 0.01, maxValue: 1, numberPrecision: 2 },
+		},
+		{
+			displayName: 'EWMA Limit Width L',
+			name: 'L',
+			type: 'number',
+			default: 3,
+			description: 'In sigmas',
+		},
+		{ displayName: 'Image Title', name: 'title', type: 'string', default: '' },
+		{
+			displayName: 'Include Per-Point Flags',
+			name: 'includePoints',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to list every point with its limits and the rules it reports',
+		},
+		{
+			displayName: 'Lower Spec Limit (LSL)',
+			name: 'lsl',
+			type: 'number',
+			default: 0,
+			description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)',
+		},
+		{
+			displayName: 'Phase I Length',
+			name: 'phase1',
+			type: 'number',
+			default: 20,
+			typeOptions: { minValue: 1 },
+			description:
+				'Estimate the limits from the first N points (subgroups) only and monitor the rest',
+		},
+		{
+			displayName: 'Sample Size',
+			name: 'sampleSize',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			description: 'Sample size of every point for p, np and u charts when no size field is given',
+		},
+		{
+			displayName: 'Sigma (Known)',
+			name: 'sigma',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 0 },
+			description: 'Known process standard deviation instead of the estimate (measurement charts)',
+		},
+		{
+			displayName: 'Target',
+			name: 'target',
+			type: 'number',
+			default: 0,
+			description: 'Target for Cpm; default the middle of the spec limits',
+		},
+		{
+			displayName: 'Upper Spec Limit (USL)',
+			name: 'usl',
+			type: 'number',
+			default: 0,
+			description: 'Adds capability indices (Cp, Cpk, Pp, Ppk, Cpm)',
+		},
+	]),
 ];
 
 /** Node options as read from the "Options" collection. */
@@ -279,16 +270,6 @@ export interface SpcOptions {
 	sampleSize?: number;
 	title?: string;
 	includePoints?: boolean;
-}
-
-/** Reads a dotted path ("a.b.c") from an item's JSON. */
-export function readPath(json: IDataObject, path: string): unknown {
-	let value: unknown = json;
-	for (const key of path.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as IDataObject)[key];
-	}
-	return value;
 }
 
 /**
@@ -320,26 +301,15 @@ export function ruleSelection(
 	if (preset === 'limitsOnly') return ['N1'];
 	const chosen = this.getNodeParameter('customRules', index) as string[];
 	const raw = this.getNodeParameter('ruleParameters', index, '{}') as string | IDataObject;
-	let overrides: IDataObject;
-	try {
-		overrides = typeof raw === 'string' ? (JSON.parse(raw.trim() || '{}') as IDataObject) : raw;
-	} catch (error) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Rule K Values: not valid JSON (${(error as Error).message})`,
-			{ itemIndex: index },
-		);
-	}
+	const overrides = parseJsonParameter(
+		typeof raw === 'string' ? raw.trim() || '{}' : raw,
+		'Rule K Values',
+	) as IDataObject;
 	const selection: Record<string, unknown> = {};
 	for (const id of chosen) selection[id] = overrides[id] ?? true;
 	for (const id of Object.keys(overrides)) {
-		if (!chosen.includes(id)) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`Rule K Values: rule "${id}" is not among the chosen rules`,
-				{ itemIndex: index },
-			);
-		}
+		if (!chosen.includes(id))
+			throw new InputError('Rule K Values', `rule "${id}" is not among the chosen rules`);
 	}
 	return selection as RuleSelection;
 }
@@ -415,21 +385,22 @@ export function resultJson(
 	return json;
 }
 
+/** The series an engine input error can point into. */
+type SeriesField = 'values' | 'subgroups' | 'sizes';
+
 /**
- * Rewords an engine input error in the user's terms: `values[3]` becomes the name the user knows
- * (`field "diameter", point 4` or `item 3`), via `where(field, index)`.
+ * Rewords an engine input error in the user's terms: point 3 of `values` becomes the name the
+ * user knows (`field "diameter", point 4` or `item 3`), via `where(field, index, subIndex)`.
+ * Other errors pass unchanged.
  */
 export function inUserTerms(
 	error: unknown,
-	where: (field: string, index?: number, inner?: number) => string,
+	where: (field: SeriesField, index?: number, inner?: number) => string,
 ): unknown {
 	if (!(error instanceof SpcInputError)) return error;
-	const match = /^(values|subgroups|sizes)(?:\[(\d+)\])?(?:\[(\d+)\])?$/.exec(error.field);
-	if (!match) return error;
-	const reason = error.message.slice(error.field.length + 2);
-	const index = match[2] === undefined ? undefined : Number(match[2]);
-	const inner = match[3] === undefined ? undefined : Number(match[3]);
-	return new Error(`${where(match[1], index, inner)}: ${reason}`);
+	if (error.field !== 'values' && error.field !== 'subgroups' && error.field !== 'sizes')
+		return error;
+	return new InputError(where(error.field, error.index, error.subIndex), error.reason);
 }
 
 /** Runs the chart and, with spec limits, the capability study on the same data. */
@@ -437,22 +408,7 @@ export function analyse(
 	input: ChartInput,
 	options: SpcOptions,
 ): { result: ChartResult; cap?: CapabilityResult } {
-	const result = controlChart(input);
-	if (options.lsl === undefined && options.usl === undefined) return { result };
-	if (!MEASURED.includes(input.chart)) {
-		throw new SpcInputError(
-			options.lsl === undefined ? 'usl' : 'lsl',
-			`spec limits give capability for measurement charts, not for a ${input.chart} chart`,
-		);
-	}
-	const cap = capability({
-		values: input.values,
-		subgroups: input.subgroups,
-		lsl: options.lsl,
-		usl: options.usl,
-		target: options.target,
-	});
-	return { result, cap };
+	return { result: controlChart(input), cap: chartCapability(input, options) };
 }
 
 /** Renders the chart image(s) the parameters ask for as binary data. */
@@ -465,10 +421,9 @@ export async function chartBinary(
 	const format = this.getNodeParameter('chartImage', index, 'none') as string;
 	if (format === 'none') return undefined;
 	if (result.points.length > MAX_IMAGE_POINTS) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Chart Image: ${result.points.length} points are too many to draw legibly (at most ${MAX_IMAGE_POINTS}); set Chart Image to None or chart fewer points`,
-			{ itemIndex: index },
+		throw new InputError(
+			'Chart Image',
+			`${result.points.length} points are too many to draw legibly (at most ${MAX_IMAGE_POINTS}); set Chart Image to None or chart fewer points`,
 		);
 	}
 	const prefix = options.binaryPrefix || 'chart';

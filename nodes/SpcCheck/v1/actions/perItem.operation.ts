@@ -1,6 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { InputError } from '../../../../lib/shared/errors';
+import { readPath } from '../../../../lib/shared/paths';
 import type { ChartInput, ChartType } from '../../../../lib/spc';
+import type { OperationResult } from '../../../shared/types';
 import {
 	SIZED,
 	analyse,
@@ -9,7 +12,6 @@ import {
 	chartOptions,
 	inUserTerms,
 	numbers,
-	readPath,
 	resultJson,
 	ruleSelection,
 	type SpcOptions,
@@ -41,22 +43,24 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** Output 0 "In Control", 1 "Out of Control": bad data is not a process in control. */
+export const outputs = 2;
+export const failedOutput = 1;
+
 /**
  * One chart per item from the series in the item's field. The item keeps its fields and gains
  * `spc`; it goes to output 0 "In Control" or 1 "Out of Control".
  */
-export async function execute(
-	this: IExecuteFunctions,
-	index: number,
-): Promise<{ output: number; item: INodeExecutionData }> {
+export async function execute(this: IExecuteFunctions, index: number): Promise<OperationResult> {
 	const item = this.getInputData()[index];
 	const chart = this.getNodeParameter('chartType', index) as ChartType;
 	const options = this.getNodeParameter('options', index, {}) as SpcOptions;
 	const field = this.getNodeParameter('seriesField', index) as string;
 	const series = readPath(item.json, field);
 	if (!Array.isArray(series)) {
-		throw new Error(
-			`field "${field}" must hold an array, got ${series === undefined ? 'nothing' : typeof series}`,
+		throw new InputError(
+			`field "${field}"`,
+			`must hold an array, got ${series === undefined ? 'nothing' : typeof series}`,
 		);
 	}
 	const rules = ruleSelection.call(this, index, chart);
@@ -70,7 +74,8 @@ export async function execute(
 		const sizesField = this.getNodeParameter('sizesField', index, '') as string;
 		const sizes = sizesField ? readPath(item.json, sizesField) : options.sampleSize;
 		if (sizes === undefined)
-			throw new Error(
+			throw new InputError(
+				'Sample Sizes Field',
 				`a ${chart} chart needs sample sizes: set "Sample Sizes Field" or the Sample Size option`,
 			);
 		input.sizes = (Array.isArray(sizes) ? numbers(sizes) : asNumber(sizes)) as number | number[];
@@ -88,12 +93,12 @@ export async function execute(
 		});
 	}
 	const { result, cap } = analysed;
-	const out: INodeExecutionData = {
+	const out: OperationResult = {
+		output: result.violations.length === 0 ? 0 : 1,
 		json: { ...item.json, spc: resultJson(result, rules, options, cap) },
-		pairedItem: { item: index },
 	};
 	const binary = await chartBinary.call(this, index, result, options);
 	if (binary) out.binary = { ...(item.binary ?? {}), ...binary };
 	else if (item.binary) out.binary = item.binary;
-	return { output: result.violations.length === 0 ? 0 : 1, item: out };
+	return out;
 }

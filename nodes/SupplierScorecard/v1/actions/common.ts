@@ -5,7 +5,6 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 	type INodePropertyOptions,
-	type IPairedItemData,
 } from 'n8n-workflow';
 
 import {
@@ -21,6 +20,9 @@ import {
 	type SupplierScore,
 	type SupplierScoreCurve,
 } from '../../../../lib/suppliers';
+import { InputError } from '../../../../lib/shared/errors';
+import { optionsCollection } from '../../../shared/description';
+import type { OperationResult } from '../../../shared/types';
 
 const RAW_ONLY = { show: { '/operation': ['scoreRows'] } };
 
@@ -30,6 +32,15 @@ export const METRIC_OPTIONS: INodePropertyOptions[] = [...SUPPLIER_METRICS.value
 	value: m.id,
 	description: `${m.id}: scores 100 at ${m.curve.target} or better, 0 at ${m.curve.limit} or worse (default weight ${m.weight})`,
 }));
+
+/** The metric a curve or weight row is for. */
+const metricChoice: INodeProperties = {
+	displayName: 'Metric',
+	name: 'metric',
+	type: 'options',
+	options: METRIC_OPTIONS,
+	default: 'ppm',
+};
 
 /** Parameters both operations share: metrics, outputs, report, scheme options. */
 export const sharedProperties: INodeProperties[] = [
@@ -51,16 +62,17 @@ export const sharedProperties: INodeProperties[] = [
 			{
 				name: 'One Output per Grade',
 				value: 'byGrade',
-				description: 'Outputs A, B, C, D, then Summary',
+				description: 'Outputs A, B, C, D (rows that cannot be scored too), then Summary',
 			},
 			{
 				name: 'Single Output',
 				value: 'single',
-				description: 'All scorecards on one output, then Summary',
+				description:
+					'All scorecards on one output, then Summary, then Failed for rows that cannot be scored',
 			},
 		],
 		default: 'byGrade',
-		hint: 'The last output, Summary, carries one item with the counts, what was skipped, and the optional HTML scorecard and chart',
+		hint: 'The Summary output carries one item with the counts, what was skipped, and the optional HTML scorecard and chart',
 	},
 	{
 		displayName: 'Add HTML Scorecard',
@@ -101,213 +113,193 @@ export const sharedProperties: INodeProperties[] = [
 		default: 'png',
 		displayOptions: { show: { chart: ['trend', 'grades'] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Chart Binary Property',
-				name: 'chartProperty',
-				type: 'string',
-				default: 'chart',
-			},
-			{
-				displayName: 'Chart Image Source in HTML',
-				name: 'chartSrc',
-				type: 'string',
-				default: '',
-				placeholder: 'cid:supplier-chart',
-				description:
-					'Image source the HTML shows under the summary (a hosted URL or a cid: your mail sender resolves); empty: no image in the HTML',
-			},
-			{
-				displayName: 'Grade A From',
-				name: 'gradeA',
-				type: 'number',
-				default: 90,
-				description: 'Lowest score of grade A',
-			},
-			{
-				displayName: 'Grade B From',
-				name: 'gradeB',
-				type: 'number',
-				default: 80,
-				description: 'Lowest score of grade B',
-			},
-			{
-				displayName: 'Grade C From',
-				name: 'gradeC',
-				type: 'number',
-				default: 70,
-				description: 'Lowest score of grade C; below it is D',
-			},
-			{
-				displayName: 'HTML Binary Property',
-				name: 'htmlProperty',
-				type: 'string',
-				default: 'scorecard',
-			},
-			{
-				displayName: 'HTML Metric Tables',
-				name: 'htmlDetails',
-				type: 'options',
-				options: [
-					{ name: 'Every Scorecard', value: 'all' },
-					{ name: 'None (Summary Only)', value: 'none' },
-					{ name: 'Special Status Only', value: 'specialStatus' },
-				],
-				default: 'all',
-				description:
-					'Which scorecards get a metric table in the HTML; Gmail clips mails above about 100 kB, so trim it for long supplier lists',
-			},
-			{
-				displayName: 'Judge Open SCARs As Of',
-				name: 'asOf',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Open SCARs past due on this date count as late. Empty: the latest event in the rows.',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'Latest Period Only',
-				name: 'latestPeriodOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output only the scorecards of the latest period (earlier periods still give the trend)',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'On-Time Tolerance (Days)',
-				name: 'otdToleranceDays',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					'Days a delivery may arrive after its promised date and still count as on time',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'Report Title',
-				name: 'reportTitle',
-				type: 'string',
-				default: 'Supplier scorecard',
-			},
-			{
-				displayName: 'SCAR Due After (Days)',
-				name: 'scarDueDays',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 30,
-				description: 'Due date of SCARs without one, counted from opening',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'SCAR Response Within (Days)',
-				name: 'scarResponseDays',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 2,
-				description: 'Days from opening within which a SCAR needs its first response',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'Score Curves',
-				name: 'curves',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Curve',
-				default: {},
-				description:
-					'Per metric: the value that scores 100 (target) and the value that scores 0 (limit), linear in between',
-				options: [
-					{
-						name: 'curve',
-						displayName: 'Curve',
-						values: [
-							{
-								displayName: 'Metric',
-								name: 'metric',
-								type: 'options',
-								options: METRIC_OPTIONS,
-								default: 'ppm',
-							},
-							{
-								displayName: 'Target (Scores 100)',
-								name: 'target',
-								type: 'number',
-								typeOptions: { numberPrecision: 4 },
-								default: 0,
-							},
-							{
-								displayName: 'Limit (Scores 0)',
-								name: 'zeroAt',
-								type: 'number',
-								typeOptions: { numberPrecision: 4 },
-								default: 1000,
-							},
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Summary per Group Field',
-				name: 'summaryGroupField',
-				type: 'string',
-				default: '',
-				placeholder: 'buyerEmail',
-				description:
-					'Field of the rows (e.g. the buyer) by which to add one Summary item per value after the overall one, each with the counts and HTML scorecard of the suppliers of that value (in `group`); a scorecard belongs to the last non-empty value of the rows it was scored from',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'Unknown Kinds',
-				name: 'onUnknownKind',
-				type: 'options',
-				options: [
-					{ name: 'Fail', value: 'error', description: 'Stop at the first row of an unknown kind' },
-					{ name: 'Skip and List in Summary', value: 'skip' },
-				],
-				default: 'error',
-				displayOptions: RAW_ONLY,
-			},
-			{
-				displayName: 'Weights',
-				name: 'weights',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Weight',
-				default: {},
-				description: 'Relative weights (any scale); metrics not listed keep their default weight',
-				options: [
-					{
-						name: 'weight',
-						displayName: 'Weight',
-						values: [
-							{
-								displayName: 'Metric',
-								name: 'metric',
-								type: 'options',
-								options: METRIC_OPTIONS,
-								default: 'ppm',
-							},
-							{
-								displayName: 'Weight',
-								name: 'weight',
-								type: 'number',
-								typeOptions: { minValue: 0 },
-								default: 25,
-							},
-						],
-					},
-				],
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Chart Binary Property',
+			name: 'chartProperty',
+			type: 'string',
+			default: 'chart',
+		},
+		{
+			displayName: 'Chart Image Source in HTML',
+			name: 'chartSrc',
+			type: 'string',
+			default: '',
+			placeholder: 'cid:supplier-chart',
+			description:
+				'Image source the HTML shows under the summary (a hosted URL or a cid: your mail sender resolves); empty: no image in the HTML',
+		},
+		{
+			displayName: 'Grade A From',
+			name: 'gradeA',
+			type: 'number',
+			default: 90,
+			description: 'Lowest score of grade A',
+		},
+		{
+			displayName: 'Grade B From',
+			name: 'gradeB',
+			type: 'number',
+			default: 80,
+			description: 'Lowest score of grade B',
+		},
+		{
+			displayName: 'Grade C From',
+			name: 'gradeC',
+			type: 'number',
+			default: 70,
+			description: 'Lowest score of grade C; below it is D',
+		},
+		{
+			displayName: 'HTML Binary Property',
+			name: 'htmlProperty',
+			type: 'string',
+			default: 'scorecard',
+		},
+		{
+			displayName: 'HTML Metric Tables',
+			name: 'htmlDetails',
+			type: 'options',
+			options: [
+				{ name: 'Every Scorecard', value: 'all' },
+				{ name: 'None (Summary Only)', value: 'none' },
+				{ name: 'Special Status Only', value: 'specialStatus' },
+			],
+			default: 'all',
+			description:
+				'Which scorecards get a metric table in the HTML; Gmail clips mails above about 100 kB, so trim it for long supplier lists',
+		},
+		{
+			displayName: 'Judge Open SCARs As Of',
+			name: 'asOf',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Open SCARs past due on this date count as late. Empty: the latest event in the rows.',
+			displayOptions: RAW_ONLY,
+		},
+		{
+			displayName: 'Latest Period Only',
+			name: 'latestPeriodOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output only the scorecards of the latest period (earlier periods still give the trend)',
+			displayOptions: RAW_ONLY,
+		},
+		{
+			displayName: 'On-Time Tolerance (Days)',
+			name: 'otdToleranceDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Days a delivery may arrive after its promised date and still count as on time',
+			displayOptions: RAW_ONLY,
+		},
+		{
+			displayName: 'Report Title',
+			name: 'reportTitle',
+			type: 'string',
+			default: 'Supplier scorecard',
+		},
+		{
+			displayName: 'SCAR Due After (Days)',
+			name: 'scarDueDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 30,
+			description: 'Due date of SCARs without one, counted from opening',
+			displayOptions: RAW_ONLY,
+		},
+		{
+			displayName: 'SCAR Response Within (Days)',
+			name: 'scarResponseDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 2,
+			description: 'Days from opening within which a SCAR needs its first response',
+			displayOptions: RAW_ONLY,
+		},
+		{
+			displayName: 'Score Curves',
+			name: 'curves',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Curve',
+			default: {},
+			description:
+				'Per metric: the value that scores 100 (target) and the value that scores 0 (limit), linear in between',
+			options: [
+				{
+					name: 'curve',
+					displayName: 'Curve',
+					values: [
+						metricChoice,
+						{
+							displayName: 'Target (Scores 100)',
+							name: 'target',
+							type: 'number',
+							typeOptions: { numberPrecision: 4 },
+							default: 0,
+						},
+						{
+							displayName: 'Limit (Scores 0)',
+							name: 'zeroAt',
+							type: 'number',
+							typeOptions: { numberPrecision: 4 },
+							default: 1000,
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Summary per Group Field',
+			name: 'summaryGroupField',
+			type: 'string',
+			default: '',
+			placeholder: 'buyerEmail',
+			description:
+				'Field of the rows (e.g. the buyer) by which to add one Summary item per value after the overall one, each with the counts and HTML scorecard of the suppliers of that value (in `group`); a scorecard belongs to the last non-empty value of the rows it was scored from',
+			displayOptions: RAW_ONLY,
+		},
+		{
+			displayName: 'Unknown Kinds',
+			name: 'onUnknownKind',
+			type: 'options',
+			options: [
+				{ name: 'Fail', value: 'error', description: 'Stop at the first row of an unknown kind' },
+				{ name: 'Skip and List in Summary', value: 'skip' },
+			],
+			default: 'error',
+			displayOptions: RAW_ONLY,
+		},
+		{
+			displayName: 'Weights',
+			name: 'weights',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Weight',
+			default: {},
+			description: 'Relative weights (any scale); metrics not listed keep their default weight',
+			options: [
+				{
+					name: 'weight',
+					displayName: 'Weight',
+					values: [
+						metricChoice,
+						{
+							displayName: 'Weight',
+							name: 'weight',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: 25,
+						},
+					],
+				},
+			],
+		},
+	]),
 ];
 
 /** The options collection as the node reads it. */
@@ -354,11 +346,6 @@ export function sharedScheme(ctx: IExecuteFunctions, options: NodeOptions): Supp
 	};
 }
 
-/** Every input item, for pairing items that stand for the whole run (summary, scheme errors). */
-export function allItems(count: number): IPairedItemData[] {
-	return Array.from({ length: count }, (_, item) => ({ item }));
-}
-
 /** A scorecard as item JSON: every metric with value, score, weight and contribution. */
 export function scorecardJson(card: SupplierScore): IDataObject {
 	const json: IDataObject = {
@@ -384,19 +371,29 @@ export function scorecardJson(card: SupplierScore): IDataObject {
 
 const GRADE_OUTPUT: Record<SupplierGrade, number> = { A: 0, B: 1, C: 2, D: 3 };
 
-/** Empty output lists: A, B, C, D, Summary, or Scorecards, Summary. */
-export function emptyOutputs(ctx: IExecuteFunctions): {
-	outputs: INodeExecutionData[][];
-	outputOf: (grade: SupplierGrade) => number;
-	summary: number;
-} {
-	const byGrade = ctx.getNodeParameter('outputMode', 0) === 'byGrade';
-	const count = byGrade ? 5 : 2;
-	return {
-		outputs: Array.from({ length: count }, () => []),
-		outputOf: (grade) => (byGrade ? GRADE_OUTPUT[grade] : 0),
-		summary: count - 1,
-	};
+const byGrade = (ctx: IExecuteFunctions) => ctx.getNodeParameter('outputMode', 0) === 'byGrade';
+
+/** A, B, C, D, Summary; or Scorecards, Summary, Failed. */
+export function outputs(this: IExecuteFunctions): number {
+	return byGrade(this) ? 5 : 3;
+}
+
+/** A row or record that cannot be scored is graded D, or goes to Failed beside a single output. */
+export function failedOutput(this: IExecuteFunctions): number {
+	return byGrade(this) ? GRADE_OUTPUT.D : 2;
+}
+
+/** The output of a scorecard of `grade`. */
+export function gradeOutput(ctx: IExecuteFunctions, grade: SupplierGrade): number {
+	return byGrade(ctx) ? GRADE_OUTPUT[grade] : 0;
+}
+
+/**
+ * A bad supplier row in the user's terms: its field as the data names it and what is wrong
+ * (the row itself is the item the error is reported on).
+ */
+export function rowFailure(field: string, reason: string): Error {
+	return field ? new InputError(`field "${field}"`, reason) : new Error(reason);
 }
 
 /**
@@ -409,10 +406,9 @@ export async function summaryItem(
 	ctx: IExecuteFunctions,
 	cards: SupplierScore[],
 	extra: IDataObject,
-	pairedItem: IPairedItemData[],
 	options: NodeOptions,
 	history: SupplierScore[] | null = cards,
-): Promise<INodeExecutionData> {
+): Promise<OperationResult> {
 	const grades = new Map<SupplierGrade, number>([
 		['A', 0],
 		['B', 0],
@@ -444,7 +440,7 @@ export async function summaryItem(
 			})),
 		...extra,
 	};
-	const item: INodeExecutionData = { json, pairedItem };
+	const item: OperationResult = { output: byGrade(ctx) ? 4 : 1, json };
 	const binary: NonNullable<INodeExecutionData['binary']> = {};
 	const chart = ctx.getNodeParameter('chart', 0) as 'none' | ScorecardChartKind;
 	if (chart !== 'none' && history) {

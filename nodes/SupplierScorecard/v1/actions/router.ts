@@ -1,11 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
+import { operationRouter } from '../../../shared/router';
 import * as scoreMetrics from './scoreMetrics.operation';
 import * as scoreRows from './scoreRows.operation';
 
-/** Runs the chosen operation; both read all input items at once (scores are relative: ranks, trends). */
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const operation = this.getNodeParameter('operation', 0) as string;
-	if (operation === 'scoreMetrics') return scoreMetrics.execute.call(this);
-	return scoreRows.execute.call(this);
-}
+/** Scores raw rows or pre-aggregated metrics, routing scorecards by grade, then the summary. */
+export const router = operationRouter({ scoreRows, scoreMetrics });

@@ -1,23 +1,19 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	checkSupplierScheme,
 	rankAndTrend,
-	scoreMetrics,
+	scoreMetricRecord,
 	SUPPLIER_METRICS,
-	type SupplierMetricId,
+	type SupplierMetricRecordFields,
 	type SupplierScheme,
 	type SupplierScore,
 } from '../../../../lib/suppliers';
+import type { Routing } from '../../../shared/routing';
 import {
-	allItems,
-	emptyOutputs,
+	failedOutput,
+	gradeOutput,
+	outputs,
 	scorecardJson,
 	sharedScheme,
 	summaryItem,
@@ -72,121 +68,51 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** A scored item before ranking, with its input index and whether it had a critical complaint. */
-interface Scored {
-	card: SupplierScore;
-	item: number;
-	critical: boolean;
-}
-
-function criticalOf(json: IDataObject, field: string): boolean {
-	const value =
-		field && Object.prototype.hasOwnProperty.call(json, field) ? json[field] : undefined;
-	if (value === undefined || value === null || value === '' || value === false) return false;
-	if (value === true) return true;
-	const n = typeof value === 'string' ? Number(value) : value;
-	if (typeof n !== 'number' || !Number.isFinite(n) || n < 0)
-		throw new Error(
-			`field "${field}" must be a count >= 0 or true/false, got ${JSON.stringify(value)}`,
-		);
-	return n > 0;
-}
-
-function scoreItem(ctx: IExecuteFunctions, i: number, scheme: SupplierScheme): Scored {
-	const json = ctx.getInputData()[i].json;
-	const supplierField = ctx.getNodeParameter('supplierField', i) as string;
-	const periodField = ctx.getNodeParameter('periodField', i, '') as string;
-	const mapped = ctx.getNodeParameter('metricFields', i, {}) as Partial<
-		Record<SupplierMetricId, string>
-	>;
-	const supplierValue = Object.prototype.hasOwnProperty.call(json, supplierField)
-		? json[supplierField]
-		: undefined;
-	const supplier =
-		typeof supplierValue === 'number'
-			? String(supplierValue)
-			: typeof supplierValue === 'string'
-				? supplierValue.trim()
-				: '';
-	if (supplier === '')
-		throw new Error(
-			`field "${supplierField}" must be non-empty text, got ${JSON.stringify(supplierValue ?? null)}`,
-		);
-	const periodValue =
-		periodField && Object.prototype.hasOwnProperty.call(json, periodField) ? json[periodField] : '';
-	const values = new Map<SupplierMetricId, number | null>();
-	const names = new Map<SupplierMetricId, string>();
-	for (const id of SUPPLIER_METRICS.keys()) {
-		const field =
-			Object.prototype.hasOwnProperty.call(mapped, id) && mapped[id] ? (mapped[id] as string) : id;
-		names.set(id, field);
-		values.set(
-			id,
-			Object.prototype.hasOwnProperty.call(json, field) ? (json[field] as number | null) : null,
-		);
-	}
-	const critical = criticalOf(json, ctx.getNodeParameter('criticalField', i, '') as string);
-	const result = scoreMetrics(Object.fromEntries(values), scheme, {
-		names: Object.fromEntries(names),
-	});
-	const card: SupplierScore = {
-		supplier,
-		period: periodValue === undefined || periodValue === null ? '' : String(periodValue),
-		periodStart: '',
-		periodEnd: '',
-		score: result.score,
-		grade: result.grade,
-		metrics: result.metrics,
-		rank: 0,
-		rankOf: 0,
-		specialStatus: false,
-		flags: [],
-		notes: result.notes,
-	};
-	return { card, item: i, critical };
-}
+/** Output of each grade, failed items on D (or Failed), then Summary. */
+export { outputs, failedOutput };
 
 /**
  * Scores one item per supplier and period that already holds the metric values; ranks items
  * within each period and sets trend and special status against the previous period label.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
+export async function aggregate(this: IExecuteFunctions, routing: Routing): Promise<void> {
 	const options = this.getNodeParameter('options', 0, {}) as NodeOptions;
-	const { outputs, outputOf, summary } = emptyOutputs(this);
 	let scheme: SupplierScheme;
 	try {
 		scheme = sharedScheme(this, options);
 		checkSupplierScheme(scheme);
 	} catch (error) {
-		const message = (error as Error).message;
-		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message);
-		outputs[0].push({ json: { error: message }, pairedItem: allItems(items.length) });
-		return outputs;
+		routing.fail(error, undefined);
+		return;
 	}
-
-	const scored: Scored[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			scored.push(scoreItem(this, i, scheme));
-		} catch (error) {
-			const message = `Item ${i}: ${(error as Error).message}`;
-			if (!this.continueOnFail())
-				throw new NodeOperationError(this.getNode(), message, { itemIndex: i });
-			outputs[0].push({ json: { error: message }, pairedItem: { item: i } });
-		}
-	}
+	const scored: { card: SupplierScore; item: number; critical: boolean }[] = [];
+	await routing.eachItem((index) => {
+		const fields: SupplierMetricRecordFields = {
+			supplier: this.getNodeParameter('supplierField', index) as string,
+			period: this.getNodeParameter('periodField', index, '') as string,
+			critical: this.getNodeParameter('criticalField', index, '') as string,
+			metrics: this.getNodeParameter(
+				'metricFields',
+				index,
+				{},
+			) as SupplierMetricRecordFields['metrics'],
+		};
+		const record = scoreMetricRecord(this.getInputData()[index].json, fields, scheme);
+		scored.push({ ...record, item: index });
+	});
 	const byCard = new Map(scored.map((s) => [s.card, s]));
 	const cards = rankAndTrend(
 		scored.map((s) => s.card),
 		{ critical: (card) => byCard.get(card)?.critical ?? false },
 	);
-	for (const card of cards) {
-		outputs[outputOf(card.grade)].push({
+	for (const card of cards)
+		routing.route(byCard.get(card)?.item ?? 0, {
+			output: gradeOutput(this, card.grade),
 			json: scorecardJson(card),
-			pairedItem: { item: byCard.get(card)?.item ?? 0 },
 		});
+	try {
+		routing.route(routing.allItems(), await summaryItem(this, cards, {}, options));
+	} catch (error) {
+		routing.fail(error, undefined);
 	}
-	outputs[summary].push(await summaryItem(this, cards, {}, allItems(items.length), options));
-	return outputs;
 }

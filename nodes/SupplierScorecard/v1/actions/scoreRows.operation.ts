@@ -1,23 +1,20 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	analyzeSuppliers,
+	groupScorecards,
 	DEFAULT_SUPPLIER_FIELDS,
 	SupplierRowError,
 	type SupplierFieldMap,
 	type SupplierReport,
 	type SupplierScheme,
-	type SupplierScore,
 } from '../../../../lib/suppliers';
+import type { Routing } from '../../../shared/routing';
 import {
-	allItems,
-	emptyOutputs,
+	failedOutput,
+	gradeOutput,
+	outputs,
+	rowFailure,
 	scorecardJson,
 	sharedScheme,
 	summaryItem,
@@ -135,14 +132,17 @@ function scheme(ctx: IExecuteFunctions, options: NodeOptions): SupplierScheme {
 	};
 }
 
+/** Output of each grade, bad rows on D (or Failed), then Summary. */
+export { outputs, failedOutput };
+
 /**
  * Aggregates all input items (raw rows) into one scorecard item per supplier and period,
- * paired with every row it used, routed by grade; then the Summary item.
+ * paired with every row it used, routed by grade; then the Summary item. A bad row is left out
+ * of the scores and fails on its own; a failure of the whole run is paired with every row.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function aggregate(this: IExecuteFunctions, routing: Routing): Promise<void> {
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as NodeOptions;
-	const { outputs, outputOf, summary } = emptyOutputs(this);
 	const kindWhenMissing = this.getNodeParameter('kindWhenMissing', 0, '') as string;
 	const kindField =
 		(this.getNodeParameter('fieldNames.kind', 0, '') as string) || DEFAULT_SUPPLIER_FIELDS.kind;
@@ -157,37 +157,22 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	try {
 		report = analyzeSuppliers(rows, scheme(this, options));
 	} catch (error) {
-		const message = (error as Error).message;
-		if (error instanceof SupplierRowError) {
-			const what = error.field ? `field "${error.field}" ${error.problem}` : error.problem;
-			throw new NodeOperationError(this.getNode(), `Item ${error.row}: ${what}`, {
-				itemIndex: error.row,
-			});
-		}
-		if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), message);
-		outputs[0].push({ json: { error: message }, pairedItem: allItems(items.length) });
-		return outputs;
+		if (error instanceof SupplierRowError)
+			routing.fail(rowFailure(error.field, error.reason), error.row);
+		else routing.fail(error, undefined);
+		return;
 	}
 
 	const lastPeriod = report.periods[report.periods.length - 1];
 	const cards = options.latestPeriodOnly
 		? report.scorecards.filter((c) => c.period === lastPeriod)
 		: report.scorecards;
-	for (const card of cards) {
-		outputs[outputOf(card.grade)].push({
+	for (const card of cards)
+		routing.route(card.rows ?? [], {
+			output: gradeOutput(this, card.grade),
 			json: scorecardJson(card),
-			pairedItem: (card.rows ?? []).map((item) => ({ item })),
 		});
-	}
-	for (const bad of report.badRows) {
-		outputs[0].push({
-			json: {
-				error: `Item ${bad.row}: ${bad.message.replace(/^Row \d+: /, '')}`,
-				field: bad.field,
-			},
-			pairedItem: { item: bad.row },
-		});
-	}
+	for (const bad of report.badRows) routing.fail(rowFailure(bad.field, bad.reason), bad.row);
 	const extra: IDataObject = {
 		unknownKinds: report.unknownKinds.map((u) => ({ ...u, rows: [...u.rows] })),
 		unscored: report.unscored.map((u) => ({
@@ -197,37 +182,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		})),
 		badRows: report.badRows.map((b) => ({ ...b })),
 	};
-	outputs[summary].push(
-		await summaryItem(this, cards, extra, allItems(items.length), options, report.scorecards),
-	);
-	const groupField = options.summaryGroupField?.trim();
-	if (groupField) {
-		for (const [group, members] of groupsOf(cards, items, groupField)) {
-			const paired = members.flatMap((c) => (c.rows ?? []).map((item) => ({ item })));
-			outputs[summary].push(await summaryItem(this, members, { group }, paired, options, null));
-		}
+	try {
+		routing.route(
+			routing.allItems(),
+			await summaryItem(this, cards, extra, options, report.scorecards),
+		);
+		const groupField = options.summaryGroupField?.trim();
+		if (groupField)
+			for (const [group, members] of groupScorecards(cards, (row) => items[row]?.json[groupField]))
+				routing.route(
+					members.flatMap((c) => c.rows ?? []),
+					await summaryItem(this, members, { group }, options, null),
+				);
+	} catch (error) {
+		routing.fail(error, undefined);
 	}
-	return outputs;
-}
-
-/**
- * Scorecards by the value of `field` in the rows each was scored from (the last non-empty one),
- * groups in name order; scorecards whose rows have no value belong to no group.
- */
-function groupsOf(
-	cards: SupplierScore[],
-	items: INodeExecutionData[],
-	field: string,
-): Map<string, SupplierScore[]> {
-	const groups = new Map<string, SupplierScore[]>();
-	for (const card of cards) {
-		let group = '';
-		for (const row of card.rows ?? []) {
-			const value = items[row]?.json[field];
-			if (value !== undefined && value !== null && String(value).trim() !== '')
-				group = String(value).trim();
-		}
-		if (group) groups.set(group, [...(groups.get(group) ?? []), card]);
-	}
-	return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
 }

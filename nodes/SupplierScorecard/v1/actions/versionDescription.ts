@@ -5,14 +5,14 @@ import * as scoreMetrics from './scoreMetrics.operation';
 import * as scoreRows from './scoreRows.operation';
 
 /**
- * Outputs: A, B, C, D and Summary, or Scorecards and Summary. n8n evaluates this function (as
+ * Outputs: A, B, C, D and Summary, or Scorecards, Summary and Failed. n8n evaluates this function (as
  * an expression on the node's parameters) in the editor and in the engine, so it must stay
  * plain JavaScript without imports.
  */
 const configuredOutputs = (parameters: { outputMode?: string }) => {
 	const names =
 		parameters.outputMode === 'single'
-			? ['Scorecards', 'Summary']
+			? ['Scorecards', 'Summary', 'Failed']
 			: ['A', 'B', 'C', 'D', 'Summary'];
 	return names.map((displayName) => ({ type: 'main', displayName }));
 };

@@ -9,11 +9,15 @@ export interface Span {
 	businessDays?: number;
 }
 
-/** Which days are worked, for business-day spans. */
+/**
+ * Which days are worked, for business-day spans and business hours: an 8D deadline profile's
+ * `businessDays` and a complaint SLA table use the same calendar, so a customer's holidays count
+ * in both.
+ */
 export interface BusinessCalendar {
-	/** ISO weekdays off (6 = Saturday, 7 = Sunday). */
+	/** ISO weekdays off (6 = Saturday, 7 = Sunday); default Saturday and Sunday. */
 	weekend?: number[];
-	/** Dates off, `YYYY-MM-DD` in the profile's zone. */
+	/** Dates off, `YYYY-MM-DD` in the zone the calendar is used in. */
 	holidays?: string[];
 	/** Dates worked although on a weekend (make-up working days). */
 	workdays?: string[];
@@ -66,4 +70,32 @@ export function addSpan(
 		if (isBusinessDay(current, calendar)) remaining -= 1;
 	}
 	return current;
+}
+
+/**
+ * Adds `hours` counting only the hours of business days in the zone of `from`, day by day: hours
+ * received on a day off start counting at the next business day's midnight.
+ *
+ * @example
+ * const friday = DateTime.fromISO('2026-11-20T16:00:00+08:00', { setZone: true });
+ * addBusinessHours(friday, 24, {}).toISO(); // '2026-11-23T16:00:00.000+08:00' (8 h Friday, 16 h Monday)
+ */
+export function addBusinessHours(
+	from: DateTime,
+	hours: number,
+	calendar: BusinessCalendar,
+): DateTime {
+	let cursor = from;
+	let left = hours * 3_600_000;
+	// A year of days off in a row means a broken holiday list, not a deadline.
+	for (let guard = 0; guard < 366 + hours; guard++) {
+		const nextDay = cursor.startOf('day').plus({ days: 1 });
+		if (isBusinessDay(cursor, calendar)) {
+			const available = nextDay.toMillis() - cursor.toMillis();
+			if (left <= available) return cursor.plus({ milliseconds: left });
+			left -= available;
+		}
+		cursor = nextDay;
+	}
+	throw new Error('the calendar leaves no business day within a year (check its holidays)');
 }
