@@ -73,3 +73,26 @@ export function parseTarget(value: unknown, field: string): EightDTarget {
 export function disciplinesBetween(from: Discipline, to: Discipline | 'closed'): Discipline[] {
 	return DISCIPLINES.slice(stageIndex(from), stageIndex(to));
 }
+
+/**
+ * The disciplines a report can be moved to: D1 to D8 (D0 is where it starts).
+ *
+ * @example
+ * TARGET_DISCIPLINES[0]; // 'D1'
+ */
+export const TARGET_DISCIPLINES: readonly Discipline[] = DISCIPLINES.slice(1);
+
+/**
+ * The target after a report's stage: the next discipline, `closed` after D8, undefined when the
+ * stage is not a discipline.
+ *
+ * @example
+ * nextDiscipline('D3'); // 'D4'
+ * nextDiscipline('D8'); // 'closed'
+ * nextDiscipline('draft'); // undefined
+ */
+export function nextDiscipline(stage: unknown): EightDTarget | undefined {
+	const at = (DISCIPLINES as readonly unknown[]).indexOf(stage);
+	if (at < 0) return undefined;
+	return at === DISCIPLINES.length - 1 ? 'closed' : (DISCIPLINES[at + 1] as EightDTarget);
+}

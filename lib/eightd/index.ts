@@ -13,11 +13,12 @@ export {
 	type DeadlineState,
 	type OverdueDeadline,
 } from './deadlines';
-export { DISCIPLINES } from './disciplines';
+export { DISCIPLINES, TARGET_DISCIPLINES, nextDiscipline } from './disciplines';
 export { evaluateGate, type GateOptions, type GateResult, type MissingItem } from './gate';
 export { verifyHistory, type HistoryVerification } from './history';
 export { openFromComplaint, type ClassifiedComplaint, type OpenOptions } from './open';
 export {
+	eightDDeadlineProfileChoices,
 	eightDDeadlineProfiles,
 	eightDDeadlineProfileSchema,
 	parseDeadlineProfile,
@@ -28,6 +29,7 @@ export { regateReport, type RegateResult } from './regate';
 export { reopenReport } from './reopen';
 export {
 	builtInEightDRuleSets,
+	eightDRuleSetChoices,
 	eightDRuleSetSchema,
 	parseEightDRuleSet,
 	resolveEightDRuleSet,

@@ -65,6 +65,22 @@ export const eightDDeadlineProfiles: Readonly<Record<string, DeadlineProfile>> =
 	]),
 );
 
+/** Menu labels of the built-in profiles. */
+const PROFILE_LABELS: Readonly<Record<string, string>> = {
+	default: 'Default (24 H / 10 Days / 30 Days)',
+	'business-de': 'Business Days, Germany',
+};
+
+/**
+ * The built-in profiles as a menu: `value` the profile name, `name` its label.
+ *
+ * @example
+ * eightDDeadlineProfileChoices[1]; // { name: 'Business Days, Germany', value: 'business-de' }
+ */
+export const eightDDeadlineProfileChoices: readonly { name: string; value: string }[] = Object.keys(
+	eightDDeadlineProfiles,
+).map((value) => ({ name: PROFILE_LABELS[value] ?? value, value }));
+
 /**
  * The profile to use: an explicit profile object or name, else the report's `profile`, else `default`.
  *

@@ -100,6 +100,21 @@ export const builtInEightDRuleSets: readonly EightDRuleSetSource[] = [
 	parseEightDRuleSet(northwindRules, 'rules/northwind-motors.json'),
 ];
 
+/** Menu labels of the built-in rule sets. */
+const RULE_SET_LABELS: Readonly<Record<string, string>> = {
+	default: 'Default',
+	'northwind-motors': 'Northwind Motors (Customer Example)',
+};
+
+/**
+ * The built-in rule sets as a menu: `value` the rule set id, `name` its label.
+ *
+ * @example
+ * eightDRuleSetChoices[0]; // { name: 'Default', value: 'default' }
+ */
+export const eightDRuleSetChoices: readonly { name: string; value: string }[] =
+	builtInEightDRuleSets.map(({ id }) => ({ name: RULE_SET_LABELS[id] ?? id, value: id }));
+
 /**
  * Resolves a rule set given by id, as an object or as JSON text, merged with the set it extends
  * (recursively): a rule with the same id replaces the parent's, `remove` drops parent rules.

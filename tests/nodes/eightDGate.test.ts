@@ -26,7 +26,7 @@ describe('8D Gate outputs per operation', () => {
 		['evaluateGate', ['Allowed', 'Blocked']],
 		['advance', ['Advanced', 'Blocked']],
 		['checkDeadlines', ['On Time', 'Due Soon', 'Overdue']],
-		['openFromComplaint', ['Report']],
+		['openFromComplaint', ['Report', 'Failed']],
 		['verifyHistory', ['Valid', 'Invalid']],
 	])('%s -> %j', (operation, names) => {
 		const node: INode = {
@@ -283,23 +283,6 @@ describe('bad input', () => {
 		expect(run.nodeError(node)?.message).toBe(
 			'Item 1: report.openedAt: must match format "date-time" (ISO-8601 date-time with offset, e.g. 2026-03-07T12:00:00+08:00)',
 		);
-	});
-
-	it('with Continue On Fail the item comes out with the error, paired', async () => {
-		const { run, node } = await runNode({
-			type: TYPE,
-			parameters: { operation: 'openFromComplaint', options: { now: '2026-03-02T10:00:00+08:00' } },
-			items: [
-				{ text: 'Smudged labels', severity: 'minor' },
-				{ text: 'Smoke from unit', severity: 'urgent' },
-			],
-			continueOnFail: true,
-		});
-		const items = run.output(node, 0);
-		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items[1].json).toEqual({
-			error: 'Item 1: complaint.severity: "urgent" is not one of critical, major, minor',
-		});
 	});
 
 	it('a rule set field that is not JSON', async () => {

@@ -182,7 +182,10 @@ export interface SingleNodeRun {
 	items: IDataObject[];
 	name?: string;
 	typeVersion?: number;
+	/** Shorthand for `onError: 'continueRegularOutput'`. */
 	continueOnFail?: boolean;
+	/** The node's "On Error" setting; default: stop the workflow. */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 /** Builds the fixture for {@link runNode}; exported so a test can save or tweak it. */
@@ -205,7 +208,9 @@ export function singleNodeWorkflow(spec: SingleNodeRun): WorkflowFixture {
 				typeVersion: spec.typeVersion ?? 1,
 				position: [220, 0],
 				parameters: spec.parameters as INode['parameters'],
-				...(spec.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(spec.onError || spec.continueOnFail
+					? { onError: spec.onError ?? ('continueRegularOutput' as const) }
+					: {}),
 			},
 		],
 		connections: {

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { advance, evaluateGate } from '../../../../lib/eightd';
+import type { OperationResult } from '../../../shared/types';
 import {
 	gateOptions,
 	languageProperty,
@@ -11,7 +12,6 @@ import {
 	targetProperty,
 } from './common';
 import { gateJson } from './evaluateGate.operation';
-import type { OperationResult } from './router';
 
 const show = ['advance'];
 
@@ -40,8 +40,9 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-/** Output 0 "Advanced", 1 "Blocked". */
+/** Output 0 "Advanced", 1 "Blocked"; a report that cannot be read is Blocked. */
 export const outputs = 2;
+export const failedOutput = 1;
 
 export function execute(this: IExecuteFunctions, index: number): OperationResult {
 	const report = readReport.call(this, index);

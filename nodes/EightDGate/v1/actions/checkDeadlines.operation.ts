@@ -1,8 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkEightDDeadlines, type DeadlineOptions } from '../../../../lib/eightd';
-import { asObject, optionsCollection, readReport } from './common';
-import type { OperationResult } from './router';
+import {
+	checkEightDDeadlines,
+	eightDDeadlineProfileChoices,
+	type DeadlineOptions,
+} from '../../../../lib/eightd';
+import { parseJsonParameter } from '../../../../lib/shared/json';
+import type { OperationResult } from '../../../shared/types';
+import { optionsCollection, readReport } from './common';
 
 const show = ['checkDeadlines'];
 
@@ -17,8 +22,7 @@ export const description: INodeProperties[] = [
 				value: 'report',
 				description: 'The due dates stored in the report when it was opened (or its named profile)',
 			},
-			{ name: 'Default (24 H / 10 Days / 30 Days)', value: 'default' },
-			{ name: 'Business Days, Germany', value: 'business-de' },
+			...eightDDeadlineProfileChoices,
 			{ name: 'JSON', value: 'json', description: 'A profile written here' },
 		],
 		default: 'report',
@@ -37,8 +41,9 @@ export const description: INodeProperties[] = [
 	optionsCollection(show),
 ];
 
-/** Output 0 "On Time", 1 "Due Soon", 2 "Overdue". */
+/** Output 0 "On Time", 1 "Due Soon", 2 "Overdue": a report that cannot be checked is not on time. */
 export const outputs = 3;
+export const failedOutput = 2;
 
 const OUTPUT = { 'on-time': 0, 'due-soon': 1, overdue: 2 } as const;
 
@@ -49,7 +54,7 @@ export function execute(this: IExecuteFunctions, index: number): OperationResult
 		now: (this.getNodeParameter('options.now', index, '') as string) || undefined,
 	};
 	if (source === 'json')
-		options.profile = asObject(
+		options.profile = parseJsonParameter(
 			this.getNodeParameter('profileJson', index),
 			'Profile JSON',
 		) as DeadlineOptions['profile'];

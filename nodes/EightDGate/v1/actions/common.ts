@@ -1,6 +1,15 @@
-import type { GateOptions } from '../../../../lib/eightd';
-import { parseJsonText } from '../../../../lib/eightd/json';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import {
+	eightDRuleSetChoices,
+	nextDiscipline,
+	TARGET_DISCIPLINES,
+	type GateOptions,
+} from '../../../../lib/eightd';
+import { InputError } from '../../../../lib/shared/errors';
+import { parseJsonParameter } from '../../../../lib/shared/json';
+import { readPath } from '../../../../lib/shared/paths';
+import { optionsCollection as nodeOptions } from '../../../shared/description';
 
 /** Operations that read a report from the item. */
 const REPORT_OPERATIONS = ['evaluateGate', 'advance', 'checkDeadlines', 'verifyHistory'];
@@ -49,10 +58,7 @@ export function ruleSetProperties(operations: string[]): INodeProperties[] {
 			displayName: 'Rule Set Name',
 			name: 'ruleSetName',
 			type: 'options',
-			options: [
-				{ name: 'Default', value: 'default' },
-				{ name: 'Northwind Motors (Customer Example)', value: 'northwind-motors' },
-			],
+			options: [...eightDRuleSetChoices],
 			default: 'default',
 			displayOptions: { show: { operation: operations, ruleSetSource: ['named'] } },
 		},
@@ -100,7 +106,7 @@ export function targetProperty(operations: string[]): INodeProperties {
 		type: 'options',
 		options: [
 			{ name: 'Next Discipline', value: 'next' },
-			...['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8'].map((d) => ({ name: d, value: d })),
+			...TARGET_DISCIPLINES.map((d) => ({ name: d, value: d })),
 			{ name: 'Closed (After D8)', value: 'closed' },
 		],
 		default: 'next',
@@ -110,36 +116,36 @@ export function targetProperty(operations: string[]): INodeProperties {
 	};
 }
 
-/** Reads a dotted field of an item. */
-export function readField(json: IDataObject, path: string): unknown {
-	let current: unknown = json;
-	for (const key of path.split('.')) {
-		if (current === null || typeof current !== 'object') return undefined;
-		current = (current as IDataObject)[key];
-	}
-	return current;
-}
-
-/** An object, or the object a JSON text holds; `what` names it in the error. */
-export function asObject(value: unknown, what: string): unknown {
-	return typeof value === 'string' ? parseJsonText(value, what) : value;
+/**
+ * The value of a dotted item field that must be there (an object or its JSON text); `what` says
+ * what it should hold, for the error.
+ */
+export function requiredField(
+	this: IExecuteFunctions,
+	index: number,
+	field: string,
+	what: string,
+): unknown {
+	const value = readPath(this.getInputData()[index].json, field);
+	if (value === undefined || value === null || value === '')
+		throw new InputError(`field "${field}"`, `no ${what} on this item`);
+	return parseJsonParameter(value, `field "${field}"`);
 }
 
 /** The report of item `index`, from the Report Field. */
 export function readReport(this: IExecuteFunctions, index: number): unknown {
-	const field = this.getNodeParameter('reportField', index) as string;
-	const value = readField(this.getInputData()[index].json, field);
-	if (value === undefined || value === null || value === '')
-		throw new Error(`field "${field}": no report on this item`);
-	return asObject(value, `field "${field}"`);
+	return requiredField.call(
+		this,
+		index,
+		this.getNodeParameter('reportField', index) as string,
+		'report',
+	);
 }
 
-/** The next discipline after the report's stage (or `closed` after D8). */
+/** The target a Target parameter names: "next" is the discipline after the report's stage. */
 export function resolveTarget(target: string, report: unknown): string {
 	if (target !== 'next') return target;
-	const stage = (report as { stage?: unknown } | null)?.stage;
-	if (typeof stage !== 'string' || !/^D[0-8]$/.test(stage)) return 'next';
-	return stage === 'D8' ? 'closed' : `D${Number(stage[1]) + 1}`;
+	return nextDiscipline((report as { stage?: unknown } | null)?.stage) ?? 'next';
 }
 
 /** The engine options of item `index`: rule set, language and clock. */
@@ -150,33 +156,24 @@ export function gateOptions(this: IExecuteFunctions, index: number): GateOptions
 	const options: GateOptions = { language, now };
 	if (source === 'named') options.ruleSet = this.getNodeParameter('ruleSetName', index) as string;
 	if (source === 'json')
-		options.ruleSet = asObject(
+		options.ruleSet = parseJsonParameter(
 			this.getNodeParameter('ruleSetJson', index),
 			'Rule Set JSON',
 		) as GateOptions['ruleSet'];
 	if (source === 'field') {
 		const field = this.getNodeParameter('ruleSetField', index) as string;
-		const value = readField(this.getInputData()[index].json, field);
-		if (value === undefined || value === null || value === '')
-			throw new Error(`field "${field}": no rule set on this item`);
-		options.ruleSet = asObject(value, `field "${field}"`) as GateOptions['ruleSet'];
+		options.ruleSet = requiredField.call(this, index, field, 'rule set') as GateOptions['ruleSet'];
 	}
 	return options;
 }
 
-/** The "Options" collection fields every operation has. */
+/** The "Options" collection of an operation: the clock, then the operation's own options. */
 export function optionsCollection(
 	operations: string[],
 	extra: INodeProperties[] = [],
 ): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: { operation: operations } },
-		options: [
+	return nodeOptions(
+		[
 			{
 				displayName: 'Now',
 				name: 'now',
@@ -188,5 +185,6 @@ export function optionsCollection(
 			},
 			...extra,
 		],
-	};
+		{ show: { operation: operations } },
+	);
 }

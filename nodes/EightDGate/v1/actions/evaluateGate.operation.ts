@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { evaluateGate, type GateResult } from '../../../../lib/eightd';
+import type { OperationResult } from '../../../shared/types';
 import {
 	gateOptions,
 	languageProperty,
@@ -10,7 +11,6 @@ import {
 	ruleSetProperties,
 	targetProperty,
 } from './common';
-import type { OperationResult } from './router';
 
 const show = ['evaluateGate'];
 
@@ -21,8 +21,9 @@ export const description: INodeProperties[] = [
 	optionsCollection(show),
 ];
 
-/** Output 0 "Allowed", 1 "Blocked". */
+/** Output 0 "Allowed", 1 "Blocked"; a report that cannot be read is Blocked. */
 export const outputs = 2;
+export const failedOutput = 1;
 
 /**
  * The gate result as the item carries it: the missing list in plain words (one line a gap) beside

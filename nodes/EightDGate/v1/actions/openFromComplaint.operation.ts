@@ -1,8 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { openFromComplaint, type OpenOptions } from '../../../../lib/eightd';
-import { asObject, optionsCollection, readField } from './common';
-import type { OperationResult } from './router';
+import {
+	eightDDeadlineProfileChoices,
+	eightDRuleSetChoices,
+	openFromComplaint,
+	type OpenOptions,
+} from '../../../../lib/eightd';
+import type { OperationResult } from '../../../shared/types';
+import { optionsCollection, requiredField } from './common';
 
 const show = ['openFromComplaint'];
 
@@ -29,10 +34,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Deadline Profile',
 		name: 'profile',
 		type: 'options',
-		options: [
-			{ name: 'Default (24 H / 10 Days / 30 Days)', value: 'default' },
-			{ name: 'Business Days, Germany', value: 'business-de' },
-		],
+		options: [...eightDDeadlineProfileChoices],
 		default: 'default',
 		description:
 			'How the due dates of containment, root cause and closure are counted from receipt',
@@ -64,24 +66,21 @@ export const description: INodeProperties[] = [
 			displayName: 'Rule Set Name',
 			name: 'ruleSet',
 			type: 'options',
-			options: [
-				{ name: 'By Customer', value: '' },
-				{ name: 'Default', value: 'default' },
-				{ name: 'Northwind Motors (Customer Example)', value: 'northwind-motors' },
-			],
+			options: [{ name: 'By Customer', value: '' }, ...eightDRuleSetChoices],
 			default: '',
 			description: 'Rule set the report is gated by (recorded in the report)',
 		},
 	]),
 ];
 
-/** Output 0 "Report". */
-export const outputs = 1;
+/** Output 0 "Report", 1 "Failed" (a complaint no report could be opened from). */
+export const outputs = 2;
+export const failedOutput = 1;
 
 export function execute(this: IExecuteFunctions, index: number): OperationResult {
 	const json = this.getInputData()[index].json;
 	const field = this.getNodeParameter('complaintField', index) as string;
-	const complaint = field ? asObject(readField(json, field), `field "${field}"`) : json;
+	const complaint = field ? requiredField.call(this, index, field, 'complaint') : json;
 	const options = this.getNodeParameter('options', index, {}) as {
 		now?: string;
 		actor?: string;

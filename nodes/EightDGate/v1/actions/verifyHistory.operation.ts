@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { verifyHistory } from '../../../../lib/eightd';
+import type { OperationResult } from '../../../shared/types';
 import { readReport } from './common';
-import type { OperationResult } from './router';
 
 export const description: INodeProperties[] = [
 	{
@@ -15,8 +15,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Output 0 "Valid", 1 "Invalid". */
+/** Output 0 "Valid", 1 "Invalid"; a report that cannot be read is Invalid. */
 export const outputs = 2;
+export const failedOutput = 1;
 
 export function execute(this: IExecuteFunctions, index: number): OperationResult {
 	const result = verifyHistory(readReport.call(this, index));

@@ -16,7 +16,7 @@ const configuredOutputs = (parameters: { operation?: string }) => {
 		evaluateGate: ['Allowed', 'Blocked'],
 		advance: ['Advanced', 'Blocked'],
 		checkDeadlines: ['On Time', 'Due Soon', 'Overdue'],
-		openFromComplaint: ['Report'],
+		openFromComplaint: ['Report', 'Failed'],
 		verifyHistory: ['Valid', 'Invalid'],
 	};
 	const names = byOperation[parameters.operation || 'evaluateGate'] || ['Output'];
@@ -77,4 +77,4 @@ export const versionDescription = {
 		...openFromComplaint.description,
 		...verifyHistory.description,
 	],
-} satisfies Partial<INodeTypeDescription>;
+} satisfies Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'>;
