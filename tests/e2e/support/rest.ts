@@ -111,6 +111,21 @@ async function projectId(): Promise<string> {
 	return (await rest<{ id: string }>('GET', '/projects/personal')).id;
 }
 
+/** Appends rows to the Data Table `name` (of the owner's project). */
+export async function insertRows(
+	name: string,
+	rows: Array<Record<string, unknown>>,
+): Promise<void> {
+	const project = await projectId();
+	const tables = await rest<{ data: Array<{ id: string; name: string }> }>(
+		'GET',
+		`/projects/${project}/data-tables?take=100`,
+	);
+	const found = tables.data.find((t) => t.name === name);
+	if (!found) throw new Error(`No Data Table ${name}`);
+	await rest('POST', `/projects/${project}/data-tables/${found.id}/insert`, { data: rows });
+}
+
 /** All rows of the Data Table `name` (of the owner's project). */
 export async function tableRows<T = Record<string, unknown>>(name: string): Promise<T[]> {
 	const project = await projectId();

@@ -41,7 +41,7 @@ export interface Template {
 
 /** The shipped template files, in the order of workflows/src/templates/index.js. */
 export const TEMPLATE_FILES = // eslint-disable-next-line @typescript-eslint/no-require-imports
-(require('../../../workflows/src/templates') as Array<{ file: string }>).map((t) => t.file);
+	(require('../../../workflows/src/templates') as Array<{ file: string }>).map((t) => t.file);
 
 export function loadTemplate(file: string): Template {
 	return JSON.parse(fs.readFileSync(path.join(root, 'workflows', file), 'utf8')) as Template;
