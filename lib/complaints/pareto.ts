@@ -20,7 +20,10 @@ export interface ParetoRow {
 
 /** Counts of a set of classified complaints, categories ordered for a Pareto chart. */
 export interface ComplaintPareto {
+	/** Complaints counted (failures not included). */
 	total: number;
+	/** Complaints that could not be classified (undefined entries). */
+	errors: number;
 	/** Complaints per category. */
 	counts: Record<string, number>;
 	/** Complaints per severity (critical, major, minor always present). */
@@ -41,18 +44,21 @@ function ranked(keys: string[]): Array<[string, number]> {
 /**
  * Pareto analysis of classified complaints (Juran's "vital few"): the categories ordered by
  * frequency with each one's share and the cumulative share, plus counts by severity and by
- * customer.
+ * customer. An undefined entry is a complaint that failed; it counts in `errors`, not in the
+ * shares.
  *
  * @example
  * complaintPareto([
  * 	{ category: 'production', severity: 'major' },
  * 	{ category: 'production', severity: 'minor' },
  * 	{ category: 'design', severity: 'critical' },
- * ]).pareto;
- * // [{ category: 'production', count: 2, share: 0.667, cumulativeShare: 0.667 },
- * //  { category: 'design', count: 1, share: 0.333, cumulativeShare: 1 }]
+ * 	undefined,
+ * ]);
+ * // total 3, errors 1, pareto: [{ category: 'production', count: 2, share: 0.667,
+ * // cumulativeShare: 0.667 }, { category: 'design', count: 1, share: 0.333, cumulativeShare: 1 }]
  */
-export function complaintPareto(records: readonly ParetoRecord[]): ComplaintPareto {
+export function complaintPareto(results: readonly (ParetoRecord | undefined)[]): ComplaintPareto {
+	const records = results.filter((r): r is ParetoRecord => r !== undefined);
 	const total = records.length;
 	const categories = ranked(records.map((r) => r.category));
 	let cumulative = 0;
@@ -71,6 +77,7 @@ export function complaintPareto(records: readonly ParetoRecord[]): ComplaintPare
 	const customers = records.map((r) => r.customer).filter((c): c is string => !!c);
 	return {
 		total,
+		errors: results.length - total,
 		counts: Object.fromEntries(categories),
 		bySeverity,
 		byCustomer: Object.fromEntries(ranked(customers)),

@@ -32,9 +32,15 @@ describe('complaintPareto', () => {
 		]);
 	});
 
+	it('failed complaints (undefined) count as errors, not in the shares', () => {
+		const { total, errors, pareto } = complaintPareto([...records, undefined, undefined]);
+		expect([total, errors, pareto[0].share]).toEqual([10, 2, 0.5]);
+	});
+
 	it('no complaints: empty Pareto, zero counts', () => {
 		expect(complaintPareto([])).toEqual({
 			total: 0,
+			errors: 0,
 			counts: {},
 			bySeverity: { critical: 0, major: 0, minor: 0 },
 			byCustomer: {},

@@ -347,7 +347,6 @@ function outputsFor(options: ClassifyOptions, routing: string): string[] {
 
 /** The Pareto summary of the classified items; items that failed count as errors. */
 function pareto(results: (ComplaintClassification | undefined)[]): IDataObject {
-	const classified = results.filter((r): r is ComplaintClassification => r !== undefined);
-	const { total, counts, bySeverity, pareto: rows } = complaintPareto(classified);
-	return { total, errors: results.length - total, counts, bySeverity, pareto: rows };
+	const { total, errors, counts, bySeverity, pareto: rows } = complaintPareto(results);
+	return { total, errors, counts, bySeverity, pareto: rows };
 }
