@@ -1,6 +1,7 @@
 /**
  * Copies what `n8n-node build` (tsc + icons) does not: codex files next to each node, the
- * engines' JSON data (taxonomies, rule sets, schemas) and the workflow templates.
+ * engines' JSON data (taxonomies, rule sets, schemas), the workflow templates, and the one font
+ * the package ships (charts and PDF reports draw CJK text with it; lib/render/fonts.ts finds it).
  */
 const { src, dest, parallel } = require('gulp');
 
@@ -16,4 +17,15 @@ function workflowTemplates() {
 	return src('workflows/**/*.json').pipe(dest('dist/workflows'));
 }
 
-exports.build = parallel(codexFiles, engineData, workflowTemplates);
+const FONT_PACKAGE = 'node_modules/@expo-google-fonts/noto-sans-sc';
+
+function shippedFont() {
+	return src(
+		[`${FONT_PACKAGE}/400Regular/NotoSansSC_400Regular.ttf`, `${FONT_PACKAGE}/LICENSE_FONT`],
+		{
+			encoding: false,
+		},
+	).pipe(dest('dist/fonts'));
+}
+
+exports.build = parallel(codexFiles, engineData, workflowTemplates, shippedFont);

@@ -6,3 +6,5 @@ export * from './spc';
 export * from './complaints';
 export * from './eightd';
 export * from './suppliers';
+export * from './msa';
+export * from './fmea';

@@ -60,15 +60,21 @@ export class KeyAutomaton<P> {
 
 	/**
 	 * Calls `onMatch(first, last, payload)` for every pattern occurrence, with the inclusive
-	 * indices of its first and last key in `keys`.
+	 * indices of its first and last key in `keys`; `from`/`to` (inclusive) limit the scan to a
+	 * stretch of `keys` without copying it.
 	 *
 	 * @example
 	 * a.scan(['a', 'deep', 'scratch'], (first, last, p) => console.log(first, last, p)); // 1 2 'production'
 	 */
-	scan(keys: readonly string[], onMatch: (first: number, last: number, payload: P) => void): void {
+	scan(
+		keys: readonly string[],
+		onMatch: (first: number, last: number, payload: P) => void,
+		from = 0,
+		to = keys.length - 1,
+	): void {
 		if (!this.built) throw new Error('KeyAutomaton: scan() before build()');
 		let state = 0;
-		for (let i = 0; i < keys.length; i++) {
+		for (let i = from; i <= to; i++) {
 			const key = keys[i];
 			let to = this.next[state].get(key);
 			while (to === undefined && state !== 0) {

@@ -6,11 +6,14 @@ import {
 	extractIdentifiers,
 	validateIdentifierPatterns,
 } from './identifiers';
+import { resolveHazardClasses, validateTaxonomyHazards } from './hazards/classes';
+import { compileHazards, detectHazards, type CompiledHazards } from './hazards/detect';
 import { detectLanguage } from './language';
 import { defaultLexicon } from './lexicon';
 import { loadComplaintModel, predictCategories, trainComplaintModel } from './model';
 import priorModelData from './taxonomy/prior-model.json';
 import { maskPii } from './pii';
+import { decideSeverity } from './severity';
 import { defaultSeverityRules, defaultTaxonomy } from './taxonomy';
 import { toUnits } from './tokenize';
 import type {
@@ -40,6 +43,32 @@ const PRIOR_WEIGHT = 0.4;
 const DEFAULT_MIN_SCORE = 0.5;
 /** Evidence at which keyword confidence reaches 1 - 1/e. */
 const CONFIDENCE_SCALE = 2;
+
+/** Confidence of a category given by the hazard rule rather than by evidence. */
+const HAZARD_RULE_CONFIDENCE = 0.5;
+/**
+ * Keyword evidence a category needs to hold against the hazard rule: a stray word ("truck",
+ * "rain" in a crash report) or the model alone is no root-cause evidence.
+ */
+const HAZARD_RULE_MIN_EVIDENCE = 1;
+
+/** The built-in hazard classes compiled once. */
+let defaultHazards: CompiledHazards | undefined;
+
+/**
+ * The hazard vocabulary of a configuration: the built-in classes, the taxonomy's extra classes
+ * and terms, minus the classes switched off by the taxonomy or the options.
+ */
+function hazardsFor(options: ClassifyOptions): CompiledHazards {
+	const settings = options.taxonomy?.hazards;
+	if (settings !== undefined) validateTaxonomyHazards(settings);
+	const disabled = options.disabledHazardClasses;
+	if (disabled !== undefined)
+		validateTaxonomyHazards({ classes: settings?.classes, disabled }, 'disabledHazardClasses');
+	if (settings === undefined && (disabled === undefined || disabled.length === 0))
+		return (defaultHazards ??= compileHazards(resolveHazardClasses(undefined)));
+	return compileHazards(resolveHazardClasses(settings, disabled));
+}
 
 /** The default lexicon compiled once per fuzzy setting (compiling costs tens of milliseconds). */
 const defaultLexicons = new Map<boolean, CompiledLexicon>();
@@ -89,8 +118,15 @@ export function createComplaintClassifier(options: ClassifyOptions = {}): Compla
 		identifiers,
 		options.fuzzy !== false,
 	);
+	const hazards = hazardsFor(options);
 	const own = resolveModel(options);
 	const taxonomyIds = (options.taxonomy ?? defaultTaxonomy).categories.map((c) => c.id);
+	const hazardCategory =
+		options.taxonomy?.hazards?.category ?? (taxonomyIds.includes('design') ? 'design' : undefined);
+	if (hazardCategory !== undefined && !taxonomyIds.includes(hazardCategory))
+		throw new Error(
+			`taxonomy.hazards.category: '${hazardCategory}' is not a category of the taxonomy`,
+		);
 	const usePrior =
 		!own &&
 		options.prior !== false &&
@@ -122,11 +158,12 @@ export function createComplaintClassifier(options: ClassifyOptions = {}): Compla
 	return (text, perComplaint = {}) => {
 		if (typeof text !== 'string' || text.trim() === '')
 			throw new Error('text must be a non-empty string');
-		const { classification, labels } = classifyWith(text, compiled, model, {
+		const { classification, labels } = classifyWith(text, compiled, hazards, model, {
 			modelWeight,
 			minScore,
 			minModelProbability,
 			fuzzy: options.fuzzy !== false,
+			hazardCategory,
 		});
 		if (options.identifiers !== false)
 			classification.identifiers = extractIdentifiers(text, labels, identifiers);
@@ -167,15 +204,24 @@ function resolveModel(options: ClassifyOptions): ComplaintModel | undefined {
 function classifyWith(
 	text: string,
 	compiled: CompiledLexicon,
+	hazardVocabulary: CompiledHazards,
 	model: ComplaintModel | undefined,
-	settings: { modelWeight: number; minScore: number; minModelProbability: number; fuzzy: boolean },
+	settings: {
+		modelWeight: number;
+		minScore: number;
+		minModelProbability: number;
+		fuzzy: boolean;
+		hazardCategory: string | undefined;
+	},
 ): {
 	classification: ComplaintClassification;
 	labels: { kind: string; start: number; end: number }[];
 } {
-	const { modelWeight, minScore, minModelProbability, fuzzy } = settings;
+	const { modelWeight, minScore, minModelProbability, fuzzy, hazardCategory } = settings;
 	const units = toUnits(text);
-	const evidence = collectEvidence(text, units, compiled, fuzzy);
+	const keys = units.map((u) => u.key);
+	const evidence = collectEvidence(text, units, compiled, fuzzy, keys);
+	const hazards = detectHazards(text, units, hazardVocabulary, keys);
 	const language = detectLanguage(text, units);
 	const firstSeen = new Map<string, number>();
 	for (const k of evidence.keywords)
@@ -221,13 +267,30 @@ function classifyWith(
 		const s2 = second?.score ?? 0;
 		confidence = (s1 / (s1 + s2)) * (1 - Math.exp(-s1 / CONFIDENCE_SCALE));
 	}
+	// A hazard complaint without category evidence is still a product complaint: one documented
+	// rule files it under the hazard category (default design), never 'unclassified'.
+	const strongest = Math.max(0, ...evidence.scores.values());
+	if (hazards.length > 0 && hazardCategory !== undefined && strongest < HAZARD_RULE_MIN_EVIDENCE) {
+		category = hazardCategory;
+		confidence = HAZARD_RULE_CONFIDENCE;
+		// The ranking leads with the category given, as everywhere else.
+		const at = categories.findIndex((c) => c.id === hazardCategory);
+		if (at > 0) categories.unshift(...categories.splice(at, 1));
+	}
+	const { severity, severityReason } = decideSeverity(
+		hazards,
+		evidence.severityTerms,
+		compiled.severityDefault,
+	);
 	const classification: ComplaintClassification = {
 		category,
 		categories,
-		severity: evidence.severity,
+		severity,
 		keywords: evidence.keywords,
 		language,
 		confidence: round(confidence),
+		hazards,
+		severityReason,
 		negated: evidence.negated,
 		severityTerms: evidence.severityTerms,
 		identifiers: [],

@@ -16,7 +16,7 @@ export interface Evidence {
 	scores: Map<string, number>;
 	keywords: KeywordHit[];
 	negated: KeywordHit[];
-	severity: Severity;
+	/** Severity words not negated; severity.ts decides the severity from them and the hazards. */
 	severityTerms: { term: string; severity: Severity; start: number; end: number }[];
 	/** Identifier labels found: where the value may start. */
 	labels: { kind: string; start: number; end: number }[];
@@ -37,7 +37,7 @@ const CHAIN_SCOPE = 2;
 /**
  * Matches the compiled lexicon on the unit stream and turns matches into evidence: negated
  * terms are dropped (and reported), intensifiers multiply the weight of what follows,
- * repeated evidence adds up, severity words set the severity.
+ * repeated evidence adds up, severity words are collected for severity.ts.
  *
  * @example
  * const e = collectEvidence('没有划痕，外箱压坏', toUnits('没有划痕，外箱压坏'), compiled, true);
@@ -49,9 +49,9 @@ export function collectEvidence(
 	units: Unit[],
 	compiled: CompiledLexicon,
 	fuzzy: boolean,
+	keys: readonly string[] = units.map((u) => u.key),
 ): Evidence {
 	const raw: Match[] = [];
-	const keys = units.map((u) => u.key);
 	compiled.automaton.scan(keys, (first, last, entry) => raw.push({ first, last, entry }));
 	if (fuzzy) addFuzzy(units, raw, compiled);
 
@@ -213,7 +213,6 @@ export function collectEvidence(
 		scores.set(m.entry.category, (scores.get(m.entry.category) ?? 0) + weight);
 	}
 
-	let severity: Severity = compiled.severityDefault;
 	const severityTerms: Evidence['severityTerms'] = [];
 	for (const m of severities) {
 		if (m.entry.type !== 'severity' || negatedSet.has(m)) continue;
@@ -223,8 +222,6 @@ export function collectEvidence(
 			start: units[m.first].start,
 			end: units[m.last].end,
 		});
-		if (m.entry.severity === 'critical') severity = 'critical';
-		else if (severity !== 'critical') severity = 'major';
 	}
 
 	const labels = longestLeftmost(of('label')).map((m) => ({
@@ -232,7 +229,7 @@ export function collectEvidence(
 		start: units[m.first].start,
 		end: units[m.last].end,
 	}));
-	return { scores, keywords, negated, severity, severityTerms, labels, negatedUnits };
+	return { scores, keywords, negated, severityTerms, labels, negatedUnits };
 }
 
 /** Typo matches for English words that no exact literal covers. */

@@ -10,6 +10,16 @@ export {
 	validateSeverityRules,
 } from './taxonomy';
 export { defaultLexicon } from './lexicon';
+export {
+	defaultHazardClasses,
+	hazardClassIds,
+	resolveHazardClasses,
+	validateTaxonomyHazards,
+} from './hazards/classes';
+export { compileHazards, detectHazards } from './hazards/detect';
+export type { CompiledHazards } from './hazards/detect';
+export { decideSeverity } from './severity';
+export type { SeverityTerm } from './severity';
 export { defaultIdentifierPatterns, extractIdentifiers } from './identifiers';
 export { defaultSla, responseDeadline } from './deadline';
 export { maskPii } from './pii';

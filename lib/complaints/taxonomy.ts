@@ -12,11 +12,12 @@ import type { Severity, SeverityRules, Taxonomy, TaxonomyCategory, TermSpec } fr
 export const defaultTaxonomy: Taxonomy = defaultTaxonomyData as Taxonomy;
 
 /**
- * The default severity words: safety and regulatory words are critical, loss of function is
- * major, anything else minor (data in `taxonomy/severity.json`).
+ * The default severity words: loss of function is major, anything else minor (data in
+ * `taxonomy/severity.json`). Safety is decided by the hazard classes (`hazards/classes.json`);
+ * `critical` here holds only a deployment's extra critical words.
  *
  * @example
- * defaultSeverityRules.critical.includes('冒烟') // true
+ * defaultSeverityRules.major.includes('停线') // true
  */
 export const defaultSeverityRules: SeverityRules = defaultSeverityData as SeverityRules;
 

@@ -20,6 +20,74 @@ export interface Taxonomy {
 	id?: string;
 	version?: number;
 	categories: TaxonomyCategory[];
+	/** Deployment settings of hazard detection: extra terms and classes, classes switched off. */
+	hazards?: TaxonomyHazards;
+}
+
+/** The built-in hazard classes (lib/complaints/hazards/classes.json). */
+export type BuiltInHazardClass =
+	| 'fire_thermal'
+	| 'electrical'
+	| 'mechanical_injury'
+	| 'vehicle_control'
+	| 'occupant_protection'
+	| 'chemical_toxic'
+	| 'choking_suffocation'
+	| 'medical_harm'
+	| 'regulatory_legal'
+	| 'harm_to_person';
+
+/** A component found near one of its failures within `window` words of the same clause ("刹车" + "失灵"). */
+export interface HazardCombination {
+	components: string[];
+	failures: string[];
+	/** Words allowed between the two (default 6; Chinese counts characters). */
+	window?: number;
+}
+
+/**
+ * One hazard class as data. Terms are literals by language tag (the tag is informational, every
+ * term is matched in any text). `harm`: harm events that happened ("injured", "受伤"), negated
+ * only by a tight cue ("not injured"); `always`: harm events never negated ("crash", "事故");
+ * `terms`: hazard terms ("smoke", "漏电"); `potential`: hazard words that are hypothetical by
+ * nature ("fire risk", "安全隐患"); `notHazard`: look-alike phrases that contain a term but are no
+ * hazard ("smoke test", "shock absorber"); `unlessAfter`: terms that are no hazard after a context
+ * word ("the app crashes").
+ */
+export interface HazardClassSpec {
+	id: string;
+	label?: Record<string, string>;
+	harm?: Record<string, string[]>;
+	always?: Record<string, string[]>;
+	terms?: Record<string, string[]>;
+	potential?: Record<string, string[]>;
+	combos?: HazardCombination[];
+	notHazard?: string[];
+	unlessAfter?: { terms: string[]; context: string[]; window: number };
+}
+
+/** Hazard settings carried by a taxonomy JSON. */
+export interface TaxonomyHazards {
+	/** Extra terms for built-in classes (same id) or new classes (new id). */
+	classes?: HazardClassSpec[];
+	/** Classes switched off for this deployment: they are not detected and do not set severity. */
+	disabled?: string[];
+	/**
+	 * Category of a hazard complaint without other category evidence (default `design` when the
+	 * taxonomy has it: the product as designed did not keep its user safe, root cause unknown).
+	 */
+	category?: string;
+}
+
+/** One hazard found; offsets are UTF-16 indices into the original text (end exclusive). */
+export interface HazardHit {
+	class: BuiltInHazardClass | (string & {});
+	/** The evidence as written in the text (`text.slice(start, end)`). */
+	term: string;
+	start: number;
+	end: number;
+	/** `potential` for hypothetical hazards ("could cause a fire", "存在安全隐患"). */
+	harm: 'actual' | 'potential';
 }
 
 /** Complaint severity, most severe first. */
@@ -164,6 +232,8 @@ export interface ClassifyOptions {
 	sla?: SlaTable;
 	/** Fixes the clock for deadlines. */
 	now?: string | Date;
+	/** Hazard classes switched off (added to the taxonomy's `hazards.disabled`). */
+	disabledHazardClasses?: string[];
 }
 
 /** Result of classifyComplaint (contract fields first, extras after). */
@@ -174,6 +244,10 @@ export interface ComplaintClassification {
 	keywords: KeywordHit[];
 	language: 'zh' | 'en' | 'mixed';
 	confidence: number;
+	/** Hazards found (negated ones excluded), in text order. */
+	hazards: HazardHit[];
+	/** One line: why this severity (the hazard, the functional loss, or the default). */
+	severityReason: string;
 	/** Evidence that was negated ("no scratches"), for explanation. */
 	negated: KeywordHit[];
 	/** Severity words found, for explanation. */

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 
 import { formatTime } from './dates';
+import { evaluateSpcProof } from './spcProof';
 import { reasons } from './messages';
 import { isPresent, itemName, readList, readPath } from './paths';
 import type { Bilingual, GateRule } from './ruleSet';
-import type { Discipline, EightDReport, EightDVerification } from './types';
+import type { Discipline, EightDMeasurement, EightDReport, EightDVerification } from './types';
 
 /** What a check needs besides its rule. */
 export interface CheckContext {
@@ -12,6 +13,8 @@ export interface CheckContext {
 	discipline: Discipline;
 	/** Approvals older than this do not count: the discipline was reopened after them. */
 	approvalsSince?: DateTime;
+	/** Measurements per characteristic from the workflow, for the `spcEffective` rule. */
+	measurements?: Record<string, readonly EightDMeasurement[]>;
 }
 
 /** One thing a rule found missing: the field it is about and why, in both languages. */
@@ -227,19 +230,36 @@ const implemented: Check<'implemented'> = (_rule, { report }) => {
 		}));
 };
 
-const interimRemoved: Check<'interimRemoved'> = (_rule, { report }) => {
+/**
+ * When the permanent fix was proven: with an SPC proof, the measurement that completed the points
+ * it needs (default thresholds; once it passes); else the latest typed validation (once all are effective). Undefined
+ * while unproven: D6.validated or D6.spc reports that gap.
+ */
+function validatedAt(
+	report: EightDReport,
+	measurements: CheckContext['measurements'],
+): string | undefined {
+	if (report.disciplines.D6?.spc) {
+		const proof = evaluateSpcProof(report, { measurements });
+		return proof?.passed ? proof.after[proof.minPoints - 1]?.at : undefined;
+	}
 	const validations = (report.disciplines.D6?.actions ?? []).map((a) => a.validation);
-	// The rule bites only once the permanent fix is validated; until then D6.validated reports the gap.
 	if (validations.length === 0 || !validations.every((v) => v?.result === 'effective' && v.at))
-		return [];
-	const validatedAt = Math.max(...validations.map((v) => millis(v?.at as string)));
-	const validatedText = validations.find((v) => millis(v?.at as string) === validatedAt)
-		?.at as string;
+		return undefined;
+	return validations
+		.map((v) => v?.at as string)
+		.reduce((latest, at) => (millis(at) > millis(latest) ? at : latest));
+}
+
+const interimRemoved: Check<'interimRemoved'> = (_rule, { report, measurements }) => {
+	const validatedText = validatedAt(report, measurements);
+	if (validatedText === undefined) return [];
+	const validated = millis(validatedText);
 	return (report.disciplines.D3?.actions ?? []).flatMap((action, index): Finding[] => {
 		const field = `disciplines.D3.actions[${index}].removedAt`;
 		if (!action.removedAt)
 			return [{ field, reason: reasons.interimNotRemoved(itemName(action, index)) }];
-		if (millis(action.removedAt) < validatedAt)
+		if (millis(action.removedAt) < validated)
 			return [
 				{
 					field,
@@ -252,6 +272,21 @@ const interimRemoved: Check<'interimRemoved'> = (_rule, { report }) => {
 			];
 		return [];
 	});
+};
+
+const spcEffective: Check<'spcEffective'> = (rule, { report, measurements }) => {
+	const proof = evaluateSpcProof(report, { ...rule, measurements });
+	if (!proof)
+		return [
+			{
+				field: 'disciplines.D6.spc',
+				reason: {
+					en: 'D6: no characteristic named for the SPC proof',
+					zh: 'D6：未指定用于 SPC 验证的特性',
+				},
+			},
+		];
+	return proof.failures.map((reason) => ({ field: 'disciplines.D6.spc', reason }));
 };
 
 const CHECKS: { [C in GateRule['check']]: Check<C> } = {
@@ -269,7 +304,16 @@ const CHECKS: { [C in GateRule['check']]: Check<C> } = {
 	ishikawa,
 	implemented,
 	interimRemoved,
+	spcEffective,
 };
+
+/** A rule's `when`: the value at its path equals `equals`, or is present / absent as `present` says. */
+function conditionHolds(when: NonNullable<GateRule['when']>, report: EightDReport): boolean {
+	const value = readPath(report, when.path);
+	return when.present !== undefined
+		? isPresent(value) === when.present
+		: sameJson(value, when.equals);
+}
 
 /**
  * Runs one gate rule against a report; returns what it finds missing (nothing when satisfied or
@@ -280,7 +324,7 @@ const CHECKS: { [C in GateRule['check']]: Check<C> } = {
  * // [{ field: 'disciplines.D1.team', reason: { en: 'team has no champion', zh: '团队缺少倡导者（Champion）' } }]
  */
 export function runRule(rule: GateRule, ctx: CheckContext): Finding[] {
-	if (rule.when && !sameJson(readPath(ctx.report, rule.when.path), rule.when.equals)) return [];
+	if (rule.when && !conditionHolds(rule.when, ctx.report)) return [];
 	const findings = (CHECKS[rule.check] as Check<GateRule['check']>)(rule as never, ctx);
 	return rule.message
 		? findings.map((f) => ({ ...f, reason: rule.message as Bilingual }))

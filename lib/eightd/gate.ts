@@ -10,7 +10,13 @@ import {
 	type EightDRuleSetSource,
 	selectEightDRuleSet,
 } from './ruleSet';
-import type { Discipline, EightDLanguage, EightDReport, EightDTarget } from './types';
+import type {
+	Discipline,
+	EightDLanguage,
+	EightDMeasurement,
+	EightDReport,
+	EightDTarget,
+} from './types';
 import { validateEightDReport } from './validate';
 
 /** Options of the gate: the clock and deadline profile, the rule set, the language of reasons. */
@@ -21,6 +27,8 @@ export interface GateOptions extends DeadlineOptions {
 	ruleSets?: EightDRuleSetSource[];
 	/** Language of `reason` (default `en`; `reasons` always holds both). */
 	language?: EightDLanguage;
+	/** Measurements per characteristic for the D6 SPC proof; they replace those in the report. */
+	measurements?: Record<string, readonly EightDMeasurement[]>;
 }
 
 /**
@@ -83,6 +91,7 @@ export function checkDisciplines(
 	disciplines: readonly Discipline[],
 	ruleSet: EightDRuleSet,
 	language: EightDLanguage = 'en',
+	measurements?: Record<string, readonly EightDMeasurement[]>,
 ): MissingItem[] {
 	return disciplines
 		.filter((discipline) => !report.skipped?.[discipline])
@@ -92,6 +101,7 @@ export function checkDisciplines(
 					report,
 					discipline,
 					approvalsSince: lastReopening(report, discipline),
+					measurements,
 				}).map((finding) => ({
 					discipline,
 					field: finding.field,
@@ -168,7 +178,7 @@ export function evaluateGate(
 	} else {
 		const leaving = disciplinesBetween(current, target);
 		checked = leaving.filter((d) => !report.skipped?.[d]);
-		missing.push(...checkDisciplines(report, leaving, ruleSet, language));
+		missing.push(...checkDisciplines(report, leaving, ruleSet, language, options.measurements));
 		for (const d of leaving.filter((d) => report.skipped?.[d])) {
 			const skip = report.skipped?.[d];
 			warnings.push(`${d} was skipped by ${skip?.by} at ${skip?.at}: ${skip?.reason}`);

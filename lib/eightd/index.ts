@@ -39,6 +39,20 @@ export {
 	type EightDRuleSetSource,
 	type GateRule,
 } from './ruleSet';
+export {
+	renderEightDReport,
+	type RenderedEightDReport,
+	type RenderEightDReportOptions,
+	type ReportImage,
+	spcProofChart,
+	type ChartImage,
+} from './report';
 export { skipDiscipline, type SkipOptions } from './skip';
+export {
+	evaluateSpcProof,
+	SPC_PROOF_DEFAULTS,
+	type SpcProofOptions,
+	type SpcProofResult,
+} from './spcProof';
 export type * from './types';
 export { eightDReportSchema, validateEightDReport } from './validate';

@@ -31,7 +31,13 @@ export function regateReport(
 	const ruleSet = selectEightDRuleSet(report, options.ruleSet, options.ruleSets);
 	const where: Discipline | 'closed' = report.status === 'closed' ? 'closed' : report.stage;
 	const passedDisciplines = DISCIPLINES.slice(0, stageIndex(where));
-	const missing = checkDisciplines(report, passedDisciplines, ruleSet, options.language ?? 'en');
+	const missing = checkDisciplines(
+		report,
+		passedDisciplines,
+		ruleSet,
+		options.language ?? 'en',
+		options.measurements,
+	);
 	const { next, at } = prepareChange(report, actor, options.now);
 	const entry = {
 		actor,

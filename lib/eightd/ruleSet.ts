@@ -1,21 +1,26 @@
 import { DISCIPLINES } from './disciplines';
 import defaultRules from './rules/default.json';
+import measurementSystemRules from './rules/measurement-system.json';
 import northwindRules from './rules/northwind-motors.json';
 import ruleSetSchema from './schema/eightd-rule-set.schema.json';
 import { parseJsonText } from './json';
+import type { RuleSelection } from '../spc';
 import type { Discipline, EightDLanguage, SixM } from './types';
 import { compileSchema, describeSchemaError, firstSchemaError } from './validate';
 
 /** A text in both languages the gate speaks. */
 export type Bilingual = Record<EightDLanguage, string>;
 
-/** Fields every rule has. `when` makes it conditional on a value in the report. */
+/**
+ * Fields every rule has. `when` makes it conditional on a value in the report: equal to `equals`,
+ * or (with `present`) there or not.
+ */
 interface RuleBase {
 	id: string;
 	label?: Bilingual;
 	/** Replaces the generated reason. */
 	message?: Bilingual;
-	when?: { path: string; equals: unknown };
+	when?: { path: string; equals?: unknown; present?: boolean };
 }
 
 /** One gate rule; `check` picks what it verifies. Paths are dotted from the report root. */
@@ -35,6 +40,7 @@ export type GateRule = RuleBase &
 		| { check: 'ishikawa'; categories: SixM[] }
 		| { check: 'implemented' }
 		| { check: 'interimRemoved' }
+		| { check: 'spcEffective'; minPoints?: number; minCpk?: number; rules?: RuleSelection }
 	);
 
 /** A rule set as written in JSON (it may extend another set). */
@@ -90,19 +96,22 @@ export function parseEightDRuleSet(source: unknown, field = 'ruleSet'): EightDRu
 }
 
 /**
- * Rule sets shipped with the package: the default and an example customer-specific set.
+ * Rule sets shipped with the package: the default, the default with a verified measurement
+ * system (Gage R&R evidence at D4 and D6) and an example customer-specific set.
  *
  * @example
- * builtInEightDRuleSets.map((set) => set.id); // ['default', 'northwind-motors']
+ * builtInEightDRuleSets.map((set) => set.id); // ['default', 'measurement-system', 'northwind-motors']
  */
 export const builtInEightDRuleSets: readonly EightDRuleSetSource[] = [
 	parseEightDRuleSet(defaultRules, 'rules/default.json'),
+	parseEightDRuleSet(measurementSystemRules, 'rules/measurement-system.json'),
 	parseEightDRuleSet(northwindRules, 'rules/northwind-motors.json'),
 ];
 
 /** Menu labels of the built-in rule sets. */
 const RULE_SET_LABELS: Readonly<Record<string, string>> = {
 	default: 'Default',
+	'measurement-system': 'Default With Measurement System Verified (%GRR ≤ 30 %)',
 	'northwind-motors': 'Northwind Motors (Customer Example)',
 };
 

@@ -83,6 +83,21 @@ export interface EightDContainmentAction {
 	removedAt?: string;
 }
 
+/** Contained quantities at one location (D3): how many were suspect, sorted and rejected there. */
+export interface EightDContainmentQuantities {
+	location: ContainmentScope;
+	suspect?: number;
+	sorted?: number;
+	rejected?: number;
+}
+
+/** D3 interim containment: the actions and the quantities per location. */
+export interface EightDD3 {
+	actions?: EightDContainmentAction[];
+	/** Suspect, sorted and rejected per location (at the customer, in transit, in stock, WIP ...). */
+	quantities?: EightDContainmentQuantities[];
+}
+
 /** Ishikawa 6M categories. */
 export type SixM = 'man' | 'machine' | 'method' | 'material' | 'measurement' | 'environment';
 
@@ -121,6 +136,44 @@ export interface EightDImplementation {
 	validation?: EightDVerification;
 }
 
+/** One measurement of a characteristic: when it was taken and its value. */
+export interface EightDMeasurement {
+	at: string;
+	value: number;
+}
+
+/**
+ * D6 effectiveness proven by SPC: the characteristic the fix acts on, the fix date, the
+ * specification, and measurements (individuals, in any order) before and after the fix.
+ */
+export interface EightDSpcProof {
+	characteristic: string;
+	/** When the fix took effect; default: the latest D6 implementation date. */
+	fixedAt?: string;
+	lsl?: number;
+	usl?: number;
+	target?: number;
+	unit?: string;
+	measurements?: EightDMeasurement[];
+}
+
+/** D6: implementations of the D5 actions with their validation, or the SPC proof. */
+export interface EightDD6 {
+	actions?: EightDImplementation[];
+	spc?: EightDSpcProof;
+}
+
+/** A PFMEA row as revised in D7 (severity, occurrence, detection after the action). */
+export interface EightDFmeaRow {
+	id: string;
+	failureMode: string;
+	cause?: string;
+	severity?: number;
+	occurrence?: number;
+	detection?: number;
+	action?: string;
+}
+
 /** A D7 document update (PFMEA, DFMEA, control plan, work instruction ...). */
 export interface EightDDocumentUpdate {
 	type: string;
@@ -141,12 +194,14 @@ export interface EightDDisciplines {
 	D0?: EightDD0;
 	D1?: { team?: EightDTeamMember[] };
 	D2?: EightDD2;
-	D3?: { actions?: EightDContainmentAction[] };
+	D3?: EightDD3;
 	D4?: EightDD4;
 	D5?: { actions?: EightDCorrectiveAction[] };
-	D6?: { actions?: EightDImplementation[] };
+	D6?: EightDD6;
 	D7?: {
 		documents?: EightDDocumentUpdate[];
+		/** The PFMEA rows changed by the permanent actions. */
+		fmea?: EightDFmeaRow[];
 		lessonsLearned?: string;
 		horizontalDeployment?: string[];
 	};
@@ -208,6 +263,10 @@ export interface EightDReport {
 	id: string;
 	title?: string;
 	customer?: string;
+	/** Part number (and name) the complaint is about. */
+	part?: string;
+	/** Lot or batch numbers concerned. */
+	lot?: string;
 	openedAt: string;
 	stage: Discipline;
 	status?: 'open' | 'closed';

@@ -1,25 +1,21 @@
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { parse, View } from 'vega';
-import { Resvg } from '@resvg/resvg-js';
+import { SHIPPED_FONT_FAMILY } from './fonts';
+import { rasterizeSvg, type RasterizeOptions } from './rasterize';
 
 /**
- * Font used when the spec does not name one; DejaVu ships with most Linux images.
+ * Font used when the spec does not name one: the font the package ships (Latin and CJK), so a
+ * chart draws the same on a machine with no fonts at all (n8n's Alpine image).
  *
  * @example
  * renderChart(spec, { fontFamily: DEFAULT_FONT_FAMILY });
  */
-export const DEFAULT_FONT_FAMILY = 'DejaVu Sans';
+export const DEFAULT_FONT_FAMILY = SHIPPED_FONT_FAMILY;
 
-/** Options of {@link renderChart}. */
-export interface RenderOptions {
+/** Options of {@link renderChart}; the PNG step takes those of {@link rasterizeSvg}. */
+export interface RenderOptions extends RasterizeOptions {
 	/** Also rasterise the SVG to PNG (default false). */
 	png?: boolean;
-	/** PNG scale factor relative to the SVG size (default 2, crisp on high-DPI screens). */
-	scale?: number;
-	/** Font family for all chart text when the spec's config does not set `font`. */
-	fontFamily?: string;
-	/** Extra font files (TTF/OTF paths) for the PNG step, for systems without DejaVu. */
-	fontFiles?: string[];
 }
 
 /** A rendered chart. */
@@ -72,19 +68,7 @@ export async function renderChart(
 	}
 	const { width, height } = svgSize(svg);
 	if (!options.png) return { svg, width, height };
-	const scale = options.scale ?? 2;
-	if (!(scale > 0) || !Number.isFinite(scale)) {
-		throw new Error(`options.scale must be a positive number, got ${String(options.scale)}`);
-	}
-	const resvg = new Resvg(svg, {
-		fitTo: { mode: 'zoom', value: scale },
-		font: {
-			loadSystemFonts: true,
-			fontFiles: options.fontFiles ?? [],
-			defaultFontFamily: fontFamily,
-		},
-	});
-	const png = resvg.render().asPng();
+	const png = rasterizeSvg(svg, { ...options, fontFamily });
 	return { svg, png, width, height };
 }
 

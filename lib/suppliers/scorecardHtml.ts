@@ -1,4 +1,4 @@
-import { escapeHtml } from '../shared/html';
+import { CELL, FONT, emailDocument, escapeHtml, table } from '../shared/html';
 import type { Grade, MetricId, MetricResult, SupplierScore } from './types';
 
 /** Options of {@link scorecardHtml}. */
@@ -23,9 +23,6 @@ const GRADE_COLORS: Record<Grade, { bg: string; fg: string }> = {
 	C: { bg: '#fff3cd', fg: '#856404' },
 	D: { bg: '#f8d7da', fg: '#721c24' },
 };
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
-const CELL = `${FONT}font-size:13px;padding:6px 8px;border-bottom:1px solid #dddddd;`;
-const HEAD = `${FONT}font-size:12px;padding:6px 8px;border-bottom:2px solid #999999;color:#333333;text-align:left;`;
 const SHARES: ReadonlySet<MetricId> = new Set<MetricId>([
 	'lot_acceptance',
 	'otd',
@@ -57,11 +54,6 @@ function trendText(card: SupplierScore): string {
 function gradeCell(grade: Grade): string {
 	const { bg, fg } = GRADE_COLORS[grade];
 	return `<td bgcolor="${bg}" align="center" style="${CELL}background-color:${bg};color:${fg};font-weight:bold;">${grade}</td>`;
-}
-
-function table(head: string[], rows: string[]): string {
-	const th = head.map((h) => `<th style="${HEAD}">${escapeHtml(h)}</th>`).join('');
-	return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;"><tr>${th}</tr>${rows.join('')}</table>`;
 }
 
 function summaryRow(card: SupplierScore): string {
@@ -155,14 +147,5 @@ export function scorecardHtml(
 	sections.push(...detailed.map(details));
 	if (cards.length === 0)
 		sections.push(`<p style="${FONT}font-size:13px;">No supplier was scored.</p>`);
-	return (
-		'<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-		`<title>${escapeHtml(title)}</title></head>` +
-		'<body style="margin:0;padding:0;background-color:#f4f4f4;" bgcolor="#f4f4f4">' +
-		'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f4f4f4"><tr><td align="center" style="padding:16px;">' +
-		'<table role="presentation" width="700" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="width:700px;max-width:100%;background-color:#ffffff;"><tr><td style="padding:16px 20px;">' +
-		`<h1 style="${FONT}font-size:20px;margin:0 0 4px 0;color:#111111;">${escapeHtml(title)}</h1>` +
-		sections.join('') +
-		'</td></tr></table></td></tr></table></body></html>'
-	);
+	return emailDocument(title, sections.join(''));
 }

@@ -93,6 +93,61 @@ const CASES: Record<string, NodeCase> = {
 		),
 		aggregates: true,
 	},
+	gageRr: {
+		type: 'gageRr',
+		parameters: { operation: 'crossedStudy', inputMode: 'table' },
+		good: fc
+			.record({
+				parts: fc.integer({ min: 2, max: 5 }),
+				operators: fc.integer({ min: 2, max: 3 }),
+				trials: fc.integer({ min: 2, max: 3 }),
+				seed: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 45, maxLength: 45 }),
+			})
+			.map(({ parts, operators, trials, seed }) => {
+				const measurements: IDataObject[] = [];
+				for (let p = 0; p < parts; p++)
+					for (let o = 0; o < operators; o++)
+						for (let t = 0; t < trials; t++)
+							measurements.push({
+								part: p,
+								operator: `op${o}`,
+								value: 10 * p + seed[measurements.length] / 10,
+							});
+				return { measurements };
+			}),
+		bad: fc.constantFrom<IDataObject>(
+			{ measurements: [{ part: 1, operator: 'A', value: 'x' }] },
+			{ measurements: 'not json [' },
+			{ measurements: { part: 1 } },
+			{},
+			{
+				measurements: [
+					{ part: 1, operator: 'A', value: 1 },
+					{ part: 1, operator: 'A', value: 2 },
+					{ part: 2, operator: 'A', value: 3 },
+				],
+			},
+		),
+	},
+	fmea: {
+		type: 'fmea',
+		parameters: { operation: 'analyze', options: { chart: 'none', html: false } },
+		good: fc.record({
+			id: fc.uuid(),
+			failureMode: fc.constantFrom('Crimp height too low', '端子退针', 'Housing cracked'),
+			severity: fc.integer({ min: 1, max: 10 }),
+			occurrence: fc.integer({ min: 1, max: 10 }),
+			detection: fc.integer({ min: 1, max: 10 }),
+		}),
+		bad: fc.constantFrom<IDataObject>(
+			{ id: 'B-1', failureMode: 'Crimp height too low', severity: 11, occurrence: 2, detection: 3 },
+			{ failureMode: 'Crimp height too low', severity: 5, occurrence: 2, detection: 3 },
+			{ id: 'B-2', failureMode: '', severity: 5, occurrence: 2, detection: 3 },
+			{ id: 'B-3', failureMode: 'x', severity: 'high', occurrence: 2, detection: 3 },
+			{ id: 'B-4', failureMode: 'x', severity: 5, occurrence: 2.5, detection: 3 },
+		),
+		aggregates: true,
+	},
 };
 
 /** Indices of input items each output item is paired with, over all outputs. */

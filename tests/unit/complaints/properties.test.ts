@@ -57,6 +57,9 @@ describe('classifyComplaint on arbitrary text', () => {
 					expect(k.end).toBeLessThanOrEqual(t.length);
 				}
 				for (const id of r.identifiers) expect(t.slice(id.start, id.end)).toBe(id.value);
+				for (const h of r.hazards) expect(t.slice(h.start, h.end)).toBe(h.term);
+				if (r.hazards.length > 0) expect(r.severity).toBe('critical');
+				expect(r.severityReason.startsWith(`${r.severity}: `)).toBe(true);
 				if (r.category !== 'unclassified') expect(r.categories[0].id).toBe(r.category);
 			}),
 			{ numRuns: 400 },

@@ -149,6 +149,7 @@ describe('published schemas', () => {
 		const validate = new Ajv({ strict: false }).compile(eightDRuleSetSchema);
 		expect(builtInEightDRuleSets.map((set) => [set.id, validate(set)])).toEqual([
 			['default', true],
+			['measurement-system', true],
 			['northwind-motors', true],
 		]);
 	});
