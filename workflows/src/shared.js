@@ -29,6 +29,7 @@ const TABLES = {
 	cases: 'qms_cases',
 	measurements: 'qms_measurements',
 	supplierRows: 'qms_supplier_rows',
+	msaStudies: 'qms_msa_studies',
 };
 
 /** Columns of the Data Tables the templates use (the setup template creates them). */
@@ -74,6 +75,21 @@ const COLUMNS = {
 		['severity', 'string'],
 		['buyerEmail', 'string'],
 	],
+	[TABLES.msaStudies]: [
+		['gauge', 'string'],
+		['studiedAt', 'string'],
+		['method', 'string'],
+		['parts', 'number'],
+		['operators', 'number'],
+		['trials', 'number'],
+		['pctGrr', 'number'],
+		['pctTolerance', 'number'],
+		['ndc', 'number'],
+		['acceptance', 'string'],
+		['tolerance', 'number'],
+		['csvFile', 'string'],
+		['summary', 'string'],
+	],
 };
 
 const CASE_COLUMNS = COLUMNS[TABLES.cases].map(([c]) => c);
@@ -93,6 +109,9 @@ const NODES = {
 	GATE: ['n8n-nodes-qms.eightDGate', 1],
 	SPC: ['n8n-nodes-qms.spcCheck', 1],
 	SCORECARD: ['n8n-nodes-qms.supplierScorecard', 1],
+	GAGE: ['n8n-nodes-qms.gageRr', 1],
+	FORM_TRIGGER: ['n8n-nodes-base.formTrigger', 2.2],
+	EXTRACT: ['n8n-nodes-base.extractFromFile', 1.1],
 };
 
 class Workflow {
@@ -171,7 +190,8 @@ function about(wf, [col, row], [width, height], lines) {
 
 const SETUP_NOTE = words(
 	'Needs the Data Tables of the **QMS setup: data tables** template (publish it once; it creates',
-	`\`${TABLES.cases}\`, \`${TABLES.measurements}\` and \`${TABLES.supplierRows}\`).`,
+	`\`${TABLES.cases}\`, \`${TABLES.measurements}\`, \`${TABLES.supplierRows}\` and`,
+	`\`${TABLES.msaStudies}\`).`,
 );
 
 // ---- node parameters ------------------------------------------------------------------------

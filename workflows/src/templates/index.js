@@ -11,4 +11,5 @@ module.exports = [
 	require('./spc-monitor'),
 	require('./supplier-scorecard-weekly'),
 	require('./complaint-pareto-weekly'),
+	require('./gage-rr-study'),
 ];

@@ -10,11 +10,11 @@ function build() {
 	about(
 		wf,
 		[-1, -2],
-		[560, 380],
+		[560, 440],
 		[
 			'## QMS setup: data tables',
 			[
-				'**What it does:** creates the three n8n Data Tables the other QMS templates read and write,',
+				'**What it does:** creates the four n8n Data Tables the other QMS templates read and write,',
 				'if they do not exist yet:',
 			],
 			[
@@ -25,6 +25,10 @@ function build() {
 			[
 				`- \`${TABLES.supplierRows}\`: receipts, deliveries, SCARs and complaints per supplier`,
 				'for the scorecard',
+			],
+			[
+				`- \`${TABLES.msaStudies}\`: one row per Gage R&R study (gauge, %GRR, ndc, acceptance),`,
+				'the measurement system evidence for 8D D4 and D6',
 			],
 			'',
 			[
