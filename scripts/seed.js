@@ -52,7 +52,7 @@ function seedWorkflow() {
 		[520, 260],
 		[
 			'## QMS sample data',
-			'Runs when n8n starts: creates the QMS Data Tables (as *QMS setup: data tables* does) and fills each **empty** table with the sample complaints, measurements and supplier rows shipped in `workflows/sample-data/`. Written by `node scripts/seed.js`; unpublish it to stop.',
+			'Runs when n8n starts: creates the QMS Data Tables (as *QMS setup: data tables* does) and fills each **empty** table with the sample complaints, measurements, supplier rows and FMEA rows shipped in `workflows/sample-data/`. Written by `node scripts/seed.js`; unpublish it to stop.',
 		].join('\n'),
 		4,
 	);
@@ -86,6 +86,13 @@ function seedWorkflow() {
 			name: TABLES.supplierRows,
 			probe: 'supplier',
 			rows: sample('supplier-rows.json').rows,
+		},
+		{
+			key: 'FMEA rows',
+			name: TABLES.fmea,
+			probe: 'fmeaId',
+			// Data Tables reserve `id` for their row number: the FMEA row id goes to `fmeaId`
+			rows: sample('fmea.json').rows.map(({ id, ...row }) => ({ fmeaId: id, ...row })),
 		},
 	];
 	branches.forEach((branch, i) => {

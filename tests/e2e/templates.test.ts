@@ -9,7 +9,15 @@ import { signPayload } from '../../lib/intake';
 import { state } from './n8n';
 import { startHttpSink, type HttpSink } from './support/http-sink';
 import { startImap } from './support/imap';
-import { executions, insertRows, request, tableRows, unpublish, waitFor } from './support/rest';
+import {
+	dataTableNames,
+	executions,
+	insertRows,
+	request,
+	tableRows,
+	unpublish,
+	waitFor,
+} from './support/rest';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import {
 	INTAKE_SECRET,
@@ -83,7 +91,7 @@ beforeAll(async () => {
 	smtp = await startSmtpSink();
 	chat = await startHttpSink();
 	await importCredentials({ smtpPort: smtp.port });
-	// Seeded at start: 12 sample complaints, 76 measurements, 329 supplier rows.
+	// Seeded at start: 15 sample complaints, 76 measurements, 329 supplier rows.
 	await waitFor(
 		'the sample data',
 		async () => {
@@ -92,7 +100,7 @@ beforeAll(async () => {
 				tableRows('qms_measurements'),
 				tableRows('qms_supplier_rows'),
 			]);
-			return c.length >= 12 && m.length >= 76 && s.length >= 329;
+			return c.length >= 15 && m.length >= 76 && s.length >= 329;
 		},
 		120000,
 	);
@@ -104,18 +112,28 @@ afterAll(async () => {
 });
 
 describe('templates in n8n 2.40.7', () => {
-	test('setup: publishing creates the three Data Tables (and keeps existing rows)', async () => {
+	test('setup: publishing creates the five Data Tables (and keeps existing rows)', async () => {
 		const before = (await cases()).length;
 		const id = await importAndPublish(loadTemplate('qms-setup-data-tables.json'));
 		const [run] = await finishedRuns(id, 1);
 		expect(run.status).toBe('success');
 		expect((await cases()).length).toBe(before);
 		expect((await tableRows('qms_measurements')).length).toBeGreaterThanOrEqual(76);
+		expect((await tableRows('qms_fmea')).length).toBeGreaterThanOrEqual(1);
+		expect(await dataTableNames()).toEqual(
+			expect.arrayContaining([
+				'qms_cases',
+				'qms_measurements',
+				'qms_supplier_rows',
+				'qms_msa_studies',
+				'qms_fmea',
+			]),
+		);
 	});
 
 	test('seeded complaints went through the classifier and the 8D gate', async () => {
 		const seeded = (await cases()).filter((c) => c.source === 'mail');
-		expect(seeded.length).toBeGreaterThanOrEqual(12);
+		expect(seeded.length).toBeGreaterThanOrEqual(15);
 		const fire = seeded.find((c) => c.customer === '华东电器' && c.severity === 'critical');
 		expect(fire).toBeDefined();
 		const report = JSON.parse(fire!.report);

@@ -30,6 +30,7 @@ const TABLES = {
 	measurements: 'qms_measurements',
 	supplierRows: 'qms_supplier_rows',
 	msaStudies: 'qms_msa_studies',
+	fmea: 'qms_fmea',
 };
 
 /** Columns of the Data Tables the templates use (the setup template creates them). */
@@ -90,6 +91,24 @@ const COLUMNS = {
 		['csvFile', 'string'],
 		['summary', 'string'],
 	],
+	// One flat row per failure mode and cause; `fmeaId` is the row's FMEA id (Data Tables reserve `id`).
+	[TABLES.fmea]: [
+		['fmeaId', 'string'],
+		['type', 'string'],
+		['item', 'string'],
+		['processStep', 'string'],
+		['function', 'string'],
+		['failureMode', 'string'],
+		['effect', 'string'],
+		['severity', 'number'],
+		['cause', 'string'],
+		['preventionControls', 'string'],
+		['occurrence', 'number'],
+		['detectionControls', 'string'],
+		['detection', 'number'],
+		['owner', 'string'],
+		['ownerEmail', 'string'],
+	],
 };
 
 const CASE_COLUMNS = COLUMNS[TABLES.cases].map(([c]) => c);
@@ -112,6 +131,8 @@ const NODES = {
 	GAGE: ['n8n-nodes-qms.gageRr', 1],
 	FORM_TRIGGER: ['n8n-nodes-base.formTrigger', 2.2],
 	EXTRACT: ['n8n-nodes-base.extractFromFile', 1.1],
+	FMEA: ['n8n-nodes-qms.fmea', 1],
+	MANUAL: ['n8n-nodes-base.manualTrigger', 1],
 };
 
 class Workflow {
@@ -190,8 +211,9 @@ function about(wf, [col, row], [width, height], lines) {
 
 const SETUP_NOTE = words(
 	'Needs the Data Tables of the **QMS setup: data tables** template (publish it once; it creates',
-	`\`${TABLES.cases}\`, \`${TABLES.measurements}\`, \`${TABLES.supplierRows}\` and`,
-	`\`${TABLES.msaStudies}\`).`,
+	`${Object.values(TABLES)
+		.map((table) => `\`${table}\``)
+		.join(', ')}).`,
 );
 
 // ---- node parameters ------------------------------------------------------------------------

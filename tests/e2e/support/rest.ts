@@ -111,17 +111,28 @@ async function projectId(): Promise<string> {
 	return (await rest<{ id: string }>('GET', '/projects/personal')).id;
 }
 
+/** The Data Tables of the owner's project. */
+async function dataTables(): Promise<Array<{ id: string; name: string }>> {
+	const project = await projectId();
+	const tables = await rest<{ data: Array<{ id: string; name: string }> }>(
+		'GET',
+		`/projects/${project}/data-tables?take=100`,
+	);
+	return tables.data;
+}
+
+/** Names of the Data Tables of the owner's project. */
+export async function dataTableNames(): Promise<string[]> {
+	return (await dataTables()).map((table) => table.name);
+}
+
 /** Appends rows to the Data Table `name` (of the owner's project). */
 export async function insertRows(
 	name: string,
 	rows: Array<Record<string, unknown>>,
 ): Promise<void> {
 	const project = await projectId();
-	const tables = await rest<{ data: Array<{ id: string; name: string }> }>(
-		'GET',
-		`/projects/${project}/data-tables?take=100`,
-	);
-	const found = tables.data.find((t) => t.name === name);
+	const found = (await dataTables()).find((t) => t.name === name);
 	if (!found) throw new Error(`No Data Table ${name}`);
 	await rest('POST', `/projects/${project}/data-tables/${found.id}/insert`, { data: rows });
 }
@@ -129,11 +140,7 @@ export async function insertRows(
 /** All rows of the Data Table `name` (of the owner's project). */
 export async function tableRows<T = Record<string, unknown>>(name: string): Promise<T[]> {
 	const project = await projectId();
-	const tables = await rest<{ data: Array<{ id: string; name: string }> }>(
-		'GET',
-		`/projects/${project}/data-tables?take=100`,
-	);
-	const found = tables.data.find((t) => t.name === name);
+	const found = (await dataTables()).find((t) => t.name === name);
 	if (!found) return [];
 	const rows: T[] = [];
 	// The server caps a page (below 500); read on until `count` rows are in.

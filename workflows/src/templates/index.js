@@ -12,4 +12,5 @@ module.exports = [
 	require('./supplier-scorecard-weekly'),
 	require('./complaint-pareto-weekly'),
 	require('./gage-rr-study'),
+	require('./fmea-review-weekly'),
 ];

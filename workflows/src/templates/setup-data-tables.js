@@ -10,11 +10,11 @@ function build() {
 	about(
 		wf,
 		[-1, -2],
-		[560, 440],
+		[560, 480],
 		[
 			'## QMS setup: data tables',
 			[
-				'**What it does:** creates the four n8n Data Tables the other QMS templates read and write,',
+				'**What it does:** creates the five n8n Data Tables the other QMS templates read and write,',
 				'if they do not exist yet:',
 			],
 			[
@@ -29,6 +29,10 @@ function build() {
 			[
 				`- \`${TABLES.msaStudies}\`: one row per Gage R&R study (gauge, %GRR, ndc, acceptance),`,
 				'the measurement system evidence for 8D D4 and D6',
+			],
+			[
+				`- \`${TABLES.fmea}\`: the FMEA (DFMEA / PFMEA) rows, one per failure mode and cause, with`,
+				'their ID in `fmeaId`, for the FMEA review',
 			],
 			'',
 			[
