@@ -10,7 +10,7 @@ export class ComplaintClassifier extends VersionedNodeType {
 			displayName: 'Complaint Classifier',
 			name: 'complaintClassifier',
 			subtitle:
-				'={{ $parameter["operation"] === "train" ? "Train model" : $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
+				'={{ $parameter["operation"] === "train" ? "Train model" : $parameter["operation"] === "pareto" ? "Pareto" : $parameter["routing"] === "single" ? "Classify" : "Route by category" }}',
 			description:
 				'Classifies customer complaints in Chinese, English or both into a category and severity with highlighted evidence, part/lot/order numbers and a response deadline, and routes them',
 		});

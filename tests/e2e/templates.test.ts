@@ -9,7 +9,15 @@ import { signPayload } from '../../lib/intake';
 import { state } from './n8n';
 import { startHttpSink, type HttpSink } from './support/http-sink';
 import { startImap } from './support/imap';
-import { dataTableNames, executions, request, tableRows, unpublish, waitFor } from './support/rest';
+import {
+	dataTableNames,
+	executions,
+	insertRows,
+	request,
+	tableRows,
+	unpublish,
+	waitFor,
+} from './support/rest';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import {
 	INTAKE_SECRET,
@@ -293,6 +301,11 @@ describe('templates in n8n 2.40.7', () => {
 	});
 
 	test('complaint to CAPA (mail): the deadline schedule escalates overdue 8D reports once per level', async () => {
+		// A case whose report cannot be read goes to its own mail and stops no other escalation.
+		const unreadable = `8D-19990101-${Date.now().toString(16).slice(-8)}`;
+		await insertRows('qms_cases', [
+			{ caseId: unreadable, source: 'mail', status: 'open', stage: 'D0', report: '{"stage": 3' },
+		]);
 		const template = testCopy(loadTemplate('complaint-to-capa-mail.json'), 'qmsTestDeadlines', {
 			webhookFor: { 'Every hour': 'test/deadlines' },
 			remove: ['Complaint mail'],
@@ -322,6 +335,9 @@ describe('templates in n8n 2.40.7', () => {
 		]);
 		const recorded = (await cases()).find((c) => c.caseId === oldest.caseId);
 		expect(recorded!.escalation).toBe(level);
+		const [broken] = await smtp.waitFor(new RegExp(`^\\[8D report unreadable\\] ${unreadable}$`));
+		expect(broken.to).toEqual(['quality@example.com']);
+		expect(broken.text).toContain(`case ${unreadable}`);
 
 		// Same level on the next run: no second mail.
 		const count = smtp.mails.filter((m) => m.subject.startsWith('[8D overdue: ')).length;

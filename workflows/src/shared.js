@@ -419,12 +419,12 @@ function chatPost(wf, from, [col, row], name, text) {
 // ---- complaint intake (mail, webhook, chat) ---------------------------------------------------
 
 /** The saved case of the intake chain, paired with the item at hand. */
-const CASE = "$('Case record').item.json";
+const CASE = "$('Case row').item.json";
 
 /**
  * Complaint intake shared by the mail, webhook and chat templates: from an item with `text`,
  * `customer`, `customerEmail`, `channel` to a saved case record. Returns the name of the node
- * whose output is the saved case (the Case record item, paired). `reportId` fixes the 8D report's
+ * whose output is the saved case (the Case row item, paired). `reportId` fixes the 8D report's
  * id (the case id) and makes saving an upsert on it, so a complaint run again updates its case.
  */
 function intake(
@@ -442,7 +442,7 @@ function intake(
 		options: classifierOptions,
 	});
 	const forReport = wf.node(
-		'Complaint for 8D',
+		'Complaint for the 8D report',
 		...NODES.SET,
 		[col + 1, row],
 		set([
@@ -464,7 +464,7 @@ function intake(
 		options: reportId ? { id: reportId } : {},
 	});
 	const record = wf.node(
-		'Case record',
+		'Case row',
 		...NODES.SET,
 		[col + 3, row],
 		set(

@@ -126,6 +126,17 @@ export async function dataTableNames(): Promise<string[]> {
 	return (await dataTables()).map((table) => table.name);
 }
 
+/** Appends rows to the Data Table `name` (of the owner's project). */
+export async function insertRows(
+	name: string,
+	rows: Array<Record<string, unknown>>,
+): Promise<void> {
+	const project = await projectId();
+	const found = (await dataTables()).find((t) => t.name === name);
+	if (!found) throw new Error(`No Data Table ${name}`);
+	await rest('POST', `/projects/${project}/data-tables/${found.id}/insert`, { data: rows });
+}
+
 /** All rows of the Data Table `name` (of the owner's project). */
 export async function tableRows<T = Record<string, unknown>>(name: string): Promise<T[]> {
 	const project = await projectId();

@@ -126,7 +126,7 @@ function build() {
 		condition('={{ $json.caseId }}', 'notEmpty'),
 	);
 	const notFound = wf.node(
-		'Unknown case',
+		'Page: case not found',
 		...NODES.FORM,
 		[3, 1],
 		page(
@@ -137,7 +137,7 @@ function build() {
 			),
 		),
 	);
-	const merge = codeNode(wf, 'Merge submission', [3, 0], {
+	const merge = codeNode(wf, 'Merge submission into report', [3, 0], {
 		template: TEMPLATE,
 		program: 'merge-submission',
 		mode: 'runOnceForEachItem',
@@ -152,7 +152,7 @@ function build() {
 		options: { reason: "={{ 'submitted ' + $json.discipline + ' via the 8D review form' }}" },
 	});
 	const save = wf.node(
-		'Update case',
+		'Save advanced case',
 		...NODES.DATA_TABLE,
 		[5, -1],
 		updateParameters(TABLES.cases, 'caseId', '={{ $json.caseId }}', {
@@ -165,7 +165,7 @@ function build() {
 	);
 	const advance = "$('8D Gate').item.json";
 	const advanced = wf.node(
-		'Advanced',
+		'Page: advanced',
 		...NODES.FORM,
 		[6, -1],
 		page(
@@ -178,7 +178,7 @@ function build() {
 		),
 	);
 	const blocked = wf.node(
-		'Blocked',
+		'Page: missing items',
 		...NODES.FORM,
 		[5, 1],
 		page(

@@ -28,11 +28,12 @@ function deadlineBranch(wf, [col, row]) {
 	wf.sticky(
 		'Deadlines',
 		[col - 1, row - 1],
-		[760, 160],
+		[760, 180],
 		words(
 			"### Deadline check\nEvery hour: open cases -> 8D Gate *Check Deadlines* (the report's own due",
 			'dates). An overdue case mails the person of its escalation level (Deadline settings: owner =',
 			'quality, then manager, then director) and records the level, so each level is mailed once.',
+			'A report that cannot be read is mailed to quality (every hour until fixed).',
 		),
 		6,
 	);
@@ -58,12 +59,36 @@ function deadlineBranch(wf, [col, row]) {
 		]),
 		{ executeOnce: true },
 	);
-	const check = wf.node('Check 8D deadlines', ...NODES.GATE, [col + 3, row], {
-		operation: 'checkDeadlines',
-		reportField: 'report',
-		profileSource: 'report',
-		options: {},
-	});
+	// A report that cannot be read takes the error output (only `error` and `details`), so the
+	// other cases are still checked and quality hears of the broken one.
+	const check = wf.node(
+		'Check 8D deadlines',
+		...NODES.GATE,
+		[col + 3, row],
+		{ operation: 'checkDeadlines', reportField: 'report', profileSource: 'report', options: {} },
+		{ onError: 'continueErrorOutput' },
+	);
+	const unreadable = wf.node(
+		'Mail unreadable report',
+		...NODES.MAIL,
+		[col + 4, row + 2],
+		{
+			fromEmail: settingsValue('senderEmail', 'Deadline settings'),
+			toEmail: settingsValue('qualityEmail', 'Deadline settings'),
+			subject: "=[8D report unreadable] {{ $('Open cases').item.json.caseId }}",
+			emailFormat: 'text',
+			text: [
+				words(
+					"=The 8D report of case {{ $('Open cases').item.json.caseId }} cannot be checked against",
+					'its deadlines, so it escalates no further until the `report` column of its row is fixed:',
+				),
+				'',
+				'{{ $json.error }}',
+			].join('\n'),
+			options: {},
+		},
+		{ credentials: CREDENTIALS.smtp },
+	);
 	const changed = wf.node(
 		'New escalation level?',
 		...NODES.IF,
@@ -113,6 +138,7 @@ function deadlineBranch(wf, [col, row]) {
 	);
 	wf.chain(trigger, conf, cases, check);
 	wf.link(check, changed, 2);
+	wf.link(check, unreadable, 3);
 	wf.link(changed, escalate, 0);
 	wf.link(escalate, record);
 }

@@ -252,7 +252,7 @@ function openCase(wf, route) {
 	);
 	wf.link(route, complaint, 0);
 	const { save } = intake(wf, complaint, [3, 2]);
-	const record = (field) => `={{ $('Case record').item.json.${field} }}`;
+	const record = (field) => `={{ $('Case row').item.json.${field} }}`;
 	const answer = wf.node(
 		'open_case answer',
 		...NODES.SET,

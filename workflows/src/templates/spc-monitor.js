@@ -147,7 +147,7 @@ function build() {
 		options: { id: '={{ $json.caseId }}', actor: 'spc-monitor' },
 	});
 	const record = wf.node(
-		'Case record',
+		'Case row',
 		...NODES.SET,
 		[11, 1],
 		set(
@@ -182,7 +182,7 @@ function build() {
 		insertParameters(TABLES.cases, CASE_COLUMNS),
 	);
 	const mailChart = wf.node(
-		'Mail chart',
+		'Mail chart to quality',
 		...NODES.MAIL,
 		[9, 2],
 		mail({

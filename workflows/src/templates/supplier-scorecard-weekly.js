@@ -64,24 +64,32 @@ function build() {
 	const rows = wf.node('Supplier rows', ...NODES.DATA_TABLE, [2, 0], getRows(TABLES.supplierRows), {
 		executeOnce: true,
 	});
-	const score = wf.node('Supplier Scorecard', ...NODES.SCORECARD, [3, 0], {
-		operation: 'scoreRows',
-		period: 'month',
-		timeZone: 'UTC',
-		kindWhenMissing: '',
-		fieldNames: {},
-		metrics: ['ppm', 'lot_acceptance', 'otd', 'scar_on_time', 'complaints'],
-		outputMode: 'single',
-		htmlReport: true,
-		chart: 'trend',
-		chartFormat: 'png',
-		options: {
-			latestPeriodOnly: true,
-			reportTitle: 'Weekly supplier scorecard',
-			onUnknownKind: 'skip',
-			summaryGroupField: 'buyerEmail',
+	// A bad row is skipped and listed in the Summary (badRows), a failure of the whole run takes the
+	// error output: one wrong row does not stop the weekly mails.
+	const score = wf.node(
+		'Supplier Scorecard',
+		...NODES.SCORECARD,
+		[3, 0],
+		{
+			operation: 'scoreRows',
+			period: 'month',
+			timeZone: 'UTC',
+			kindWhenMissing: '',
+			fieldNames: {},
+			metrics: ['ppm', 'lot_acceptance', 'otd', 'scar_on_time', 'complaints'],
+			outputMode: 'single',
+			htmlReport: true,
+			chart: 'trend',
+			chartFormat: 'png',
+			options: {
+				latestPeriodOnly: true,
+				reportTitle: 'Weekly supplier scorecard',
+				onUnknownKind: 'skip',
+				summaryGroupField: 'buyerEmail',
+			},
 		},
-	});
+		{ onError: 'continueErrorOutput' },
+	);
 	const report = wf.node(
 		'Mail scorecard to purchasing',
 		...NODES.MAIL,
@@ -98,6 +106,8 @@ function build() {
 				"=Supplier scorecard for {{ $json.periods.join(', ') }}: {{ $json.suppliers }} suppliers.",
 				'Grades: A {{ $json.grades.A }}, B {{ $json.grades.B }}, C {{ $json.grades.C }},',
 				'D {{ $json.grades.D }}. The HTML version and the trend chart are attached.',
+				"{{ ($json.badRows || []).length ? '\\n\\nRows skipped as unreadable (fix them in the table):\\n' +",
+				"$json.badRows.map(b => 'row ' + b.row + ': ' + b.message).join('\\n') : '' }}",
 			),
 			html: '={{ $json.html }}',
 			options: { attachments: 'chart,scorecard' },
