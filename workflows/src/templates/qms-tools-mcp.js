@@ -8,6 +8,7 @@
  * QMS node -> answer, and the answer (the last node's first item) goes back to the client.
  */
 const {
+	CASE,
 	CREDENTIALS,
 	NODES,
 	SETUP_NOTE,
@@ -252,7 +253,7 @@ function openCase(wf, route) {
 	);
 	wf.link(route, complaint, 0);
 	const { save } = intake(wf, complaint, [3, 2]);
-	const record = (field) => `={{ $('Case row').item.json.${field} }}`;
+	const record = (field) => `={{ ${CASE}.${field} }}`;
 	const answer = wf.node(
 		'open_case answer',
 		...NODES.SET,
