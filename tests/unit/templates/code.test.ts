@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import {
 	advance,
 	evaluateGate,
+	evaluateSpcProof,
 	openFromComplaint,
 	verifyHistory,
 	type EightDReport,
@@ -56,17 +57,18 @@ describe('the Code-node runner behaves as n8n 2.x', () => {
 	});
 });
 
+const opened = openFromComplaint(
+	{
+		text: 'The shipment arrived four days late and two cartons were crushed, parts inside are bent.',
+		customer: 'Fabrikam Tools',
+		severity: 'major',
+		category: 'logistics',
+	},
+	{ id: '8D-FORM-0001' },
+);
+
 describe('8D review form: Merge submission (each item)', () => {
 	const code = codeProgram('8d-review-form', 'merge-submission');
-	const opened = openFromComplaint(
-		{
-			text: 'The shipment arrived four days late and two cartons were crushed, parts inside are bent.',
-			customer: 'Fabrikam Tools',
-			severity: 'major',
-			category: 'logistics',
-		},
-		{ id: '8D-FORM-0001' },
-	);
 	type Report = EightDReport & { evidence?: Array<{ id: string; discipline: string }> };
 	/** Page 2 of `discipline` submitted on the case `report` by Li Na. */
 	async function submit(report: EightDReport, discipline: string, answers: Record<string, string>) {
@@ -253,6 +255,90 @@ describe('SPC monitor: Series per characteristic (all items)', () => {
 		}));
 		const [series] = await runCode(code, 'runOnceForAllItems', { input });
 		expect(series.json.values).toEqual(Array.from({ length: 100 }, (_, i) => i + 30));
+	});
+});
+
+describe('SPC monitor: Attach SPC proof (all items)', () => {
+	const code = codeProgram('spc-monitor', 'attach-spc-proof');
+	const FIX = '2026-10-01T12:00:00Z';
+	/** `n` hourly measurements of `characteristic` from `start` (ISO), values 12.00, 12.01, ... */
+	const series = (characteristic: string, start: string, n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			characteristic,
+			value: String(12 + i / 100),
+			measuredAt: new Date(Date.parse(start) + i * 3_600_000).toISOString(),
+			unit: 'mm',
+		}));
+	const caseRow = (caseId: string, d6: object) => ({
+		caseId,
+		report: JSON.stringify({ id: caseId, stage: 'D6', disciplines: { D6: d6 } }),
+	});
+
+	it('the 25 points before the fix and all after it, in time order, with an evidence entry; cases without a proof are left out', async () => {
+		const before = series('bore-diameter', '2026-09-29T00:00:00Z', 30);
+		const after = series('bore-diameter', FIX, 27);
+		const other = series('shaft-length', FIX, 5);
+		const out = await runCode(code, 'runOnceForAllItems', {
+			input: [
+				caseRow('8D-A', { spc: { characteristic: 'bore-diameter', fixedAt: FIX } }),
+				caseRow('8D-B', { actions: [{ actionId: 'PA1', implementedAt: FIX }] }),
+				caseRow('8D-C', {
+					actions: [
+						{ actionId: 'PA1', implementedAt: '2026-09-01T00:00:00Z' },
+						{ actionId: 'PA2', implementedAt: FIX },
+					],
+					spc: { characteristic: 'shaft-length', measurements: [{ at: FIX, value: 1 }] },
+				}),
+			],
+			nodes: { 'All measurements': [...[...after].reverse(), ...other, ...before] },
+		});
+		expect(out.map((o) => o.json.caseId)).toEqual(['8D-A', '8D-C']);
+		const a = out[0].json as {
+			report: EightDReport & { evidence: unknown[] };
+			pointsAfterFix: number;
+		};
+		expect(a.pointsAfterFix).toBe(27);
+		const points = a.report.disciplines.D6?.spc?.measurements ?? [];
+		expect(points).toHaveLength(25 + 27);
+		expect(points[0]).toEqual({ at: before[5].measuredAt, value: Number(before[5].value) });
+		expect(points[25]).toEqual({ at: '2026-10-01T12:00:00.000Z', value: 12 });
+		expect(points.map((p) => Date.parse(p.at))).toEqual(
+			points.map((p) => Date.parse(p.at)).sort((x, y) => x - y),
+		);
+		expect(a.report.disciplines.D6?.spc?.unit).toBe('mm');
+		expect(a.report.evidence).toEqual([
+			expect.objectContaining({
+				id: 'D6-SPC',
+				discipline: 'D6',
+				kind: 'measurement',
+				name: `SPC monitor: 27 measurements of bore-diameter since the fix of ${FIX}`,
+			}),
+		]);
+		// Without a fix date on the proof, the latest implementation is the fix; old points are replaced.
+		const c = out[1].json as { report: EightDReport };
+		expect(c.report.disciplines.D6?.spc?.measurements).toEqual(
+			other.map((r) => ({ at: r.measuredAt, value: Number(r.value) })),
+		);
+	});
+
+	it('the proof of a case passes the D6 gate rule with the attached points (25 in control after the fix)', async () => {
+		const stable = [10.0, 10.3, 9.9, 10.1, 9.7];
+		const rows = Array.from({ length: 25 }, (_, i) => ({
+			characteristic: 'bore-diameter',
+			value: stable[i % 5],
+			measuredAt: new Date(Date.parse(FIX) + (i + 1) * 3_600_000).toISOString(),
+		}));
+		const report = structuredClone(opened) as EightDReport;
+		report.disciplines.D6 = {
+			spc: { characteristic: 'bore-diameter', fixedAt: FIX, lsl: 8.8, usl: 11.2 },
+		};
+		const [out] = await runCode(code, 'runOnceForAllItems', {
+			input: [{ caseId: report.id, report: JSON.stringify(report) }],
+			nodes: { 'All measurements': rows },
+		});
+		const proof = evaluateSpcProof(out.json.report as EightDReport);
+		expect(proof).toMatchObject({ passed: true, failures: [] });
+		expect(proof?.after).toHaveLength(25);
 	});
 });
 
