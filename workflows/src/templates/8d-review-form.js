@@ -271,15 +271,21 @@ function disciplinePages(wf, from, [col, row], next) {
 	});
 	wf.link(from, route);
 	DISCIPLINES.forEach((d, i) => {
-		const page = wf.node(`${d} page`, 'n8n-nodes-base.form', FORM_VERSION, [col + 1, row + i - 4], {
-			operation: 'page',
-			formFields: { values: PAGES[d].fields },
-			options: {
-				formTitle: PAGES[d].title,
-				formDescription: PAGES[d].description ?? `=Case {{ ${FORM}.caseId }}`,
-				buttonLabel: 'Submit to the gate / 提交',
+		const page = wf.node(
+			`${d} page`,
+			'n8n-nodes-base.form',
+			FORM_VERSION,
+			[col + 1, row + (3 * (i - 4)) / 5],
+			{
+				operation: 'page',
+				formFields: { values: PAGES[d].fields },
+				options: {
+					formTitle: PAGES[d].title,
+					formDescription: PAGES[d].description ?? `=Case {{ ${FORM}.caseId }}`,
+					buttonLabel: 'Submit to the gate / 提交',
+				},
 			},
-		});
+		);
 		wf.link(route, page, i);
 		wf.link(page, next);
 	});
