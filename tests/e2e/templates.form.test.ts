@@ -14,9 +14,10 @@ import type { Browser, Page } from 'playwright-core';
 import formAnswers from '../fixtures/8d-review-form/answers.json';
 import { launchBrowser } from './support/browser';
 import { pdfText } from './support/pdf';
-import { authCookie, rest, tableRows, waitFor } from './support/rest';
+import { authCookie, executions, rest, tableRows, waitFor } from './support/rest';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import {
+	INTAKE_TOKEN,
 	STAFF,
 	TEMPLATE_FILES,
 	importAndPublish,
@@ -24,6 +25,7 @@ import {
 	loadTemplate,
 	node,
 	staffAuthorization,
+	testCopy,
 	type Template,
 } from './support/templates';
 import { importWorkflow, state } from './n8n';
@@ -339,6 +341,115 @@ test('a case from D0 to closed through the form alone: every discipline page, th
 	console.log(
 		`closure PDF ${attachment!.content.length} bytes, served PDF ${served.length} bytes (${caseId})`,
 	);
+});
+
+test('D6 proven by SPC: the form names the characteristic, the SPC monitor attaches the measurements after the fix, the gate then passes D6 on the proof alone', async () => {
+	const target = (await cases()).find((c) => c.customer === '华东电器' && c.stage === 'D0');
+	expect(target).toBeDefined();
+	const caseId = target!.caseId;
+	const pages = formAnswers.pages as Record<string, Record<string, string>>;
+	const page = await browser.newPage({ httpCredentials: staff });
+	const submit = (discipline: string, answers: Record<string, string>) =>
+		fillAndSubmit(page, { caseId, discipline, name: formAnswers.name, language: '中文' }, answers);
+	for (const discipline of ['D0', 'D1', 'D2', 'D3', 'D4', 'D5'])
+		expect(await submit(discipline, pages[discipline])).toContain(
+			`Advanced to D${Number(discipline.slice(1)) + 1}`,
+		);
+	const characteristic = 'weld-depth';
+	const spcProof = {
+		implementedOn: '2026-12-08',
+		characteristic,
+		fixedOn: '2026-12-08',
+		lsl: '8.8',
+		usl: '11.2',
+		containmentRemovedOn: '2026-12-10',
+	};
+	// No measurements after the fix yet: blocked, in Chinese, with the proof kept as a draft.
+	const blocked = await submit('D6', spcProof);
+	expect(blocked).toMatch(/Not advanced: \d+ item\(s\) missing/);
+	expect(blocked).toContain('D6');
+	const draft = JSON.parse((await cases()).find((c) => c.caseId === caseId)!.report);
+	expect(draft.disciplines.D6.spc).toEqual({
+		characteristic,
+		fixedAt: '2026-12-08T12:00:00Z',
+		lsl: 8.8,
+		usl: 11.2,
+	});
+	expect(qms.evaluateGate(draft, 'D7').missing.map((m) => m.reason)).toContain(
+		'D6: 0 of 25 points after the fix',
+	);
+
+	// 25 points after the fix, in control, Cpk 1.2 / (3 x 0.2843) = 1.41, posted to the SPC monitor.
+	const monitor = testCopy(loadTemplate('spc-monitor.json'), 'qmsSpcMonitor', {
+		remove: ['Every hour'],
+	});
+	const monitorId = await importAndPublish(monitor);
+	const stable = [10.0, 10.3, 9.9, 10.1, 9.7];
+	const measurements = Array.from({ length: 25 }, (_, i) => ({
+		characteristic,
+		value: stable[i % 5],
+		measuredAt: new Date(Date.parse('2026-12-08T13:00:00Z') + i * 3_600_000).toISOString(),
+		line: 'L3',
+		unit: 'mm',
+	}));
+	// Right after publishing, the webhook may not be registered yet (404: nothing was stored).
+	const posted = await waitFor('the measurements webhook', async () => {
+		const reply = await fetch(`${state().url}/webhook/qms/measurements`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'X-QMS-Token': INTAKE_TOKEN },
+			body: JSON.stringify({ measurements }),
+		});
+		return reply.status === 404 ? undefined : reply;
+	});
+	expect(posted.status).toBe(200);
+	const attached = await waitFor('the SPC proof attached to the case', async () => {
+		const row = (await cases()).find((c) => c.caseId === caseId)!;
+		const report = JSON.parse(row.report);
+		return report.disciplines.D6.spc.measurements?.length === 25 ? { row, report } : undefined;
+	});
+	expect(attached.row.updatedBy).toBe('spc-monitor');
+	expect(attached.report.evidence).toContainEqual(
+		expect.objectContaining({ id: 'D6-SPC', discipline: 'D6', kind: 'measurement' }),
+	);
+	const [run] = await waitFor('the monitor run to finish', async () => {
+		const runs = (await executions(monitorId)).filter(
+			(e) => !['running', 'new'].includes(e.status),
+		);
+		return runs.length ? runs : undefined;
+	});
+	expect(run.status).toBe('success');
+
+	// The same D6 page again: the gate passes D6 on the SPC proof alone, no typed validation.
+	const advanced = await submit('D6', spcProof);
+	expect(advanced).toContain('Advanced to D7');
+	const row = (await cases()).find((c) => c.caseId === caseId)!;
+	expect(row.stage).toBe('D7');
+	const report = JSON.parse(row.report);
+	expect(report.disciplines.D6.actions.every((a: object) => !('validation' in a))).toBe(true);
+	expect(report.disciplines.D6.spc.measurements).toHaveLength(25);
+
+	// The report document shows the SPC evidence with the after-fix chart.
+	const html = await (
+		await fetch(
+			`${state().url}/webhook/qms-8d-report?case=${encodeURIComponent(caseId)}&format=html&lang=zh`,
+			{ headers: { authorization: staffAuthorization } },
+		)
+	).text();
+	expect(html).toContain('修复后数据点');
+	expect(html).toContain('src="data:image/png;base64,');
+	const pdf = Buffer.from(
+		await (
+			await fetch(
+				`${state().url}/webhook/qms-8d-report?case=${encodeURIComponent(caseId)}&format=pdf&lang=zh`,
+				{ headers: { authorization: staffAuthorization } },
+			)
+		).arrayBuffer(),
+	);
+	const text = pdfText(pdf).replace(/\s+/g, ' ');
+	expect(text).toContain(characteristic);
+	expect(text).toContain('修复后数据点');
+	console.log(`Chinese report PDF with the D6 chart: ${pdf.length} bytes (${caseId})`);
+	await page.close();
 });
 
 test('screenshots of every template in the editor', async () => {
