@@ -27,6 +27,7 @@ describe('8D Gate outputs per operation', () => {
 		['advance', ['Advanced', 'Blocked']],
 		['checkDeadlines', ['On Time', 'Due Soon', 'Overdue']],
 		['openFromComplaint', ['Report', 'Failed']],
+		['renderReport', ['Report', 'Failed']],
 		['verifyHistory', ['Valid', 'Invalid']],
 	])('%s -> %j', (operation, names) => {
 		const node: INode = {

@@ -5,6 +5,16 @@
 import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
+import {
+	advance,
+	evaluateGate,
+	evaluateSpcProof,
+	openFromComplaint,
+	verifyHistory,
+	type EightDReport,
+	type EightDTarget,
+} from '../../../lib/eightd';
+import formAnswers from '../../fixtures/8d-review-form/answers.json';
 import { codeProgram, runCode } from '../../support/code-node';
 
 describe('the Code-node runner behaves as n8n 2.x', () => {
@@ -47,73 +57,135 @@ describe('the Code-node runner behaves as n8n 2.x', () => {
 	});
 });
 
+const opened = openFromComplaint(
+	{
+		text: 'The shipment arrived four days late and two cartons were crushed, parts inside are bent.',
+		customer: 'Fabrikam Tools',
+		severity: 'major',
+		category: 'logistics',
+	},
+	{ id: '8D-FORM-0001' },
+);
+
 describe('8D review form: Merge submission (each item)', () => {
 	const code = codeProgram('8d-review-form', 'merge-submission');
-	const report = {
-		id: '8D-20260301-1a2b3c4d',
-		stage: 'D0',
-		disciplines: { D0: { symptom: 'smoke' } },
-	};
-	const row = { caseId: report.id, report: JSON.stringify(report) };
-	const submit = (form: Record<string, string>) =>
-		runCode(code, 'runOnceForEachItem', {
-			input: [row],
-			nodes: { '8D review form': [{ 'Case ID': report.id, 'Your name': 'Li Na', ...form }] },
+	type Report = EightDReport & { evidence?: Array<{ id: string; discipline: string }> };
+	/** Page 2 of `discipline` submitted on the case `report` by Li Na. */
+	async function submit(report: EightDReport, discipline: string, answers: Record<string, string>) {
+		const [out] = await runCode(code, 'runOnceForEachItem', {
+			input: [answers],
+			nodes: {
+				'8D review form': [{ caseId: report.id, discipline, name: ' Li Na ' }],
+				'Load case': [{ caseId: report.id, report: JSON.stringify(report) }],
+			},
 		});
+		return out;
+	}
+	const pages = formAnswers.pages as Record<string, Record<string, string>>;
 
-	it('D0: the emergency response with one action per line; target D1', async () => {
-		const [out] = await submit({
-			Discipline: 'D0',
-			'Emergency response needed?': 'Yes',
-			'Actions (one per line)': 'Stop shipment\r\n\r\n  Sort stock at customer  ',
+	it('the answers of every page, D0 to D8, take the case through every gate of the default rule set to closed', async () => {
+		let report: EightDReport = opened;
+		for (const discipline of Object.keys(pages)) {
+			const out = await submit(report, discipline, pages[discipline]);
+			expect(out.pairedItem).toEqual({ item: 0 });
+			const target = discipline === 'D8' ? 'closed' : `D${Number(discipline.slice(1)) + 1}`;
+			expect(out.json).toMatchObject({ caseId: report.id, actor: 'Li Na', discipline, target });
+			const merged = out.json.report as EightDReport;
+			const gate = evaluateGate(merged, target as EightDTarget);
+			expect([discipline, gate.missing]).toEqual([discipline, []]);
+			report = advance(merged, target as EightDTarget, 'Li Na');
+		}
+		expect(report).toMatchObject({ status: 'closed', stage: 'D8' });
+		expect(verifyHistory(report)).toEqual({ valid: true });
+	});
+
+	it('maps the answers onto the record fields: team roles in Chinese, quantities per location, 5-Why, Ishikawa, cited evidence', async () => {
+		const d1 = (await submit(opened, 'D1', pages.D1)).json.report as Report;
+		expect(d1.disciplines.D1?.team).toEqual([
+			{ name: 'Zhang Wei', role: 'champion', department: 'Plant management' },
+			{ name: 'Li Na', role: 'leader', department: 'Quality' },
+			{ name: 'Wang Fang', role: 'member', department: 'Production' },
+			{ name: '赵敏', role: 'expert', department: '工艺' },
+		]);
+		const d3 = (await submit(opened, 'D3', pages.D3)).json.report as Report;
+		expect(d3.disciplines.D3?.quantities).toEqual([
+			{ location: 'customer-stock', suspect: 400, sorted: 400, rejected: 12 },
+			{ location: 'in-transit', suspect: 200, sorted: 200, rejected: 3 },
+			{ location: 'finished-goods', suspect: 600, sorted: 600, rejected: 0 },
+			{ location: 'wip', suspect: 150, sorted: 150, rejected: 1 },
+		]);
+		expect(d3.disciplines.D3?.actions?.[1]).toEqual({
+			id: 'C2',
+			description: 'Sort all brackets of lot 2611-03, rejected parts quarantined',
+			owner: 'Wang Fang',
+			implementedAt: '2026-11-20T12:00:00Z',
+			scope: 'in-transit',
+			quantities: { suspect: 200, sorted: 200, rejected: 3 },
+			verification: {
+				result: 'effective',
+				by: 'Li Na',
+				at: '2026-11-21T12:00:00Z',
+				method: 'Re-check of 50 sorted parts',
+			},
 		});
-		expect(out.pairedItem).toEqual({ item: 0 });
-		expect(out.json).toMatchObject({
-			caseId: report.id,
-			actor: 'Li Na',
-			discipline: 'D0',
-			target: 'D1',
+		const d4 = (await submit(opened, 'D4', pages.D4)).json.report as Report;
+		const [occurrence, escape] = d4.disciplines.D4?.rootCauses ?? [];
+		expect(occurrence).toMatchObject({ id: 'RC1', type: 'occurrence', category: 'method' });
+		expect(occurrence.fiveWhy).toHaveLength(3);
+		expect(escape).toMatchObject({
+			type: 'escape',
+			category: 'measurement',
+			escapePoint: 'Outgoing inspection, shipping dock',
+			verification: { result: 'confirmed', evidence: ['D4-E1', 'D4-E2'] },
 		});
-		expect((out.json.report as typeof report).disciplines.D0).toEqual({
-			symptom: 'smoke',
-			emergencyResponse: {
-				needed: true,
-				actions: [{ description: 'Stop shipment' }, { description: 'Sort stock at customer' }],
+		expect(d4.disciplines.D4?.ishikawa).toEqual({
+			man: [],
+			machine: [],
+			method: ['Stacking rule three high', 'No corner posts'],
+			material: ['Carton grade B flute'],
+			measurement: ['No check of stacking height'],
+			environment: [],
+		});
+		expect(d4.evidence?.map((e) => [e.id, e.discipline])).toEqual([
+			['D4-E1', 'D4'],
+			['D4-E2', 'D4'],
+		]);
+		// Sending the page again replaces the discipline's evidence instead of adding to it.
+		const again = (await submit(d4, 'D4', pages.D4)).json.report as Report;
+		expect(again.evidence).toHaveLength(2);
+	});
+
+	it('D6 with the SPC proof: characteristic, fix date and limits, keeping the measurements attached to it', async () => {
+		const measurements = [{ at: '2026-12-09T08:00:00Z', value: 12.01 }];
+		const report = structuredClone(opened) as EightDReport;
+		report.disciplines.D5 = { actions: [{ id: 'PA1', description: 'x' }] };
+		report.disciplines.D6 = { spc: { characteristic: 'bore-diameter', measurements } };
+		const out = await submit(report, 'D6', {
+			implementedOn: '2026-12-08',
+			characteristic: 'bore-diameter',
+			fixedOn: '2026-12-08',
+			lsl: '11,95',
+			usl: '12.05',
+		});
+		expect((out.json.report as Report).disciplines.D6).toEqual({
+			actions: [{ actionId: 'PA1', implementedAt: '2026-12-08T12:00:00Z' }],
+			spc: {
+				characteristic: 'bore-diameter',
+				measurements,
+				fixedAt: '2026-12-08T12:00:00Z',
+				lsl: 11.95,
+				usl: 12.05,
 			},
 		});
 	});
 
-	it('D1: team members "name, role" (ASCII or Chinese comma), role in lower case', async () => {
-		const [out] = await submit({
-			Discipline: 'D1',
-			'Team members (one per line: name, role)': 'Wang Wei, Leader\n赵敏，engineer\nZhou Li',
-		});
-		expect((out.json.report as { disciplines: Record<string, unknown> }).disciplines.D1).toEqual({
-			team: [
-				{ name: 'Wang Wei', role: 'leader' },
-				{ name: '赵敏', role: 'engineer' },
-				{ name: 'Zhou Li' },
-			],
-		});
-		expect(out.json.target).toBe('D2');
-	});
-
-	it('more content as JSON is merged into the discipline; D8 targets closed', async () => {
-		const [out] = await submit({
-			Discipline: 'D8',
-			'More content (JSON, optional)': '{ "recognition": "team thanked", "closedBy": "Li Na" }',
-		});
-		expect(out.json.target).toBe('closed');
-		expect((out.json.report as { disciplines: Record<string, unknown> }).disciplines.D8).toEqual({
-			recognition: 'team thanked',
-			closedBy: 'Li Na',
-		});
-	});
-
-	it('JSON that does not parse fails with a message saying so', async () => {
-		await expect(
-			submit({ Discipline: 'D3', 'More content (JSON, optional)': '{ actions: [' }),
-		).rejects.toThrow(/^More content is not valid JSON: /);
+	it('a quantity or an FMEA rating that is not one fails naming the value', async () => {
+		await expect(submit(opened, 'D3', { customerSuspect: '-4' })).rejects.toThrow(
+			'"-4" is not a quantity (a whole number, 0 or more)',
+		);
+		await expect(submit(opened, 'D7', { fmeaRows: 'PF-1; mode; cause; 11; 2; 3' })).rejects.toThrow(
+			'FMEA row 1: severity 11 is not a rating from 1 to 10',
+		);
 	});
 });
 
@@ -183,6 +255,90 @@ describe('SPC monitor: Series per characteristic (all items)', () => {
 		}));
 		const [series] = await runCode(code, 'runOnceForAllItems', { input });
 		expect(series.json.values).toEqual(Array.from({ length: 100 }, (_, i) => i + 30));
+	});
+});
+
+describe('SPC monitor: Attach SPC proof (all items)', () => {
+	const code = codeProgram('spc-monitor', 'attach-spc-proof');
+	const FIX = '2026-10-01T12:00:00Z';
+	/** `n` hourly measurements of `characteristic` from `start` (ISO), values 12.00, 12.01, ... */
+	const series = (characteristic: string, start: string, n: number) =>
+		Array.from({ length: n }, (_, i) => ({
+			characteristic,
+			value: String(12 + i / 100),
+			measuredAt: new Date(Date.parse(start) + i * 3_600_000).toISOString(),
+			unit: 'mm',
+		}));
+	const caseRow = (caseId: string, d6: object) => ({
+		caseId,
+		report: JSON.stringify({ id: caseId, stage: 'D6', disciplines: { D6: d6 } }),
+	});
+
+	it('the 25 points before the fix and all after it, in time order, with an evidence entry; cases without a proof are left out', async () => {
+		const before = series('bore-diameter', '2026-09-29T00:00:00Z', 30);
+		const after = series('bore-diameter', FIX, 27);
+		const other = series('shaft-length', FIX, 5);
+		const out = await runCode(code, 'runOnceForAllItems', {
+			input: [
+				caseRow('8D-A', { spc: { characteristic: 'bore-diameter', fixedAt: FIX } }),
+				caseRow('8D-B', { actions: [{ actionId: 'PA1', implementedAt: FIX }] }),
+				caseRow('8D-C', {
+					actions: [
+						{ actionId: 'PA1', implementedAt: '2026-09-01T00:00:00Z' },
+						{ actionId: 'PA2', implementedAt: FIX },
+					],
+					spc: { characteristic: 'shaft-length', measurements: [{ at: FIX, value: 1 }] },
+				}),
+			],
+			nodes: { 'All measurements': [...[...after].reverse(), ...other, ...before] },
+		});
+		expect(out.map((o) => o.json.caseId)).toEqual(['8D-A', '8D-C']);
+		const a = out[0].json as {
+			report: EightDReport & { evidence: unknown[] };
+			pointsAfterFix: number;
+		};
+		expect(a.pointsAfterFix).toBe(27);
+		const points = a.report.disciplines.D6?.spc?.measurements ?? [];
+		expect(points).toHaveLength(25 + 27);
+		expect(points[0]).toEqual({ at: before[5].measuredAt, value: Number(before[5].value) });
+		expect(points[25]).toEqual({ at: '2026-10-01T12:00:00.000Z', value: 12 });
+		expect(points.map((p) => Date.parse(p.at))).toEqual(
+			points.map((p) => Date.parse(p.at)).sort((x, y) => x - y),
+		);
+		expect(a.report.disciplines.D6?.spc?.unit).toBe('mm');
+		expect(a.report.evidence).toEqual([
+			expect.objectContaining({
+				id: 'D6-SPC',
+				discipline: 'D6',
+				kind: 'measurement',
+				name: `SPC monitor: 27 measurements of bore-diameter since the fix of ${FIX}`,
+			}),
+		]);
+		// Without a fix date on the proof, the latest implementation is the fix; old points are replaced.
+		const c = out[1].json as { report: EightDReport };
+		expect(c.report.disciplines.D6?.spc?.measurements).toEqual(
+			other.map((r) => ({ at: r.measuredAt, value: Number(r.value) })),
+		);
+	});
+
+	it('the proof of a case passes the D6 gate rule with the attached points (25 in control after the fix)', async () => {
+		const stable = [10.0, 10.3, 9.9, 10.1, 9.7];
+		const rows = Array.from({ length: 25 }, (_, i) => ({
+			characteristic: 'bore-diameter',
+			value: stable[i % 5],
+			measuredAt: new Date(Date.parse(FIX) + (i + 1) * 3_600_000).toISOString(),
+		}));
+		const report = structuredClone(opened) as EightDReport;
+		report.disciplines.D6 = {
+			spc: { characteristic: 'bore-diameter', fixedAt: FIX, lsl: 8.8, usl: 11.2 },
+		};
+		const [out] = await runCode(code, 'runOnceForAllItems', {
+			input: [{ caseId: report.id, report: JSON.stringify(report) }],
+			nodes: { 'All measurements': rows },
+		});
+		const proof = evaluateSpcProof(out.json.report as EightDReport);
+		expect(proof).toMatchObject({ passed: true, failures: [] });
+		expect(proof?.after).toHaveLength(25);
 	});
 });
 

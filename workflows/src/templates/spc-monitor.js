@@ -1,6 +1,7 @@
 /**
  * SPC monitor: control charts on every characteristic; an out-of-control signal opens a CAPA case
- * (once per characteristic and day) and mails the chart.
+ * (once per characteristic and day) and mails the chart; cases at D6 get the measurements of their
+ * SPC proof attached.
  */
 const {
 	CASE_COLUMNS,
@@ -20,6 +21,7 @@ const {
 	settings,
 	settingsValue,
 	uid,
+	updateParameters,
 	words,
 } = require('../shared');
 
@@ -40,7 +42,9 @@ function build() {
 				"`POST /webhook/qms/measurements`), each characteristic's last 100 measurements go through SPC",
 				'Check (I-MR chart, Nelson rules). An out-of-control characteristic opens a CAPA case with an',
 				'8D report (once per characteristic and day) and mails the findings with the control chart as',
-				'PNG.',
+				"PNG. A case at D6 whose SPC proof names a characteristic gets that characteristic's",
+				'measurements around its fix date attached to the proof, so the 8D Gate can pass D6 on the',
+				'proof alone and the report document shows the after-fix chart.',
 			],
 			'',
 			[
@@ -203,10 +207,35 @@ function build() {
 		}),
 		{ credentials: CREDENTIALS.smtp },
 	);
+	const atD6 = wf.node(
+		'Cases at D6',
+		...NODES.DATA_TABLE,
+		[5, -1],
+		getRows(TABLES.cases, [
+			{ keyName: 'stage', condition: 'eq', keyValue: 'D6' },
+			{ keyName: 'status', condition: 'eq', keyValue: 'open' },
+		]),
+		{ executeOnce: true },
+	);
+	const attach = codeNode(wf, 'Attach SPC proof', [6, -1], {
+		template: 'spc-monitor',
+		program: 'attach-spc-proof',
+		mode: 'runOnceForAllItems',
+	});
+	const saveProof = wf.node(
+		'Save SPC proof',
+		...NODES.DATA_TABLE,
+		[7, -1],
+		updateParameters(TABLES.cases, 'caseId', '={{ $json.caseId }}', {
+			report: '={{ JSON.stringify($json.report) }}',
+			updatedBy: 'spc-monitor',
+		}),
+	);
 	wf.link(schedule, conf);
 	wf.chain(hook, split, store);
 	wf.link(store, conf);
 	wf.chain(conf, load, group, spc);
+	wf.chain(load, atD6, attach, saveProof);
 	wf.link(spc, caseId, 1);
 	wf.chain(caseId, fresh);
 	wf.link(fresh, mailChart);

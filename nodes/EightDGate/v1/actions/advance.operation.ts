@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/types';
 import {
 	gateOptions,
 	languageProperty,
+	measurementsOption,
 	optionsCollection,
 	readReport,
 	resolveTarget,
@@ -30,6 +31,7 @@ export const description: INodeProperties[] = [
 	...ruleSetProperties(show),
 	languageProperty(show),
 	optionsCollection(show, [
+		measurementsOption,
 		{
 			displayName: 'Note',
 			name: 'reason',
@@ -51,7 +53,7 @@ export function execute(this: IExecuteFunctions, index: number): OperationResult
 	const actor = this.getNodeParameter('actor', index) as string;
 	const reason = (this.getNodeParameter('options.reason', index, '') as string) || undefined;
 	const json = this.getInputData()[index].json;
-	const options = { ...gateOptions.call(this, index), reason };
+	const options = { ...gateOptions.call(this, index, report), reason };
 	// A blocked gate is an answer, not a failure: route the item with what is missing.
 	const gate = evaluateGate(report, target, options);
 	if (!gate.allowed) return { output: 1, json: { ...json, gate: gateJson(gate) } };

@@ -10,9 +10,16 @@ import { InputError } from '../../../../lib/shared/errors';
 import { parseJsonParameter } from '../../../../lib/shared/json';
 import { readPath } from '../../../../lib/shared/paths';
 import { optionsCollection as nodeOptions } from '../../../shared/description';
+import type { EightDMeasurement } from '../../../../lib/eightd/types';
 
 /** Operations that read a report from the item. */
-const REPORT_OPERATIONS = ['evaluateGate', 'advance', 'checkDeadlines', 'verifyHistory'];
+const REPORT_OPERATIONS = [
+	'evaluateGate',
+	'advance',
+	'checkDeadlines',
+	'verifyHistory',
+	'renderReport',
+];
 
 /** Where the report is on the item, shared by the operations that read one. */
 export const reportField: INodeProperties = {
@@ -148,12 +155,78 @@ export function resolveTarget(target: string, report: unknown): string {
 	return nextDiscipline((report as { stage?: unknown } | null)?.stage) ?? 'next';
 }
 
-/** The engine options of item `index`: rule set, language and clock. */
-export function gateOptions(this: IExecuteFunctions, index: number): GateOptions {
+/** The "Measurements Field" option of the operations that evaluate the D6 SPC proof. */
+export const measurementsOption: INodeProperties = {
+	displayName: 'Measurements Field',
+	name: 'measurementsField',
+	type: 'string',
+	default: '',
+	placeholder: 'measurements',
+	description:
+		'Field holding measurements for the D6 SPC proof, replacing those in the report: rows { characteristic?, at (or measuredAt), value } (a row without characteristic is of the one named in D6), or an object of such lists per characteristic',
+};
+
+type MeasurementRow = {
+	characteristic?: unknown;
+	at?: unknown;
+	measuredAt?: unknown;
+	value?: unknown;
+};
+
+/**
+ * The measurements per characteristic of the "Measurements Field" option (none: undefined, the
+ * report's own are used). Rows as the SPC monitor's table holds them are grouped by
+ * characteristic; a row without one belongs to the characteristic named in the report's D6.
+ */
+export function readMeasurements(
+	this: IExecuteFunctions,
+	index: number,
+	report: unknown,
+): Record<string, EightDMeasurement[]> | undefined {
+	const field = this.getNodeParameter('options.measurementsField', index, '') as string;
+	if (!field) return undefined;
+	const value = requiredField.call(this, index, field, 'measurements');
+	const named = (report as { disciplines?: { D6?: { spc?: { characteristic?: unknown } } } })
+		?.disciplines?.D6?.spc?.characteristic;
+	const lists: [string | undefined, unknown][] = Array.isArray(value)
+		? [[undefined, value]]
+		: value !== null && typeof value === 'object'
+			? Object.entries(value)
+			: [];
+	if (lists.length === 0 && !Array.isArray(value))
+		throw new InputError(
+			`field "${field}"`,
+			'must be a list of measurements or an object of lists',
+		);
+	const byCharacteristic: Record<string, EightDMeasurement[]> = {};
+	for (const [key, list] of lists) {
+		const where = key === undefined ? `field "${field}"` : `field "${field}.${key}"`;
+		if (!Array.isArray(list)) throw new InputError(where, 'must be a list of measurements');
+		list.forEach((entry: MeasurementRow, i) => {
+			const row = entry ?? {};
+			const characteristic = key ?? (row.characteristic === undefined ? named : row.characteristic);
+			if (typeof characteristic !== 'string' || characteristic === '')
+				throw new InputError(where, 'no characteristic (none on the row, none named in D6)', i);
+			const at = row.at ?? row.measuredAt;
+			const number = typeof row.value === 'string' ? Number(row.value) : row.value;
+			if (typeof at !== 'string')
+				throw new InputError(where, 'at (or measuredAt) must be a time', i);
+			if (typeof number !== 'number' || !Number.isFinite(number))
+				throw new InputError(where, `value must be a finite number, got ${String(row.value)}`, i);
+			(byCharacteristic[characteristic] ??= []).push({ at, value: number });
+		});
+	}
+	return byCharacteristic;
+}
+
+/** The engine options of item `index` and its `report`: rule set, language, clock, measurements. */
+export function gateOptions(this: IExecuteFunctions, index: number, report: unknown): GateOptions {
 	const source = this.getNodeParameter('ruleSetSource', index) as string;
 	const language = this.getNodeParameter('language', index) as 'en' | 'zh';
 	const now = (this.getNodeParameter('options.now', index, '') as string) || undefined;
 	const options: GateOptions = { language, now };
+	const measurements = readMeasurements.call(this, index, report);
+	if (measurements) options.measurements = measurements;
 	if (source === 'named') options.ruleSet = this.getNodeParameter('ruleSetName', index) as string;
 	if (source === 'json')
 		options.ruleSet = parseJsonParameter(

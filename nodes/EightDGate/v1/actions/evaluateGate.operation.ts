@@ -5,6 +5,7 @@ import type { OperationResult } from '../../../shared/types';
 import {
 	gateOptions,
 	languageProperty,
+	measurementsOption,
 	optionsCollection,
 	readReport,
 	resolveTarget,
@@ -18,7 +19,7 @@ export const description: INodeProperties[] = [
 	targetProperty(show),
 	...ruleSetProperties(show),
 	languageProperty(show),
-	optionsCollection(show),
+	optionsCollection(show, [measurementsOption]),
 ];
 
 /** Output 0 "Allowed", 1 "Blocked"; a report that cannot be read is Blocked. */
@@ -50,7 +51,7 @@ export function gateJson(gate: GateResult): IDataObject {
 export function execute(this: IExecuteFunctions, index: number): OperationResult {
 	const report = readReport.call(this, index);
 	const target = resolveTarget(this.getNodeParameter('target', index) as string, report);
-	const gate = evaluateGate(report, target, gateOptions.call(this, index));
+	const gate = evaluateGate(report, target, gateOptions.call(this, index, report));
 	return {
 		output: gate.allowed ? 0 : 1,
 		json: { ...this.getInputData()[index].json, gate: gateJson(gate) },

@@ -3,6 +3,7 @@ import * as advance from './advance.operation';
 import * as checkDeadlines from './checkDeadlines.operation';
 import * as evaluateGate from './evaluateGate.operation';
 import * as openFromComplaint from './openFromComplaint.operation';
+import * as renderReport from './renderReport.operation';
 import * as verifyHistory from './verifyHistory.operation';
 
 /** Runs the chosen operation on every item and routes each to its output, paired with its input. */
@@ -11,5 +12,6 @@ export const router = operationRouter({
 	advance,
 	checkDeadlines,
 	openFromComplaint,
+	renderReport,
 	verifyHistory,
 });

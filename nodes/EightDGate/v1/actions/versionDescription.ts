@@ -5,6 +5,7 @@ import { reportField } from './common';
 import * as checkDeadlines from './checkDeadlines.operation';
 import * as evaluateGate from './evaluateGate.operation';
 import * as openFromComplaint from './openFromComplaint.operation';
+import * as renderReport from './renderReport.operation';
 import * as verifyHistory from './verifyHistory.operation';
 
 /**
@@ -17,6 +18,7 @@ const configuredOutputs = (parameters: { operation?: string }) => {
 		advance: ['Advanced', 'Blocked'],
 		checkDeadlines: ['On Time', 'Due Soon', 'Overdue'],
 		openFromComplaint: ['Report', 'Failed'],
+		renderReport: ['Report', 'Failed'],
 		verifyHistory: ['Valid', 'Invalid'],
 	};
 	const names = byOperation[parameters.operation || 'evaluateGate'] || ['Output'];
@@ -62,6 +64,13 @@ export const versionDescription = {
 					action: 'Open an 8D report from a complaint',
 				},
 				{
+					name: 'Render Report',
+					value: 'renderReport',
+					description:
+						'The customer-facing 8D report document: PDF as binary data, HTML and text, in English or Chinese',
+					action: 'Render an 8D report document',
+				},
+				{
 					name: 'Verify History',
 					value: 'verifyHistory',
 					description: 'Check that the hash-chained history of a report has not been altered',
@@ -75,6 +84,7 @@ export const versionDescription = {
 		...advance.description,
 		...checkDeadlines.description,
 		...openFromComplaint.description,
+		...renderReport.description,
 		...verifyHistory.description,
 	],
 } satisfies Omit<INodeTypeDescription, 'displayName' | 'name' | 'group' | 'description'>;
