@@ -248,6 +248,8 @@ describe('one severity decision', () => {
 			'The connector housings do not latch, it stopped our line for 4 hours',
 			'这台设备不能用了',
 			'来料不良导致停线',
+			// a negated hazard leaves the functional loss standing
+			'No fire, no burn marks, but the unit does not power on',
 		]) {
 			const r = classifyComplaint(text);
 			expect([text, r.severity, r.severityReason.startsWith('major: functional loss')]).toEqual([
