@@ -17,6 +17,8 @@ export {
 	validateTaxonomyHazards,
 } from './hazards/classes';
 export { compileHazards, detectHazards } from './hazards/detect';
+export { hazardEscalation } from './hazards/escalation';
+export type { HazardEscalation } from './hazards/escalation';
 export type { CompiledHazards } from './hazards/detect';
 export { decideSeverity } from './severity';
 export type { SeverityTerm } from './severity';

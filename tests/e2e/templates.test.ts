@@ -191,8 +191,16 @@ describe('templates in n8n 2.40.7', () => {
 		const [escalation] = await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${caseId}`));
 		expect(escalation.to).toEqual(['quality@example.com']);
 		expect(escalation.text).toContain('caught fire');
-		await waitFor('the chat post', async () =>
+		// The evidence is quoted: why it is critical and the hazards found, with their terms
+		expect(escalation.text).toContain('Why critical: critical: fire_thermal hazard "caught fire"');
+		expect(escalation.text).toContain(
+			'Hazards: fire_thermal: "caught fire" (actual); fire_thermal: "smoke" (actual)',
+		);
+		const post = await waitFor('the chat post', async () =>
 			chat.posts.find((p) => JSON.stringify(p.body).includes(caseId)),
+		);
+		expect((post.body as { text: string }).text).toContain(
+			'| Hazards: fire_thermal: "caught fire" (actual); fire_thermal: "smoke" (actual)',
 		);
 
 		// The sender delivers the same message again once the case exists: same case ID, and (checked
@@ -371,7 +379,17 @@ describe('templates in n8n 2.40.7', () => {
 			/^Case 8D-\d{8}-[0-9a-f]{8} opened: \w+, critical\. We answer by \d{4}-\d\d-\d\dT/,
 		);
 		expect(answer.output).toContain('The quality team has been alerted.');
-		await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${answer.caseId}`));
+		const [escalation] = await smtp.waitFor(new RegExp(`\\[CRITICAL\\] ${answer.caseId}`));
+		expect(escalation.text).toContain(
+			'Hazards: fire_thermal: "冒烟" (actual); fire_thermal: "起火" (actual)',
+		);
+		expect(escalation.text).toContain('Why critical: critical: fire_thermal hazard "冒烟"');
+		const alert = await waitFor('the chat post', async () =>
+			chat.posts.find((p) => JSON.stringify(p.body).includes(answer.caseId)),
+		);
+		expect((alert.body as { text: string }).text).toContain(
+			'| Hazards: fire_thermal: "冒烟" (actual)',
+		);
 		const row = (await cases()).find((c) => c.caseId === answer.caseId);
 		expect(row).toMatchObject({
 			source: 'chat',

@@ -1,6 +1,6 @@
 import { NodeHelpers, Workflow, type IDataObject, type INode, type INodeTypes } from 'n8n-workflow';
 
-import { defaultTaxonomy } from '../../lib/complaints';
+import { defaultTaxonomy, hazardClassIds } from '../../lib/complaints';
 import { ComplaintClassifier } from '../../nodes/ComplaintClassifier/ComplaintClassifier.node';
 import { runNode, runWorkflow, type WorkflowFixture } from './harness';
 import routingFixture from './fixtures/complaint-routing.json';
@@ -143,6 +143,98 @@ describe('Complaint Classifier through n8n: Chinese and English routing', () => 
 			unclassified: 1,
 		});
 		expect(summary.pairedItem).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+	});
+});
+
+describe('Complaint Classifier: hazards, severity reason and escalation on every item', () => {
+	const complaints = [
+		{ id: 'fire', body: 'Two of the chargers caught fire and started to smoke during charging.' },
+		{ id: 'shock', body: '用户拆机时没断电被电到' },
+		{ id: 'scratch', body: 'scratch on the cover' },
+	];
+	const classify = async (options: IDataObject = {}): Promise<Record<string, IDataObject>> => {
+		const { run, node } = await runNode({
+			type: 'complaintClassifier',
+			parameters: { text: '={{ $json.body }}', routing: 'single', options },
+			items: complaints,
+		});
+		expect(run.error).toBeUndefined();
+		return Object.fromEntries(
+			run.output(node, 0).map((i) => [i.json.id, i.json.complaint as IDataObject]),
+		);
+	};
+	const withoutClass = (id: string) => hazardClassIds.filter((c) => c !== id);
+
+	it('offers every built-in hazard class, all selected by default', () => {
+		const option = new ComplaintClassifier().nodeVersions[1].description.properties
+			.find((p) => p.name === 'options')
+			?.options?.find((o) => o.name === 'escalateOn') as {
+			options: { value: string }[];
+			default: string[];
+		};
+		expect(option.options.map((o) => o.value).sort()).toEqual([...hazardClassIds].sort());
+		expect(option.default).toEqual(hazardClassIds);
+	});
+
+	it('by default a hazard complaint escalates and quotes its hazards; a non-hazard one does not', async () => {
+		const out = await classify();
+		expect(out.fire).toMatchObject({
+			severity: 'critical',
+			escalate: true,
+			escalationEvidence: 'fire_thermal: "caught fire" (actual); fire_thermal: "smoke" (actual)',
+		});
+		expect(out.fire.hazards).toEqual([
+			{ class: 'fire_thermal', term: 'caught fire', start: 20, end: 31, harm: 'actual' },
+			{ class: 'fire_thermal', term: 'smoke', start: 47, end: 52, harm: 'actual' },
+		]);
+		expect(out.fire.escalationHazards).toEqual(out.fire.hazards);
+		expect(out.fire.severityReason).toContain('fire_thermal hazard "caught fire"');
+		expect(out.shock).toMatchObject({
+			severity: 'critical',
+			escalate: true,
+			escalationEvidence: 'electrical: "被电" (actual)',
+		});
+		expect(out.scratch).toMatchObject({
+			severity: 'minor',
+			hazards: [],
+			escalate: false,
+			escalationEvidence: '',
+			escalationHazards: [],
+		});
+		expect(typeof out.scratch.severityReason).toBe('string');
+	});
+
+	it('a deselected class no longer escalates, while its hazard still makes the complaint critical', async () => {
+		const out = await classify({ escalateOn: withoutClass('fire_thermal') });
+		expect(out.fire).toMatchObject({
+			severity: 'critical',
+			escalate: false,
+			escalationEvidence: '',
+			escalationHazards: [],
+		});
+		expect(out.fire.hazards).toHaveLength(2);
+		expect(out.shock).toMatchObject({ severity: 'critical', escalate: true });
+		const none = await classify({ escalateOn: [] });
+		expect(Object.values(none).map((c) => [c.severity, c.escalate])).toEqual([
+			['critical', false],
+			['critical', false],
+			['minor', false],
+		]);
+	});
+
+	it('an unknown class in the selection fails naming the item and the field', async () => {
+		const { run } = await runNode({
+			type: 'complaintClassifier',
+			parameters: {
+				text: '={{ $json.body }}',
+				routing: 'single',
+				options: { escalateOn: ['fire'] },
+			},
+			items: complaints,
+		});
+		expect(String(run.error?.message)).toContain(
+			'Item 0: Escalate On Hazard Classes: "fire" is not a hazard class',
+		);
 	});
 });
 

@@ -504,7 +504,18 @@ function intake(
 	return { save, record };
 }
 
-/** Critical complaints: escalation mail and chat post, right away. */
+/** The classification of the complaint at hand (hazards, severity reason), paired like CASE. */
+const CLASSIFICATION = "$('Complaint Classifier').item.json.complaint";
+/** Every hazard found, quoted on one line: `fire_thermal: "smoke" (actual); ...`. */
+const HAZARD_EVIDENCE =
+	`((${CLASSIFICATION}.hazards || []).map((h) => h.class + ': "' + h.term + '" (' + h.harm + ')')` +
+	".join('; ') || 'none detected')";
+
+/**
+ * Critical complaints: escalation mail and chat post, right away, quoting why the complaint is
+ * critical (the severity reason and the hazards found). Routed on severity, so every critical
+ * complaint escalates whatever the classifier's Escalate On Hazard Classes selection.
+ */
 function escalateCritical(wf, from, [col, row]) {
 	const critical = wf.node(
 		'Critical?',
@@ -528,6 +539,8 @@ function escalateCritical(wf, from, [col, row]) {
 				`Customer: {{ ${CASE}.customer }}`,
 				`Category: {{ ${CASE}.category }}`,
 				`Containment (D3) due: {{ ${CASE}.d3DueAt }}`,
+				`Why critical: {{ ${CLASSIFICATION}.severityReason }}`,
+				`Hazards: {{ ${HAZARD_EVIDENCE} }}`,
 				'',
 				`{{ ${CASE}.text }}`,
 			].join('\n'),
@@ -543,7 +556,8 @@ function escalateCritical(wf, from, [col, row]) {
 		'Escalation chat',
 		words(
 			`'🔴 Critical complaint ' + ${CASE}.caseId + ' (' + ${CASE}.category + ') from ' +`,
-			`(${CASE}.customer || 'unknown') + ': ' + ${CASE}.text.slice(0, 200)`,
+			`(${CASE}.customer || 'unknown') + ': ' + ${CASE}.text.slice(0, 200) +`,
+			`' | Hazards: ' + ${HAZARD_EVIDENCE}`,
 		),
 	);
 	return critical;

@@ -5,7 +5,10 @@ import {
 	createComplaintClassifier,
 	defaultSeverityRules,
 	defaultSla,
+	defaultHazardClasses,
 	defaultTaxonomy,
+	hazardClassIds,
+	hazardEscalation,
 	mergeSeverityRules,
 	mergeTaxonomy,
 	type ClassifyOptions,
@@ -19,6 +22,11 @@ import { optionsCollection } from '../../../shared/description';
 import type { Routing } from '../../../shared/routing';
 
 const showClassify = { show: { operation: ['classify'] } };
+
+/** The built-in hazard classes as option values, by their English label. */
+const HAZARD_CLASS_OPTIONS = defaultHazardClasses
+	.map((c) => ({ name: c.label?.en ?? c.id, value: c.id }))
+	.sort((a, b) => a.name.localeCompare(b.name));
 
 export const description: INodeProperties[] = [
 	{
@@ -141,6 +149,15 @@ export const description: INodeProperties[] = [
 				description: 'IANA time zone of the customer for the deadline',
 			},
 			{
+				displayName: 'Escalate On Hazard Classes',
+				name: 'escalateOn',
+				type: 'multiOptions',
+				options: HAZARD_CLASS_OPTIONS,
+				default: [...hazardClassIds],
+				description:
+					'Hazard classes that set escalate to true on the item. Detection and severity stay as they are (a hazard is still critical); switch a class off entirely with hazards.disabled in the taxonomy JSON.',
+			},
+			{
 				displayName: 'Extra Critical Words',
 				name: 'criticalWords',
 				type: 'string',
@@ -207,7 +224,22 @@ interface NodeOptions {
 	majorWords?: string;
 	maskPii?: boolean;
 	keywordsOnly?: boolean;
+	escalateOn?: unknown;
 	field?: string;
+}
+
+/** The selected escalating classes; all of them when the option is not set. */
+function escalatingClasses(value: unknown): readonly string[] {
+	if (value === undefined) return hazardClassIds;
+	if (!Array.isArray(value))
+		throw new InputError('Escalate On Hazard Classes', 'must be a list of hazard class ids');
+	for (const id of value)
+		if (!hazardClassIds.includes(id as string))
+			throw new InputError(
+				'Escalate On Hazard Classes',
+				`${JSON.stringify(id)} is not a hazard class (one of ${hazardClassIds.join(', ')})`,
+			);
+	return value as string[];
 }
 
 const words = (list?: string) =>
@@ -320,7 +352,13 @@ export async function aggregate(this: IExecuteFunctions, routing: Routing): Prom
 			for (const [key, value] of Object.entries(json))
 				if (value === text) json[key] = result.maskedText;
 		}
-		json[perItem.field || 'complaint'] = result as unknown as IDataObject;
+		const escalation = hazardEscalation(result.hazards, escalatingClasses(perItem.escalateOn));
+		json[perItem.field || 'complaint'] = {
+			...result,
+			escalate: escalation.escalate,
+			escalationEvidence: escalation.evidence,
+			escalationHazards: escalation.hazards,
+		} as unknown as IDataObject;
 		results[i] = result;
 		const at = single ? 0 : names.indexOf(result.category);
 		return { output: at >= 0 ? at : names.indexOf('unclassified'), json };
