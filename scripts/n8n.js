@@ -123,11 +123,15 @@ function n8nCli(args, env) {
 	return result;
 }
 
-/** `n8n execute --rawOutput` prints log lines before the run's JSON; returns the parsed run. */
+/**
+ * `n8n execute --rawOutput` prints log lines before the run's JSON, and may print more after it
+ * (a node's shutdown log); the JSON is pretty-printed, so it ends at the first `}` in column 0.
+ */
 function parseRawOutput(stdout) {
 	const start = stdout.search(/^\{/m);
 	if (start < 0) throw new Error(`n8n printed no execution JSON:\n${stdout.slice(0, 2000)}`);
-	return JSON.parse(stdout.slice(start));
+	const end = stdout.slice(start).search(/^\}/m);
+	return JSON.parse(end < 0 ? stdout.slice(start) : stdout.slice(start, start + end + 1));
 }
 
 function probe(url) {

@@ -69,10 +69,13 @@ describe('n8n-nodes-qms in a real n8n', () => {
 		expect(response.status).toBe(200);
 	});
 
-	test('every template imports, and those started by hand run green', async () => {
+	test('every template imports, and those started by hand without Data Tables run green', async () => {
 		for (const { file, workflow } of templates()) {
 			expect(await importWorkflow(file)).toBe(workflow.id);
 			if (!workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger')) continue;
+			// `n8n execute` runs without the Data table module; such templates run through the server
+			// in their own e2e files (templates*.test.ts).
+			if (workflow.nodes.some((node) => node.type === 'n8n-nodes-base.dataTable')) continue;
 			const run = await executeWorkflow(workflow.id);
 			expect({ template: path.basename(file), error: run.error, status: run.status }).toEqual({
 				template: path.basename(file),
