@@ -26,6 +26,7 @@ import {
 	createComplaintClassifier,
 	evaluateGate,
 	explainViolations,
+	hazardEscalation,
 	matchComplaints,
 	openFromComplaint,
 	verifyHistory,
@@ -243,6 +244,18 @@ describe('the tool list', () => {
 
 const classifier = createComplaintClassifier({ maskPii: false, prior: true });
 
+/** The Complaint Classifier node's result: the engine's, plus the escalation of every hazard class. */
+function classified(text: string, options: Parameters<typeof classifier>[1]) {
+	const result = classifier(text, options);
+	const escalation = hazardEscalation(result.hazards);
+	return {
+		...result,
+		escalate: escalation.escalate,
+		escalationEvidence: escalation.evidence,
+		escalationHazards: escalation.hazards,
+	};
+}
+
 describe('the tools answer what the engines answer', () => {
 	const complaint =
 		'Two housings of lot C-118 started to smoke during the end-of-line test and an operator burned a finger. 外壳冒烟，操作员烫伤。';
@@ -256,7 +269,7 @@ describe('the tools answer what the engines answer', () => {
 		expect(Math.abs(Date.parse(receivedAt) - Date.now())).toBeLessThan(60000);
 		expect(answer).toEqual({
 			text: complaint,
-			complaint: plain(classifier(complaint, { receivedAt })),
+			complaint: plain(classified(complaint, { receivedAt })),
 		});
 		expect(answer.complaint).toMatchObject({ severity: 'critical' });
 	});
@@ -291,7 +304,7 @@ describe('the tools answer what the engines answer', () => {
 			responseDueAt: classification.deadline!.dueAt,
 			containmentDueAt: report.deadlines!.D3,
 			closureDueAt: report.deadlines!.D8,
-			classification: plain(classification),
+			classification: plain(classified(complaint, { receivedAt })),
 		});
 		expect(row).toMatchObject({
 			source: 'mcp',
