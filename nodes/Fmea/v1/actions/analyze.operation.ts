@@ -10,7 +10,8 @@ import {
 } from '../../../../lib/fmea';
 import { optionsCollection } from '../../../shared/description';
 import type { Routing } from '../../../shared/routing';
-import { explanation, idFieldProperty, languageOption, textBinary, toRow } from './common';
+import { chartBinary, textBinary } from '../../../shared/binary';
+import { explanation, idFieldProperty, languageOption, toRow } from './common';
 
 const show = ['analyze'];
 
@@ -139,10 +140,7 @@ export async function aggregate(this: IExecuteFunctions, routing: Routing): Prom
 	const chart = options.chart ?? 'png';
 	if (chart !== 'none') {
 		const rendered = await renderApChart(analysis, { png: chart === 'png' });
-		binary.chart =
-			chart === 'png' && rendered.png
-				? await this.helpers.prepareBinaryData(rendered.png, 'fmea-ap-chart.png', 'image/png')
-				: await textBinary.call(this, rendered.svg, 'fmea-ap-chart.svg', 'image/svg+xml');
+		binary.chart = await chartBinary.call(this, rendered, 'fmea-ap-chart', chart === 'png');
 	}
 	routing.route(routing.allItems(), {
 		output: 3,

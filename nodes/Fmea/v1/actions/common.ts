@@ -88,13 +88,3 @@ export function explanation(row: FmeaRow, language: 'en' | 'zh'): IDataObject {
 		detection: explainRating('detection', row.detection, { type, language }).text,
 	};
 }
-
-/** A binary property of UTF-8 text (HTML mails). */
-export async function textBinary(
-	this: IExecuteFunctions,
-	text: string,
-	fileName: string,
-	mimeType: string,
-) {
-	return this.helpers.prepareBinaryData(Buffer.from(text, 'utf8'), fileName, mimeType);
-}

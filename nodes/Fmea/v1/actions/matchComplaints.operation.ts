@@ -11,15 +11,10 @@ import {
 } from '../../../../lib/fmea';
 import { parseJsonParameter } from '../../../../lib/shared/json';
 import { readPath } from '../../../../lib/shared/paths';
+import { textBinary } from '../../../shared/binary';
 import { optionsCollection } from '../../../shared/description';
 import type { Routing } from '../../../shared/routing';
-import {
-	fmeaRowsProperty,
-	idFieldProperty,
-	languageOption,
-	readFmeaRows,
-	textBinary,
-} from './common';
+import { fmeaRowsProperty, idFieldProperty, languageOption, readFmeaRows } from './common';
 
 const show = ['matchComplaints'];
 

@@ -9,6 +9,7 @@ import {
 	type Measurement,
 } from '../../../../lib/msa';
 import { renderChart } from '../../../../lib/render';
+import { chartBinary, textBinary } from '../../../shared/binary';
 import { optionsCollection } from '../../../shared/description';
 import type { Routing } from '../../../shared/routing';
 import type { OperationResult } from '../../../shared/types';
@@ -203,11 +204,11 @@ async function attachments(
 	const format = this.getNodeParameter('chartImage', index) as string;
 	if (format !== 'none') {
 		const image = await renderChart(gageChartSpec(result, measurements), { png: format === 'png' });
-		const png = format === 'png' && image.png;
-		binary[options.chartProperty || 'chart'] = await this.helpers.prepareBinaryData(
-			png ? image.png! : Buffer.from(image.svg, 'utf8'),
-			`gage-rr.${png ? 'png' : 'svg'}`,
-			png ? 'image/png' : 'image/svg+xml',
+		binary[options.chartProperty || 'chart'] = await chartBinary.call(
+			this,
+			image,
+			'gage-rr',
+			format === 'png',
 		);
 	}
 	if (this.getNodeParameter('htmlReport', index) as boolean) {
@@ -216,8 +217,9 @@ async function attachments(
 			chartSrc: options.chartSrc || undefined,
 		});
 		json.html = html;
-		binary[options.htmlProperty || 'report'] = await this.helpers.prepareBinaryData(
-			Buffer.from(html, 'utf8'),
+		binary[options.htmlProperty || 'report'] = await textBinary.call(
+			this,
+			html,
 			'gage-rr.html',
 			'text/html',
 		);

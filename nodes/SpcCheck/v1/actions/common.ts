@@ -21,6 +21,7 @@ import {
 import { renderChart } from '../../../../lib/render';
 import { InputError } from '../../../../lib/shared/errors';
 import { parseJsonParameter } from '../../../../lib/shared/json';
+import { textBinary } from '../../../shared/binary';
 import { optionsCollection } from '../../../shared/description';
 
 /** Charts with a center line and zones, where run rules apply. */
@@ -438,10 +439,6 @@ export async function chartBinary(
 			'image/png',
 		);
 	if (format !== 'png')
-		binary[`${prefix}Svg`] = await this.helpers.prepareBinaryData(
-			Buffer.from(image.svg, 'utf8'),
-			`${name}.svg`,
-			'image/svg+xml',
-		);
+		binary[`${prefix}Svg`] = await textBinary.call(this, image.svg, `${name}.svg`, 'image/svg+xml');
 	return binary;
 }

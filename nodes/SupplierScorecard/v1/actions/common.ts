@@ -21,6 +21,7 @@ import {
 	type SupplierScoreCurve,
 } from '../../../../lib/suppliers';
 import { InputError } from '../../../../lib/shared/errors';
+import { chartBinary, textBinary } from '../../../shared/binary';
 import { optionsCollection } from '../../../shared/description';
 import type { OperationResult } from '../../../shared/types';
 
@@ -454,11 +455,11 @@ export async function summaryItem(
 				`The chart could not be rendered: ${(error as Error).message}`,
 			);
 		}
-		const data = png && rendered.png ? rendered.png : Buffer.from(rendered.svg, 'utf8');
-		binary[options.chartProperty || 'chart'] = await ctx.helpers.prepareBinaryData(
-			data,
-			`supplier-${chart}.${png ? 'png' : 'svg'}`,
-			png ? 'image/png' : 'image/svg+xml',
+		binary[options.chartProperty || 'chart'] = await chartBinary.call(
+			ctx,
+			rendered,
+			`supplier-${chart}`,
+			png,
 		);
 	}
 	if (ctx.getNodeParameter('htmlReport', 0) as boolean) {
@@ -473,8 +474,9 @@ export async function summaryItem(
 			chartSrc: options.chartSrc || undefined,
 			details,
 		});
-		binary[options.htmlProperty || 'scorecard'] = await ctx.helpers.prepareBinaryData(
-			Buffer.from(html, 'utf8'),
+		binary[options.htmlProperty || 'scorecard'] = await textBinary.call(
+			ctx,
+			html,
 			'supplier-scorecard.html',
 			'text/html',
 		);
