@@ -239,8 +239,11 @@ export function detectHazards(
 	}
 
 	// Components near one of their failures: the nearest failure in the clause within the window.
+	// A failure inside a look-alike ("arrived shattered" in the box) pairs with nothing.
 	const failures = longestPerClass(
-		parts.filter((p) => p.entry.type === 'part' && p.entry.role === 'failure'),
+		parts.filter(
+			(p) => p.entry.type === 'part' && p.entry.role === 'failure' && !insideLookAlike(p),
+		),
 	);
 	const components = parts.filter((p) => p.entry.type === 'part' && p.entry.role === 'component');
 	for (const c of components) {

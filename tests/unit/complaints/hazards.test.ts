@@ -111,6 +111,49 @@ describe('complaints the earlier engine missed', () => {
 	});
 });
 
+describe('harm told without the hazard word', () => {
+	it.each([
+		['The pump gave a dose nobody programmed and she ended up in the ER overnight', 'medical_harm'],
+		['孩子的退烧药说明书剂量写错了，差点喂多了', 'medical_harm'],
+		['We all had headaches and nausea from the exhaust fumes inside the cabin', 'chemical_toxic'],
+		['宝宝把洗衣凝珠放进嘴里了，万一误食怎么办', 'chemical_toxic'],
+		['THE BRAKE PEDAL WENT TO THE FLOOR AND THE TRUCK WOULD NOT SLOW DOWN', 'vehicle_control'],
+		['THE HEADLIGHTS WENT OUT WHILE DRIVING AND I NEARLY DROVE INTO A DITCH', 'vehicle_control'],
+		['THE EV LOST ALL MOTIVE POWER IN THE LEFT LANE OF THE HIGHWAY', 'vehicle_control'],
+		['坡道起步后溜，差点撞到后车', 'vehicle_control'],
+		['前轴断裂，车直接趴窝', 'vehicle_control'],
+		['The passenger air bag off light stays on with an adult in the seat', 'occupant_protection'],
+		['安全带卡扣坏了扣不上', 'occupant_protection'],
+		['A bolt sheared and the head shot out across the workshop', 'mechanical_injury'],
+		['螺栓断头飞出来，差点打到人', 'mechanical_injury'],
+		[
+			'The listing said UL listed but there is no UL listing on the charger, it cannot legally be sold',
+			'regulatory_legal',
+		],
+		['锂电池发货未贴UN3481标签，违反危险品运输规定', 'regulatory_legal'],
+		['Steam blasted out of the side of the lid while it was at pressure', 'fire_thermal'],
+	])('"%s" is critical through %s', (text, hazardClass) => {
+		const r = classifyComplaint(text);
+		expect([r.severity, classesOf(text).includes(hazardClass)]).toEqual(['critical', true]);
+	});
+
+	it('look-alikes of those words stay below critical', () => {
+		for (const text of [
+			'Love the fire-red finish, but the lid hinge squeaks',
+			'Tested for leakage current: passed, no shock risk',
+			'规格书容量写错了，市场部很头疼',
+			'The hospital bed was delivered four days late',
+			'On eco mode the vacuum dies after 35 minutes, not the 60 advertised',
+			'The blinds arrived in a bent tube',
+			'Glass top arrived shattered in the box, no corner protection',
+			'THE CONTACT RECEIVED A RECALL NOTICE FOR A LABEL; THE RECALL REMEDY IS NOT YET AVAILABLE',
+		]) {
+			const r = classifyComplaint(text);
+			expect([text, r.severity === 'critical', r.hazards]).toEqual([text, false, []]);
+		}
+	});
+});
+
 describe('component + failure within a short window', () => {
 	it.each([
 		['刹车失灵', 'vehicle_control', '刹车失灵'],
