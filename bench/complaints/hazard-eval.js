@@ -101,10 +101,15 @@ function evaluate(file) {
 		}
 		line('hazard class recall (labelled classes found)', ratio(found, wanted));
 	}
-	const dealer = rows.map((r, i) => [r, results[i]]).filter(([r]) => r.form === 'zhdealer');
+	// Dealer and service-network complaints: tagged as such, or Chinese ones labelled service/delivery.
+	const dealer = rows
+		.map((r, i) => [r, results[i]])
+		.filter(
+			([r]) => r.form === 'zhdealer' || (r.language === 'zh' && SERVICE_NETWORK.has(r.category)),
+		);
 	if (dealer.length > 0)
 		line(
-			'zh dealer complaints to service/delivery',
+			'zh dealer/service complaints to service/delivery',
 			ratio(dealer.filter(([, x]) => SERVICE_NETWORK.has(x.category)).length, dealer.length),
 		);
 	const quality = rows
