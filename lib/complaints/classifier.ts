@@ -273,10 +273,10 @@ function classifyWith(
 	// 'unclassified' and not under a category that only scene words point at.
 	const lossTerms = evidence.severityTerms.filter((t) => t.severity === 'major');
 	const functionalLoss = lossTerms.length > 0;
-	const strongest = Math.max(
-		0,
-		...rootCauseEvidence(evidence.keywords, hazards, lossTerms, hazardVocabulary).values(),
-	);
+	// Evidence for the hazard category itself ("airbag", "firmware") supports the rule's answer.
+	const rootCauses = rootCauseEvidence(evidence.keywords, hazards, lossTerms, hazardVocabulary);
+	if (hazardCategory !== undefined) rootCauses.delete(hazardCategory);
+	const strongest = Math.max(0, ...rootCauses.values());
 	if (
 		hazardCategory !== undefined &&
 		(hazards.length > 0 || functionalLoss) &&
