@@ -54,6 +54,7 @@ const OWN_STEMS = new Map([
 	['forwarder', 'forwarder'],
 	['forwarders', 'forwarder'],
 	['goods', 'goods'],
+	['inserted', 'inserted'],
 ]);
 
 /**
