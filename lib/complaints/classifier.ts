@@ -273,10 +273,10 @@ function classifyWith(
 	// 'unclassified' and not under a category that only scene words point at.
 	const lossTerms = evidence.severityTerms.filter((t) => t.severity === 'major');
 	const functionalLoss = lossTerms.length > 0;
-	const strongest = Math.max(
-		0,
-		...rootCauseEvidence(evidence.keywords, hazards, lossTerms, hazardVocabulary).values(),
-	);
+	// Evidence for the hazard category itself ("airbag", "firmware") supports the rule's answer.
+	const rootCauses = rootCauseEvidence(evidence.keywords, hazards, lossTerms, hazardVocabulary);
+	if (hazardCategory !== undefined) rootCauses.delete(hazardCategory);
+	const strongest = Math.max(0, ...rootCauses.values());
 	if (
 		hazardCategory !== undefined &&
 		(hazards.length > 0 || functionalLoss) &&
@@ -287,6 +287,24 @@ function classifyWith(
 		// The ranking leads with the category given, as everywhere else.
 		const at = categories.findIndex((c) => c.id === hazardCategory);
 		if (at > 0) categories.unshift(...categories.splice(at, 1));
+	} else if (
+		hazardCategory !== undefined &&
+		(hazards.length > 0 || functionalLoss) &&
+		category !== hazardCategory &&
+		evidence.keywords.every(
+			(k) => k.category !== category || hazardVocabulary.scene.has(sceneKey(k.term)),
+		)
+	) {
+		// A cause is named, but the leading category holds by scene words ("售后", "dealer") and
+		// the prior only: the best-ranked category with root-cause evidence and more keyword
+		// evidence than the leader is the answer.
+		const at = categories.findIndex((c) => (rootCauses.get(c.id) ?? 0) >= HAZARD_RULE_MIN_EVIDENCE);
+		const keywordScore = (id: string): number => evidence.scores.get(id) ?? 0;
+		if (at > 0 && keywordScore(categories[at].id) > keywordScore(category)) {
+			categories.unshift(...categories.splice(at, 1));
+			category = categories[0].id;
+			confidence = categories[0].score;
+		}
 	}
 	const { severity, severityReason } = decideSeverity(
 		hazards,

@@ -8,12 +8,53 @@ const MAX_STEM_LENGTH = 30;
 
 /**
  * Words whose Porter stem collides with an unrelated word's ("engineer" and "engine" both give
- * "engin"): kept apart so a service engineer is not an engine.
+ * "engin", "manufacturer" and "manufacturing" both "manufactur", "original" and "origin" both
+ * "origin", "ice" gives "ic"): kept apart so a service engineer is not an engine, the
+ * manufacturer who was notified is no manufacturing evidence, a required test is no design
+ * requirement and the original charger no country of origin.
  */
 const OWN_STEMS = new Map([
 	['engineer', 'engineer'],
 	['engineers', 'engineer'],
 	["engineer's", 'engineer'],
+	['manufacturer', 'manufacturer'],
+	['manufacturers', 'manufacturer'],
+	["manufacturer's", 'manufacturer'],
+	['requirement', 'requirement'],
+	['requirements', 'requirement'],
+	['performance', 'performance'],
+	['performances', 'performance'],
+	['connectivity', 'connectivity'],
+	['confirmation', 'confirmation'],
+	['confirmations', 'confirmation'],
+	['declaration', 'declaration'],
+	['declarations', 'declaration'],
+	['limitation', 'limitation'],
+	['limitations', 'limitation'],
+	['tracking', 'tracking'],
+	['original', 'original'],
+	['originally', 'original'],
+	['originals', 'original'],
+	['plasticizer', 'plasticizer'],
+	['plasticizers', 'plasticizer'],
+	['plasticiser', 'plasticizer'],
+	['plasticisers', 'plasticizer'],
+	['stripped', 'stripped'],
+	['drilled', 'drilled'],
+	['shorted', 'shorted'],
+	['shorting', 'shorted'],
+	['remaining', 'remaining'],
+	['manually', 'manually'],
+	['customs', 'customs'],
+	['ice', 'ice'],
+	['flatness', 'flatness'],
+	['appearance', 'appearance'],
+	['appearances', 'appearance'],
+	['usability', 'usability'],
+	['forwarder', 'forwarder'],
+	['forwarders', 'forwarder'],
+	['goods', 'goods'],
+	['inserted', 'inserted'],
 ]);
 
 /**
