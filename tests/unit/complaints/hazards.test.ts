@@ -6,9 +6,11 @@ import {
 	defaultTaxonomy,
 	hazardClassIds,
 } from '../../../lib/complaints';
+import hazardBilingual from '../../fixtures/complaints/hazard-bilingual.json';
 import hazardFresh from '../../fixtures/complaints/hazard-fresh.json';
 import hazardHeldout from '../../fixtures/complaints/hazard-heldout.json';
 import hazardUnseen from '../../fixtures/complaints/hazard-unseen.json';
+import hazardVehicle from '../../fixtures/complaints/hazard-vehicle.json';
 
 const classesOf = (text: string) => [
 	...new Set(classifyComplaint(text).hazards.map((h) => h.class)),
@@ -436,6 +438,8 @@ describe('held-out hazard sets (tests/fixtures/complaints/hazard-*.json)', () =>
 		['hazard-heldout.json', hazardHeldout.complaints, 0.95, 0.72],
 		['hazard-unseen.json', hazardUnseen.complaints, 0.95, 0.7],
 		['hazard-fresh.json', hazardFresh.complaints, 0.9, 0.7],
+		['hazard-bilingual.json', hazardBilingual.complaints, 0.95, 0.83],
+		['hazard-vehicle.json', hazardVehicle.complaints, 0.95, 0.78],
 	])(
 		'%s: critical recall per language and category accuracy above their floors, false critical <= 5 %%',
 		(_file, rows, recall, accuracy) => {
