@@ -21,6 +21,7 @@ if (files.length === 0) {
 		'hazard-fresh.json',
 		'hazard-bilingual.json',
 		'hazard-vehicle.json',
+		'hazard-vehicle-2.json',
 		'corpus.json',
 		'heldout.json',
 	])
