@@ -17,6 +17,14 @@ const classesOf = (text: string) => [
 	...new Set(classifyComplaint(text).hazards.map((h) => h.class)),
 ];
 
+/** Each text stays below critical with no hazard found. */
+function expectNoHazard(texts: string[]): void {
+	for (const text of texts) {
+		const r = classifyComplaint(text);
+		expect([text, r.severity === 'critical', r.hazards]).toEqual([text, false, []]);
+	}
+}
+
 describe('hazard classes: every class in English and Chinese', () => {
 	// [class, English text, Chinese text]; each text is critical through that class.
 	it.each([
@@ -141,7 +149,7 @@ describe('harm told without the hazard word', () => {
 	});
 
 	it('look-alikes of those words stay below critical', () => {
-		for (const text of [
+		expectNoHazard([
 			'Love the fire-red finish, but the lid hinge squeaks',
 			'Tested for leakage current: passed, no shock risk',
 			'规格书容量写错了，市场部很头疼',
@@ -150,10 +158,7 @@ describe('harm told without the hazard word', () => {
 			'The blinds arrived in a bent tube',
 			'Glass top arrived shattered in the box, no corner protection',
 			'THE CONTACT RECEIVED A RECALL NOTICE FOR A LABEL; THE RECALL REMEDY IS NOT YET AVAILABLE',
-		]) {
-			const r = classifyComplaint(text);
-			expect([text, r.severity === 'critical', r.hazards]).toEqual([text, false, []]);
-		}
+		]);
 	});
 });
 
@@ -263,7 +268,7 @@ describe('scope rules', () => {
 	});
 
 	it('non-safety look-alikes are not hazards', () => {
-		for (const text of [
+		expectNoHazard([
 			'Trying to fire up the app takes forever',
 			'The smoke test of the new firmware build passed',
 			'Battery life is short, the earbuds barely last two hours',
@@ -275,10 +280,7 @@ describe('scope rules', () => {
 			'冷车启动困难，打不着火',
 			'这批纸箱是危险品专用箱，尺寸不对',
 			'玻璃瓶互相碰撞，碎了好几个',
-		]) {
-			const r = classifyComplaint(text);
-			expect([text, r.severity === 'critical', r.hazards]).toEqual([text, false, []]);
-		}
+		]);
 	});
 });
 
