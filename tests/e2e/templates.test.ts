@@ -11,6 +11,7 @@ import { startHttpSink, type HttpSink } from './support/http-sink';
 import { startImap } from './support/imap';
 import {
 	dataTableNames,
+	deleteRowsLike,
 	executions,
 	insertRows,
 	request,
@@ -403,6 +404,8 @@ describe('templates in n8n 2.40.7', () => {
 			remove: ['Every hour'],
 		});
 		const id = await importAndPublish(template);
+		// Another suite's monitor run may have opened today's shaft-length case already.
+		await deleteRowsLike('qms_cases', 'caseId', 'SPC-shaft-length-%');
 		const before = (await tableRows('qms_measurements')).length;
 		const body = {
 			measurements: [1, 2].map((i) => ({

@@ -137,6 +137,21 @@ export async function insertRows(
 	await rest('POST', `/projects/${project}/data-tables/${found.id}/insert`, { data: rows });
 }
 
+/** Deletes the rows of the Data Table `name` whose `column` is like `pattern` (SQL LIKE). */
+export async function deleteRowsLike(name: string, column: string, pattern: string): Promise<void> {
+	const project = await projectId();
+	const found = (await dataTables()).find((t) => t.name === name);
+	if (!found) throw new Error(`No Data Table ${name}`);
+	const filter = JSON.stringify({
+		type: 'and',
+		filters: [{ columnName: column, condition: 'like', value: pattern }],
+	});
+	await rest(
+		'DELETE',
+		`/projects/${project}/data-tables/${found.id}/rows?filter=${encodeURIComponent(filter)}`,
+	);
+}
+
 /** All rows of the Data Table `name` (of the owner's project). */
 export async function tableRows<T = Record<string, unknown>>(name: string): Promise<T[]> {
 	const project = await projectId();
