@@ -5,7 +5,7 @@
  * recall, and the routing of Chinese dealer complaints (to service/delivery) and Chinese quality
  * complaints (away from service).
  * Usage: npm run build && node bench/complaints/hazard-eval.js [set.json ...]
- *   (default: the hazard held-out, unseen, fresh, bilingual and vehicle sets when present, the corpus and its held-out set;
+ *   (default: the hazard held-out, unseen, fresh, bilingual, vehicle and indirect sets when present, the corpus and its held-out set;
  *    QMS_LIB points at another build of dist/lib)
  */
 const fs = require('fs');
@@ -22,6 +22,7 @@ if (files.length === 0) {
 		'hazard-bilingual.json',
 		'hazard-vehicle.json',
 		'hazard-vehicle-2.json',
+		'hazard-indirect.json',
 		'corpus.json',
 		'heldout.json',
 	])

@@ -8,6 +8,7 @@ import {
 } from '../../../lib/complaints';
 import hazardBilingual from '../../fixtures/complaints/hazard-bilingual.json';
 import hazardFresh from '../../fixtures/complaints/hazard-fresh.json';
+import hazardIndirect from '../../fixtures/complaints/hazard-indirect.json';
 import hazardHeldout from '../../fixtures/complaints/hazard-heldout.json';
 import hazardUnseen from '../../fixtures/complaints/hazard-unseen.json';
 import hazardVehicle from '../../fixtures/complaints/hazard-vehicle.json';
@@ -143,6 +144,21 @@ describe('harm told without the hazard word', () => {
 		],
 		['锂电池发货未贴UN3481标签，违反危险品运输规定', 'regulatory_legal'],
 		['Steam blasted out of the side of the lid while it was at pressure', 'fire_thermal'],
+		[
+			'The kettle does not click off when the water boils, it keeps going until the plug is pulled',
+			'fire_thermal',
+		],
+		['Felt a buzz up my arm when I touched the fridge door and the sink', 'electrical'],
+		[
+			'The press still strokes with the guard open, the interlock switch is bridged',
+			'mechanical_injury',
+		],
+		[
+			'Small wooden bead on the rattle is smaller than a grape and comes off easily',
+			'choking_suffocation',
+		],
+		['锅的涂层一刷就掉，碎屑混在饭里吃了', 'chemical_toxic'],
+		['充电宝没有3C标志，在机场被没收了', 'regulatory_legal'],
 	])('"%s" is critical through %s', (text, hazardClass) => {
 		const r = classifyComplaint(text);
 		expect([r.severity, classesOf(text).includes(hazardClass)]).toEqual(['critical', true]);
@@ -157,6 +173,8 @@ describe('harm told without the hazard word', () => {
 			'On eco mode the vacuum dies after 35 minutes, not the 60 advertised',
 			'The blinds arrived in a bent tube',
 			'Glass top arrived shattered in the box, no corner protection',
+			'快递显示已签收，可是我根本没收到',
+			'The clear coat on the hood is peeling and flaking',
 			'THE CONTACT RECEIVED A RECALL NOTICE FOR A LABEL; THE RECALL REMEDY IS NOT YET AVAILABLE',
 		]);
 	});
@@ -444,6 +462,7 @@ describe('held-out hazard sets (tests/fixtures/complaints/hazard-*.json)', () =>
 		['hazard-bilingual.json', hazardBilingual.complaints, 0.95, 0.83],
 		['hazard-vehicle.json', hazardVehicle.complaints, 0.95, 0.78],
 		['hazard-vehicle-2.json', hazardVehicle2.complaints, 0.95, 0.7],
+		['hazard-indirect.json', hazardIndirect.complaints, 0.95, 0.7],
 	])(
 		'%s: critical recall per language and category accuracy above their floors, false critical <= 5 %%',
 		(_file, rows, recall, accuracy) => {
